@@ -1,0 +1,113 @@
+# cs: community legal service records. GNU make, pkg-config.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share/cs
+LOCALEDIR = $(PREFIX)/share/locale
+VERSION = 0.1.0
+
+PKGS = yaml-0.1 libgit2
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+DEFS = -DCS_VERSION='"$(VERSION)"' -DCS_LOCALEDIR='"$(LOCALEDIR)"'
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(DEFS) -Ilib $(PKG_CFLAGS)
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+CMDS = csinit csassign cslog cscheck csreport
+CMD_BINS = $(patsubst %,cmd/%,$(filter $(patsubst cmd/%.c,%,$(wildcard cmd/*.c)),$(CMDS)))
+LIB_SRC = $(sort $(wildcard lib/*.c)) lib/schemas.gen.c
+LIB_OBJ = $(LIB_SRC:.c=.o)
+SAN_OBJ = $(patsubst lib/%.c,tests/san/%.o,$(LIB_SRC))
+SAN_BINS = $(patsubst cmd/%,tests/san/%,$(CMD_BINS))
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRC:.c=)
+SAN_UNIT_BINS = $(patsubst tests/unit/%.c,tests/san/%,$(UNIT_SRC))
+SCHEMAS = $(sort $(wildcard schemas/*.schema.yaml))
+PO = $(wildcard po/*.po)
+MO = $(patsubst po/%.po,po/locale/%/LC_MESSAGES/cs.mo,$(PO))
+HDRS = $(wildcard lib/*.h)
+
+DEB_PKGS = gcc make pkg-config git libyaml-dev libgit2-dev libcmocka-dev gettext \
+	mandoc locales
+
+.PHONY: all check demo install clean deps bench test unit san
+all: $(CMD_BINS) $(MO)
+
+deps:
+	@sh tests/deps.sh $(DEB_PKGS)
+
+lib/schemas.gen.c: $(SCHEMAS) tests/embed.sh
+	sh tests/embed.sh $(SCHEMAS) > $@.tmp && mv $@.tmp $@
+
+lib/%.o: lib/%.c $(HDRS)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+lib/libcs.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+cmd/%: cmd/%.c lib/libcs.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< lib/libcs.a $(PKG_LIBS)
+
+tests/san/%.o: lib/%.c $(HDRS)
+	@mkdir -p tests/san
+	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
+
+tests/san/libcs.a: $(SAN_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+tests/san/cs%: cmd/cs%.c tests/san/libcs.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $< tests/san/libcs.a $(PKG_LIBS)
+
+tests/unit/test_%: tests/unit/test_%.c lib/libcs.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< lib/libcs.a $(PKG_LIBS) $(CMOCKA_LIBS)
+
+tests/san/test_%: tests/unit/test_%.c tests/san/libcs.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) $(SAN) $(CMOCKA_CFLAGS) -o $@ $< tests/san/libcs.a $(PKG_LIBS) $(CMOCKA_LIBS)
+
+po/locale/%/LC_MESSAGES/cs.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+unit: $(UNIT_BINS)
+san: $(SAN_BINS) $(SAN_UNIT_BINS)
+
+check: deps
+	$(MAKE) all unit san
+	sh tests/run.sh
+
+demo: deps
+	$(MAKE) all
+	sh tests/demo.sh
+
+bench: deps
+	$(MAKE) all
+	sh tests/bench.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/schemas \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	for c in $(CMD_BINS); do install -m 755 $$c $(DESTDIR)$(BINDIR)/; done
+	for c in $(CMD_BINS); do install -m 644 $$c.1 $(DESTDIR)$(MANDIR)/man1/; done
+	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/schemas/
+	for c in $(notdir $(CMD_BINS)); do \
+		[ -f completions/$$c.bash ] && install -m 644 completions/$$c.bash \
+			$(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$c; \
+		[ -f completions/_$$c ] && install -m 644 completions/_$$c \
+			$(DESTDIR)$(PREFIX)/share/zsh/site-functions/; \
+		[ -f completions/$$c.fish ] && install -m 644 completions/$$c.fish \
+			$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/; \
+	done; true
+	for m in $(MO); do l=$${m#po/locale/}; mkdir -p $(DESTDIR)$(LOCALEDIR)/$$(dirname $$l); \
+		install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l; done
+
+clean:
+	rm -rf lib/*.o lib/libcs.a lib/schemas.gen.c $(CMD_BINS) $(UNIT_BINS) tests/san po/locale \
+		tests/tmp

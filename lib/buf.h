@@ -1,0 +1,39 @@
+/* Growable byte buffer, always NUL-terminated. */
+#ifndef CS_BUF_H
+#define CS_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct {
+	char *ptr;   /* never NULL after init: "" when empty */
+	size_t len;
+	size_t cap;
+} cs_buf;
+
+#define CS_BUF_INIT { NULL, 0, 0 }
+
+void cs_buf_init(cs_buf *b);
+void cs_buf_free(cs_buf *b);
+void cs_buf_clear(cs_buf *b);
+int cs_buf_grow(cs_buf *b, size_t extra);
+int cs_buf_put(cs_buf *b, const void *data, size_t len);
+int cs_buf_puts(cs_buf *b, const char *s);
+int cs_buf_putc(cs_buf *b, char c);
+int cs_buf_printf(cs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cs_buf_vprintf(cs_buf *b, const char *fmt, va_list ap);
+/* Give the string to the caller (free() it); the buffer is left empty. */
+char *cs_buf_detach(cs_buf *b);
+/* Read a whole file (or "-" for stdin); at most max bytes (0: no limit). */
+int cs_buf_read_file(cs_buf *b, const char *path, size_t max);
+/* Returns the string; "" for an empty buffer that was never grown. */
+const char *cs_buf_cstr(const cs_buf *b);
+
+/* malloc/strdup that set CS_ENOMEM on failure. */
+void *cs_malloc(size_t n);
+void *cs_calloc(size_t n, size_t size);
+void *cs_realloc(void *p, size_t n);
+char *cs_strdup(const char *s);
+char *cs_strndup(const char *s, size_t n);
+
+#endif

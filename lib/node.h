@@ -1,0 +1,84 @@
+/* The record tree: what the YAML loader builds and the emitter writes.
+ * A node is a scalar, a sequence or a mapping (keys in document order). */
+#ifndef CS_NODE_H
+#define CS_NODE_H
+
+#include <stddef.h>
+
+typedef enum {
+	CS_NODE_SCALAR,
+	CS_NODE_SEQ,
+	CS_NODE_MAP
+} cs_node_type;
+
+/* What a scalar means under the YAML 1.2 core schema (JSON types). */
+typedef enum {
+	CS_SCALAR_NULL,    /* plain "", ~, null, Null, NULL */
+	CS_SCALAR_BOOL,    /* plain true/false (any of true, True, TRUE) */
+	CS_SCALAR_INT,     /* plain [-+]?[0-9]+, 0o.., 0x.. */
+	CS_SCALAR_FLOAT,   /* plain decimal/exponent numbers, .inf, .nan */
+	CS_SCALAR_STRING   /* everything else, and every quoted or block scalar */
+} cs_scalar_kind;
+
+typedef struct cs_node cs_node;
+
+typedef struct {
+	char *key;
+	cs_node *value;
+} cs_pair;
+
+struct cs_node {
+	cs_node_type type;
+	size_t line;         /* 1-based line in the source; 0 when built in memory */
+	/* scalar */
+	char *str;           /* NUL-terminated; len excludes the NUL */
+	size_t len;
+	int plain;           /* 1: plain (unquoted) style in the source */
+	/* sequence */
+	cs_node **items;
+	/* mapping */
+	cs_pair *pairs;
+	size_t count;        /* items or pairs */
+	size_t cap;
+};
+
+/* Constructors (NULL on out of memory, with cs_error_last set). */
+cs_node *cs_node_new_map(void);
+cs_node *cs_node_new_seq(void);
+/* A string scalar (never plain: always means a string). */
+cs_node *cs_node_new_str(const char *s);
+cs_node *cs_node_new_strn(const char *s, size_t len);
+/* A plain scalar: its text is read by the core schema (int, bool, null...). */
+cs_node *cs_node_new_plain(const char *s);
+cs_node *cs_node_new_int(long long v);
+cs_node *cs_node_new_bool(int v);
+cs_node *cs_node_new_null(void);
+void cs_node_free(cs_node *n);
+cs_node *cs_node_dup(const cs_node *n);
+
+/* Mapping access: the value for key, or NULL. */
+cs_node *cs_node_get(const cs_node *map, const char *key);
+/* The string of a scalar value for key, or NULL (also NULL for a null scalar). */
+const char *cs_node_get_str(const cs_node *map, const char *key);
+/* Set key to value (takes ownership; replaces an existing value in place,
+ * else appends). Returns 0 or CS_ENOMEM. */
+int cs_node_set(cs_node *map, const char *key, cs_node *value);
+int cs_node_set_str(cs_node *map, const char *key, const char *value);
+/* Remove key; returns 1 when it was there. */
+int cs_node_remove(cs_node *map, const char *key);
+/* Append to a sequence (takes ownership). */
+int cs_node_push(cs_node *seq, cs_node *item);
+
+/* How the core schema reads a scalar. */
+cs_scalar_kind cs_node_scalar_kind(const cs_node *n);
+/* Integer value of an INT scalar (or a FLOAT with integral value); 0 or CS_EDATA. */
+int cs_node_int(const cs_node *n, long long *out);
+/* Numeric value of INT or FLOAT; 0 or CS_EDATA. */
+int cs_node_number(const cs_node *n, double *out);
+/* 1 when the scalar is boolean true. */
+int cs_node_true(const cs_node *n);
+
+/* Deep equality by JSON meaning (1 = 1.0, key order ignored). */
+int cs_node_equal(const cs_node *a, const cs_node *b);
+
+#endif

@@ -1,0 +1,56 @@
+/* Records and their kinds (DESIGN 3): kinds, ids, slugs, paths,
+ * schema validation and stable YAML output. */
+#ifndef CS_RECORD_H
+#define CS_RECORD_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "date.h"
+#include "node.h"
+#include "schema.h"
+
+enum {
+	CS_KIND_LOG = 1,        /* a work-log entry: records/log/<community>/<YYYY>/<MM>/<id>.yaml */
+	CS_KIND_DIRECTORY = 2,  /* office, firm, lawyer, community: records/<plural>/<slug>.yaml */
+	CS_KIND_EVENT = 3,      /* assignment, change: records/<plural>/<id>.yaml */
+	CS_KIND_MEETING = 4,    /* meeting: records/meetings/<YYYY>/<id>.yaml */
+	CS_KIND_OTHER = 5       /* config, monthly-report, assessment */
+};
+
+typedef struct {
+	const char *name;       /* "consultation" */
+	const char *zh;         /* "法律咨询" */
+	int family;             /* CS_KIND_* */
+	int service;            /* counts as an activity in reports (DESIGN 5) */
+	int timed;              /* has start/end times */
+	const char *dir;        /* "records/offices", "records/log", ... */
+} cs_kind;
+
+/* The kind called name, or NULL. */
+const cs_kind *cs_kind_find(const char *name);
+/* All kinds, ending with a zeroed entry. */
+const cs_kind *cs_kinds(void);
+
+/* A new event id YYYYMMDD-xxxxxx (6 random base32 chars, a-z2-7) into out[16]. */
+int cs_id_new(cs_day day, char out[16]);
+/* 1 when s is an event id. */
+int cs_id_valid(const char *s);
+/* 1 when s is a directory slug [a-z0-9][a-z0-9-]{0,39}. */
+int cs_slug_valid(const char *s);
+
+/* The store path a record belongs at, from its kind, id, community and date. */
+int cs_record_path(const cs_node *rec, cs_buf *out);
+
+/* The compiled schema for a kind ("config" for cs.yaml); NULL when none. */
+cs_schema *cs_record_schema(const char *kind);
+/* Validate rec against its kind's schema. On failure returns CS_EDATA with
+ * "name:line: field: why" (the first failure) in cs_error_last(); res, when
+ * non-NULL, gets every failure. */
+int cs_record_validate(const cs_node *rec, const char *name, cs_schema_result *res);
+/* Emit rec as YAML with keys in schema order. */
+int cs_record_emit(const cs_node *rec, cs_buf *out);
+/* Free the cached schemas (for leak-free tests). */
+void cs_record_cleanup(void);
+
+#endif

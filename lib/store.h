@@ -1,0 +1,91 @@
+/* The store: a git repository whose root holds cs.yaml (DESIGN 2, 4).
+ * Every read is from a revision's objects; every write is one commit made
+ * by cs_store_transact(). */
+#ifndef CS_STORE_H
+#define CS_STORE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "date.h"
+#include "node.h"
+
+typedef struct cs_store cs_store;
+typedef struct cs_txn cs_txn;
+
+/* Find and open the store: dir (-C) when non-NULL, else $CS_STORE, else the
+ * nearest parent of the working directory that holds cs.yaml.
+ * In a store with a working tree, first brings the working tree and index
+ * in line with HEAD if an earlier command was killed mid-write.
+ * CS_ENOTFOUND when there is no store. */
+int cs_store_open(cs_store **out, const char *dir);
+void cs_store_free(cs_store *s);
+
+/* Create a store at dir: git init (bare or not), cs.yaml for district,
+ * calendar/ from calendars (paths "calendar/YYYY.yaml" -> bytes), the
+ * pre-commit hook (non-bare), first commit. CS_ECANTCREAT when dir holds
+ * a store already. */
+typedef struct {
+	const char *path;
+	const char *data;
+	size_t len;
+} cs_file;
+int cs_store_create(const char *dir, int bare, const cs_file *files, size_t nfiles,
+		    const char *message);
+
+int cs_store_is_bare(const cs_store *s);
+/* Root of the working tree (with trailing '/'), or the git dir for a bare store. */
+const char *cs_store_path(const cs_store *s);
+/* cs.yaml from HEAD (never NULL once open). */
+const cs_node *cs_store_config(const cs_store *s);
+
+/* Resolve a revision (NULL: HEAD; a rev-spec; or a date YYYY-MM-DD meaning
+ * the last commit on the first-parent chain at or before the end of that
+ * day) to a commit id in hex (41 bytes). */
+int cs_store_resolve(cs_store *s, const char *rev, char oid_hex[41]);
+
+/* Read the file at path in commit oid_hex (NULL: HEAD) into out.
+ * CS_ENOTFOUND when absent. */
+int cs_store_read_blob(cs_store *s, const char *oid_hex, const char *path, cs_buf *out);
+/* Read and parse a record at path in commit oid_hex (NULL: HEAD). */
+int cs_store_read_record(cs_store *s, const char *oid_hex, const char *path, cs_node **out);
+
+/* Walk every blob under dir ("records/log", "records/lawyers", ...) in commit
+ * oid_hex (NULL: HEAD), in path order; fn returning non-zero stops the walk
+ * and is returned. data is the blob's content (not NUL-terminated). */
+typedef int (*cs_store_walk_fn)(void *ctx, const char *path, const char *data, size_t len);
+int cs_store_walk(cs_store *s, const char *oid_hex, const char *dir,
+		  cs_store_walk_fn fn, void *ctx);
+
+/* The one write path (DESIGN 4). fn is called with a transaction on the
+ * current tip; it reads with cs_txn_read*, writes with cs_txn_put and sets
+ * the message with cs_txn_message/cs_txn_trailer. The commit is made from
+ * the tip with git_tree_create_updated(), the branch moves only if it still
+ * points at that tip; a lost race calls fn again on the new tip. Then, in a
+ * store with a working tree, the files are written (temp, fsync, rename)
+ * and their index entries updated. fn returning negative aborts with
+ * nothing written. CS_EBUSY when the store stays contended for a few
+ * seconds. command is the Cs-Command trailer ("cslog add"). The commit's
+ * time is cs_now(). On success, the new commit id is in cs_store_head(). */
+typedef int (*cs_txn_fn)(cs_txn *txn, void *ctx);
+int cs_store_transact(cs_store *s, const char *command, cs_txn_fn fn, void *ctx);
+
+/* Within a transaction: read from the tip being built upon. */
+int cs_txn_read_blob(cs_txn *t, const char *path, cs_buf *out);
+int cs_txn_read_record(cs_txn *t, const char *path, cs_node **out);
+/* 1 when path exists at the tip (or was put in this transaction). */
+int cs_txn_exists(cs_txn *t, const char *path);
+/* The tip commit id in hex ("" for none). */
+const char *cs_txn_tip(cs_txn *t);
+cs_store *cs_txn_store(cs_txn *t);
+/* Write (add or replace) path with data. */
+int cs_txn_put(cs_txn *t, const char *path, const char *data, size_t len);
+/* One-line summary of the commit (no personal data). */
+int cs_txn_message(cs_txn *t, const char *summary);
+/* Add a trailer "Key: value" (Cs-Record, Cs-Amends, Cs-Reason...). */
+int cs_txn_trailer(cs_txn *t, const char *key, const char *value);
+
+/* Commit id of HEAD after the last transaction or at open ("" when none). */
+const char *cs_store_head(const cs_store *s);
+
+#endif
