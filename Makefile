@@ -21,7 +21,8 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover
 
 CMDS = csinit csassign cslog cscheck csreport
 CMD_BINS = $(patsubst %,cmd/%,$(filter $(patsubst cmd/%.c,%,$(wildcard cmd/*.c)),$(CMDS)))
-LIB_SRC = $(sort $(wildcard lib/*.c)) lib/schemas.gen.c
+GEN_SRC = lib/schemas.gen.c lib/calendars.gen.c
+LIB_SRC = $(sort $(filter-out $(GEN_SRC),$(wildcard lib/*.c))) $(GEN_SRC)
 LIB_OBJ = $(LIB_SRC:.c=.o)
 SAN_OBJ = $(patsubst lib/%.c,tests/san/%.o,$(LIB_SRC))
 SAN_BINS = $(patsubst cmd/%,tests/san/%,$(CMD_BINS))
@@ -42,8 +43,12 @@ all: $(CMD_BINS) $(MO)
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
+CALENDARS = $(sort $(wildcard lib/calendar/*.yaml))
 lib/schemas.gen.c: $(SCHEMAS) tests/embed.sh
-	sh tests/embed.sh $(SCHEMAS) > $@.tmp && mv $@.tmp $@
+	sh tests/embed.sh cs_embedded_schemas .schema.yaml $(SCHEMAS) > $@.tmp && mv $@.tmp $@
+
+lib/calendars.gen.c: $(CALENDARS) tests/embed.sh
+	sh tests/embed.sh cs_embedded_calendars .yaml $(CALENDARS) > $@.tmp && mv $@.tmp $@
 
 lib/%.o: lib/%.c $(HDRS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -51,8 +56,11 @@ lib/%.o: lib/%.c $(HDRS)
 lib/libcs.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-cmd/%: cmd/%.c lib/libcs.a $(HDRS)
-	$(CC) $(ALL_CFLAGS) -o $@ $< lib/libcs.a $(PKG_LIBS)
+cmd/cli.o: cmd/cli.c cmd/cli.h $(HDRS)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+cmd/%: cmd/%.c cmd/cli.o lib/libcs.a $(HDRS) cmd/cli.h
+	$(CC) $(ALL_CFLAGS) -o $@ $< cmd/cli.o lib/libcs.a $(PKG_LIBS)
 
 tests/san/%.o: lib/%.c $(HDRS)
 	@mkdir -p tests/san
@@ -61,8 +69,12 @@ tests/san/%.o: lib/%.c $(HDRS)
 tests/san/libcs.a: $(SAN_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-tests/san/cs%: cmd/cs%.c tests/san/libcs.a $(HDRS)
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $< tests/san/libcs.a $(PKG_LIBS)
+tests/san/cli.o: cmd/cli.c cmd/cli.h $(HDRS)
+	@mkdir -p tests/san
+	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
+
+tests/san/cs%: cmd/cs%.c tests/san/cli.o tests/san/libcs.a $(HDRS) cmd/cli.h
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $< tests/san/cli.o tests/san/libcs.a $(PKG_LIBS)
 
 tests/unit/test_%: tests/unit/test_%.c lib/libcs.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< lib/libcs.a $(PKG_LIBS) $(CMOCKA_LIBS)
@@ -109,5 +121,5 @@ install: all
 		install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l; done
 
 clean:
-	rm -rf lib/*.o lib/libcs.a lib/schemas.gen.c $(CMD_BINS) $(UNIT_BINS) tests/san po/locale \
+	rm -rf lib/*.o cmd/*.o lib/libcs.a $(GEN_SRC) $(CMD_BINS) $(UNIT_BINS) tests/san po/locale \
 		tests/tmp

@@ -1,0 +1,87 @@
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "error.h"
+
+const char *cli_name = "cs";
+
+void cli_init(const char *name)
+{
+	const char *dir = getenv("CS_LOCALEDIR");
+	cli_name = name;
+	setlocale(LC_ALL, "");
+	bindtextdomain("cs", dir && *dir ? dir : CS_LOCALEDIR);
+	bind_textdomain_codeset("cs", "UTF-8");
+	textdomain("cs");
+}
+
+void cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", cli_name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_fail(int code)
+{
+	const char *msg = cs_error_last();
+	fprintf(stderr, "%s: %s\n", cli_name, *msg ? msg : _("internal error"));
+	return cs_error_exit_status(code < 0 ? code : CS_ESOFTWARE);
+}
+
+int cli_usage(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", cli_name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n");
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), cli_name);
+	return EX_USAGE_;
+}
+
+int cli_version(void)
+{
+	printf("%s (cs) %s\n", cli_name, CS_VERSION);
+	return 0;
+}
+
+int cli_open(cs_store **out, const char *dir)
+{
+	int error = cs_store_open(out, dir);
+	if (error < 0)
+		return cli_fail(error);
+	return 0;
+}
+
+int cli_out(const cs_buf *b)
+{
+	if (b->len && fwrite(b->ptr, 1, b->len, stdout) != b->len)
+		goto fail;
+	if (fflush(stdout) == 0)
+		return 0;
+fail:
+	cli_warn(_("cannot write to standard output"));
+	return EX_IOERR_;
+}
+
+int cli_colour(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	return isatty(STDOUT_FILENO) && !(nc && *nc);
+}
+
+int cli_format(const char *s, cs_format *out)
+{
+	if (cs_format_parse(s, out) < 0)
+		return cli_usage(_("unknown format '%s' (text, yaml, json, csv, md, html)"), s);
+	return 0;
+}

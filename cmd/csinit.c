@@ -1,0 +1,127 @@
+/* csinit: create a store (DESIGN 2). */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "error.h"
+#include "node.h"
+#include "record.h"
+#include "yaml.h"
+
+extern const struct { const char *name; const char *text; } cs_embedded_calendars[];
+
+static void usage(FILE *f)
+{
+	fprintf(f, _("usage: csinit [DIR] --district NAME [--bare]\n"
+		     "Create a cs store in DIR (default: the current directory).\n\n"
+		     "  --district NAME  the district's name (required)\n"
+		     "  --bare           a bare repository (the bureau's central copy)\n"
+		     "  -C DIR           run as if started in DIR\n"
+		     "  -h, --help       show this help\n"
+		     "      --version    show the version\n"));
+}
+
+static int make_config(const char *district, cs_buf *out)
+{
+	cs_node *cfg = cs_node_new_map(), *rules = cs_node_new_map();
+	static const struct { const char *key; int value; } defaults[] = {
+		{ "half_day_minutes", 180 }, { "lectures_per_quarter", 1 },
+		{ "trainings_per_year", 1 }, { "accept_working_days", 2 },
+		{ "sign_within_days", 7 }, { "notice_days", 3 },
+		{ "lawyer_report_day", 2 }, { "office_report_day", 3 },
+		{ "failed_spot_checks", 2 }, { "min_feedback", 3 },
+	};
+	size_t i;
+	int error = CS_ENOMEM;
+	if (!cfg || !rules)
+		goto cleanup;
+	if ((error = cs_node_set_str(cfg, "kind", "config")) < 0 ||
+	    (error = cs_node_set_str(cfg, "district", district)) < 0 ||
+	    (error = cs_node_set_str(cfg, "locale", "zh_CN.UTF-8")) < 0)
+		goto cleanup;
+	for (i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
+		if ((error = cs_node_set(rules, defaults[i].key,
+					 cs_node_new_int(defaults[i].value))) < 0)
+			goto cleanup;
+	if ((error = cs_node_set(cfg, "rules", rules)) < 0)
+		goto cleanup;
+	rules = NULL;
+	if ((error = cs_record_validate(cfg, "cs.yaml", NULL)) < 0)
+		goto cleanup;
+	error = cs_record_emit(cfg, out);
+cleanup:
+	cs_node_free(rules);
+	cs_node_free(cfg);
+	return error;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "district", required_argument, NULL, 'd' },
+		{ "bare", no_argument, NULL, 'b' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *district = NULL, *dir = ".", *chdir_to = NULL;
+	cs_file files[64];
+	char paths[64][32];
+	size_t n = 0, i;
+	cs_buf cfg = CS_BUF_INIT, msg = CS_BUF_INIT;
+	int bare = 0, c, error, status = 0;
+
+	cli_init("csinit");
+	while ((c = getopt_long(argc, argv, "C:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': district = optarg; break;
+		case 'b': bare = 1; break;
+		case 'C': chdir_to = optarg; break;
+		case 'h': usage(stdout); return 0;
+		case 'V': return cli_version();
+		default: return cli_usage(_("unknown option"));
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 1)
+		return cli_usage(_("too many arguments"));
+	if (argc == 1)
+		dir = argv[0];
+	if (!district || !*district)
+		return cli_usage(_("--district NAME is required"));
+	if (chdir_to && chdir(chdir_to) < 0) {
+		cli_warn(_("cannot change to '%s'"), chdir_to);
+		return EX_NOINPUT_;
+	}
+	if ((error = make_config(district, &cfg)) < 0) {
+		status = cli_fail(error);
+		goto cleanup;
+	}
+	files[n].path = "cs.yaml";
+	files[n].data = cfg.ptr;
+	files[n].len = cfg.len;
+	n++;
+	for (i = 0; cs_embedded_calendars[i].name && n < 64; i++, n++) {
+		snprintf(paths[n], sizeof(paths[n]), "calendar/%s.yaml",
+			 cs_embedded_calendars[i].name);
+		files[n].path = paths[n];
+		files[n].data = cs_embedded_calendars[i].text;
+		files[n].len = strlen(cs_embedded_calendars[i].text);
+	}
+	cs_buf_printf(&msg, "Create the store of %s\n\nCs-Command: csinit\n", district);
+	if ((error = cs_store_create(dir, bare, files, n, cs_buf_cstr(&msg))) < 0) {
+		status = cli_fail(error);
+		goto cleanup;
+	}
+	if (bare)
+		fprintf(stderr, _("csinit: created a bare store in %s\n"), dir);
+	else
+		fprintf(stderr, _("csinit: created a store in %s\n"), dir);
+cleanup:
+	cs_buf_free(&cfg);
+	cs_buf_free(&msg);
+	cs_record_cleanup();
+	return status;
+}

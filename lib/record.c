@@ -1,0 +1,252 @@
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "record.h"
+#include "yaml.h"
+
+#define LOG(n, zh, service, timed) { n, zh, CS_KIND_LOG, service, timed, "records/log" }
+
+static const cs_kind kinds[] = {
+	LOG("consultation", "法律咨询", 1, 1),
+	LOG("legal-aid", "法律援助转介", 1, 1),
+	LOG("mediation", "参与调解", 1, 1),
+	LOG("lecture", "法制讲座", 1, 1),
+	LOG("training", "业务培训", 1, 1),
+	LOG("publicity", "法制宣传", 1, 1),
+	LOG("drafting", "起草审核文书", 1, 1),
+	LOG("negotiation", "谈判签约", 1, 1),
+	LOG("office-hours", "坐班值班", 1, 1),
+	LOG("research", "调查研究", 1, 1),
+	LOG("conflict-report", "矛盾纠纷报告", 1, 0),
+	LOG("request", "服务需求", 0, 0),
+	LOG("gift", "受赠登记", 0, 0),
+	LOG("representation", "代理案件申报", 0, 0),
+	LOG("visit", "司法所走访", 0, 0),
+	LOG("spot-check", "抽查", 0, 0),
+	LOG("feedback", "社区评价", 0, 0),
+	{ "meeting", "会议", CS_KIND_MEETING, 0, 1, "records/meetings" },
+	{ "office", "司法所", CS_KIND_DIRECTORY, 0, 0, "records/offices" },
+	{ "firm", "律师事务所", CS_KIND_DIRECTORY, 0, 0, "records/firms" },
+	{ "lawyer", "社区律师", CS_KIND_DIRECTORY, 0, 0, "records/lawyers" },
+	{ "community", "社区", CS_KIND_DIRECTORY, 0, 0, "records/communities" },
+	{ "assignment", "结对", CS_KIND_EVENT, 0, 0, "records/assignments" },
+	{ "change", "变更", CS_KIND_EVENT, 0, 0, "records/changes" },
+	{ "config", "配置", CS_KIND_OTHER, 0, 0, "" },
+	{ "calendar", "日历", CS_KIND_OTHER, 0, 0, "calendar" },
+	{ "monthly-report", "月报", CS_KIND_OTHER, 0, 0, "records/reports" },
+	{ "assessment", "考核", CS_KIND_OTHER, 0, 0, "records/assessments" },
+	{ NULL, NULL, 0, 0, 0, NULL }
+};
+
+const cs_kind *cs_kind_find(const char *name)
+{
+	const cs_kind *k;
+	if (!name)
+		return NULL;
+	for (k = kinds; k->name; k++)
+		if (strcmp(k->name, name) == 0)
+			return k;
+	return NULL;
+}
+
+const cs_kind *cs_kinds(void)
+{
+	return kinds;
+}
+
+static const char b32[] = "abcdefghijklmnopqrstuvwxyz234567";
+
+int cs_id_new(cs_day day, char out[16])
+{
+	unsigned char rnd[6];
+	int y, m, d, fd, i;
+	ssize_t n = -1;
+	if ((fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)) >= 0) {
+		n = read(fd, rnd, sizeof(rnd));
+		close(fd);
+	}
+	if (n != (ssize_t)sizeof(rnd))
+		return cs_error_set(CS_EIO, "cannot read /dev/urandom");
+	cs_date_to_ymd(day, &y, &m, &d);
+	snprintf(out, 16, "%04d%02d%02d-", y % 10000, m, d);
+	for (i = 0; i < 6; i++)
+		out[9 + i] = b32[rnd[i] & 31];
+	out[15] = '\0';
+	return 0;
+}
+
+int cs_id_valid(const char *s)
+{
+	int i;
+	cs_day day;
+	char date[11];
+	if (strlen(s) != 15 || s[8] != '-')
+		return 0;
+	for (i = 0; i < 8; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	for (i = 9; i < 15; i++)
+		if (!strchr(b32, s[i]) || !s[i])
+			return 0;
+	snprintf(date, sizeof(date), "%.4s-%.2s-%.2s", s, s + 4, s + 6);
+	if (cs_date_parse(date, &day) < 0) {
+		cs_error_clear();
+		return 0;
+	}
+	return 1;
+}
+
+int cs_slug_valid(const char *s)
+{
+	size_t i, n = strlen(s);
+	if (n < 1 || n > 40)
+		return 0;
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+		return 0;
+	for (i = 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+		      s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+int cs_record_path(const cs_node *rec, cs_buf *out)
+{
+	const char *kind = cs_node_get_str(rec, "kind");
+	const char *id = cs_node_get_str(rec, "id");
+	const char *date, *community;
+	const cs_kind *k = cs_kind_find(kind);
+	cs_day day;
+	int y, m, d;
+	if (!k || k->family == CS_KIND_OTHER)
+		return cs_error_at(CS_EDATA, NULL, 0, "kind", "unknown record kind '%s'",
+				   kind ? kind : "");
+	if (!id)
+		return cs_error_at(CS_EDATA, NULL, 0, "id", "is required");
+	if (k->family == CS_KIND_DIRECTORY) {
+		if (!cs_slug_valid(id))
+			return cs_error_at(CS_EDATA, NULL, 0, "id",
+					   "'%s' is not a slug ([a-z0-9][a-z0-9-]{0,39})", id);
+		return cs_buf_printf(out, "%s/%s.yaml", k->dir, id);
+	}
+	if (!cs_id_valid(id))
+		return cs_error_at(CS_EDATA, NULL, 0, "id",
+				   "'%s' is not an id (YYYYMMDD-xxxxxx)", id);
+	if (k->family == CS_KIND_EVENT)
+		return cs_buf_printf(out, "%s/%s.yaml", k->dir, id);
+	date = cs_node_get_str(rec, "date");
+	if (!date || cs_date_parse(date, &day) < 0)
+		return cs_error_at(CS_EDATA, NULL, 0, "date", "'%s' is not a date (YYYY-MM-DD)",
+				   date ? date : "");
+	cs_date_to_ymd(day, &y, &m, &d);
+	if (k->family == CS_KIND_MEETING)
+		return cs_buf_printf(out, "%s/%04d/%s.yaml", k->dir, y, id);
+	community = cs_node_get_str(rec, "community");
+	if (!community || !cs_slug_valid(community))
+		return cs_error_at(CS_EDATA, NULL, 0, "community", "'%s' is not a slug",
+				   community ? community : "");
+	return cs_buf_printf(out, "%s/%s/%04d/%02d/%s.yaml", k->dir, community, y, m, id);
+}
+
+extern const struct { const char *name; const char *text; } cs_embedded_schemas[];
+
+struct cached {
+	char *kind;
+	cs_schema *schema;
+};
+static struct cached *cache;
+static size_t ncache;
+
+cs_schema *cs_record_schema(const char *kind)
+{
+	size_t i;
+	cs_node *tree = NULL;
+	cs_schema *schema = NULL;
+	struct cached *grown;
+	for (i = 0; i < ncache; i++)
+		if (strcmp(cache[i].kind, kind) == 0)
+			return cache[i].schema;
+	for (i = 0; cs_embedded_schemas[i].name; i++)
+		if (strcmp(cs_embedded_schemas[i].name, kind) == 0)
+			break;
+	if (!cs_embedded_schemas[i].name)
+		return NULL;
+	if (cs_yaml_load(&tree, cs_embedded_schemas[i].text,
+			 strlen(cs_embedded_schemas[i].text), kind) < 0 || !tree)
+		return NULL;
+	if (cs_schema_new(&schema, tree, kind) < 0)
+		goto cleanup;
+	if (!(grown = cs_realloc(cache, (ncache + 1) * sizeof(*cache)))) {
+		cs_schema_free(schema);
+		schema = NULL;
+		goto cleanup;
+	}
+	cache = grown;
+	cache[ncache].kind = cs_strdup(kind);
+	cache[ncache].schema = schema;
+	ncache++;
+cleanup:
+	cs_node_free(tree);
+	return schema;
+}
+
+void cs_record_cleanup(void)
+{
+	size_t i;
+	for (i = 0; i < ncache; i++) {
+		free(cache[i].kind);
+		cs_schema_free(cache[i].schema);
+	}
+	free(cache);
+	cache = NULL;
+	ncache = 0;
+}
+
+int cs_record_validate(const cs_node *rec, const char *name, cs_schema_result *res)
+{
+	const char *kind;
+	cs_schema *schema;
+	cs_schema_result local;
+	int ok, error = 0;
+	if (!rec || rec->type != CS_NODE_MAP)
+		return cs_error_at(CS_EDATA, name, rec ? rec->line : 0, NULL,
+				   "a record must be a mapping");
+	kind = cs_node_get_str(rec, "kind");
+	if (!kind)
+		return cs_error_at(CS_EDATA, name, rec->line, "kind", "is required");
+	if (!(schema = cs_record_schema(kind))) {
+		cs_node *k = cs_node_get(rec, "kind");
+		if (cs_error_code() == CS_ENOMEM)
+			return CS_ENOMEM;
+		return cs_error_at(CS_EDATA, name, k ? k->line : rec->line, "kind",
+				   "unknown record kind '%s'", kind);
+	}
+	cs_schema_result_init(&local);
+	ok = cs_schema_validate(schema, rec, &local);
+	if (ok < 0) {
+		error = ok;
+	} else if (!ok) {
+		cs_schema_error *e = &local.errors[0];
+		error = cs_error_at(CS_EDATA, name, e->line ? e->line : rec->line,
+				    *e->field ? e->field : NULL, "%s", e->message);
+	}
+	if (res && local.count) {
+		*res = local;
+		cs_schema_result_init(&local);
+	}
+	cs_schema_result_free(&local);
+	return error;
+}
+
+int cs_record_emit(const cs_node *rec, cs_buf *out)
+{
+	const char *kind = cs_node_get_str(rec, "kind");
+	cs_schema *schema = kind ? cs_record_schema(kind) : NULL;
+	if (schema)
+		return cs_yaml_emit(out, rec, cs_schema_key_rank, schema);
+	return cs_yaml_emit(out, rec, NULL, NULL);
+}
