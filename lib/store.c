@@ -1,0 +1,1286 @@
+/* The store: git reads and the one-commit write path (DESIGN 2, 4). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "error.h"
+#include "store.h"
+#include "yaml.h"
+
+#define LOCK_TIMEOUT_MS 5000
+
+struct cs_store {
+	git_repository *repo;
+	int bare;
+	char *path;    /* worktree root or git dir, with trailing '/' */
+	char *gitdir;  /* with trailing '/' */
+	cs_node *config;
+	char head[41];
+	int lock_fd;
+};
+
+struct put {
+	char *path;
+	char *data;
+	size_t len;
+};
+
+struct cs_txn {
+	cs_store *s;
+	git_commit *tip;
+	git_tree *tree;
+	char tip_hex[41];
+	struct put *puts;
+	size_t nputs, cap;
+	cs_buf summary;
+	cs_buf trailers;
+};
+
+static int git_fail(int code, const char *what)
+{
+	const git_error *e = git_error_last();
+	return cs_error_set(code, "%s: %s", what, e && e->message ? e->message : "libgit2 error");
+}
+
+static int lib_init(void)
+{
+	if (git_libgit2_init() < 0)
+		return git_fail(CS_ESOFTWARE, "cannot initialise libgit2");
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	return 0;
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static long long deadline_ms(void)
+{
+	const char *env = getenv("CS_LOCK_TIMEOUT_MS");
+	long long ms = LOCK_TIMEOUT_MS;
+	if (env && *env) {
+		char *end;
+		long long v = strtoll(env, &end, 10);
+		if (*end == '\0' && v >= 0)
+			ms = v;
+	}
+	return now_ms() + ms;
+}
+
+static void nap(void)
+{
+	static unsigned seed;
+	struct timespec ts;
+	if (!seed)
+		seed = (unsigned)getpid() ^ (unsigned)now_ms();
+	ts.tv_sec = 0;
+	ts.tv_nsec = (long)(1 + rand_r(&seed) % 10) * 1000000L;
+	nanosleep(&ts, NULL);
+}
+
+/* Exclusive flock on <gitdir>/cs.lock, retried until the deadline. */
+static int lock_store(cs_store *s, long long deadline)
+{
+	cs_buf p = CS_BUF_INIT;
+	int fd = -1, error = 0;
+	if (s->lock_fd >= 0)
+		return 0;
+	if ((error = cs_buf_printf(&p, "%scs.lock", s->gitdir)) < 0)
+		goto cleanup;
+	fd = open(p.ptr, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0) {
+		error = cs_error_set(CS_EIO, "cannot open '%s': %s", p.ptr, strerror(errno));
+		goto cleanup;
+	}
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			error = cs_error_set(CS_EIO, "cannot lock '%s': %s", p.ptr, strerror(errno));
+			goto cleanup;
+		}
+		if (now_ms() >= deadline) {
+			error = cs_error_set(CS_EBUSY, "store is busy: '%s' is held by another command",
+					     p.ptr);
+			goto cleanup;
+		}
+		nap();
+	}
+	s->lock_fd = fd;
+	fd = -1;
+cleanup:
+	if (fd >= 0)
+		close(fd);
+	cs_buf_free(&p);
+	return error;
+}
+
+static void unlock_store(cs_store *s)
+{
+	if (s->lock_fd >= 0) {
+		close(s->lock_fd);
+		s->lock_fd = -1;
+	}
+}
+
+static int valid_path(const char *path)
+{
+	const char *p = path, *seg;
+	if (!path || !*path || *path == '/')
+		return 0;
+	while (*p) {
+		size_t n;
+		seg = p;
+		while (*p && *p != '/')
+			p++;
+		n = (size_t)(p - seg);
+		if (n == 0 || (n == 1 && seg[0] == '.') || (n == 2 && seg[0] == '.' && seg[1] == '.') ||
+		    (n == 4 && strncasecmp(seg, ".git", 4) == 0))
+			return 0;
+		if (*p == '/') {
+			p++;
+			if (!*p)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* --- files ------------------------------------------------------------- */
+
+static int fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int error = 0;
+	if (fd < 0)
+		return cs_error_set(CS_EIO, "cannot open '%s': %s", dir, strerror(errno));
+	if (fsync(fd) < 0 && errno != EINVAL)
+		error = cs_error_set(CS_EIO, "cannot sync '%s': %s", dir, strerror(errno));
+	close(fd);
+	return error;
+}
+
+/* Create the directories leading to root/rel, refusing symlinks on the way. */
+static int make_parents(const char *root, const char *rel)
+{
+	cs_buf p = CS_BUF_INIT;
+	const char *slash;
+	struct stat st;
+	int error = 0;
+	if ((error = cs_buf_puts(&p, root)) < 0)
+		goto cleanup;
+	for (const char *c = rel; (slash = strchr(c, '/')); c = slash + 1) {
+		if ((error = cs_buf_put(&p, c, (size_t)(slash - c + 1))) < 0)
+			goto cleanup;
+		if (lstat(p.ptr, &st) == 0) {
+			if (!S_ISDIR(st.st_mode)) {
+				error = cs_error_set(CS_ECANTCREAT, "cannot create '%s%s': '%s' is not a directory",
+						     root, rel, p.ptr);
+				goto cleanup;
+			}
+			continue;
+		}
+		if (mkdir(p.ptr, 0777) < 0 && errno != EEXIST) {
+			error = cs_error_set(CS_ECANTCREAT, "cannot create '%s': %s", p.ptr, strerror(errno));
+			goto cleanup;
+		}
+	}
+cleanup:
+	cs_buf_free(&p);
+	return error;
+}
+
+/* Write root/rel atomically: temp file beside it, fsync, rename, fsync dir. */
+static int write_file(const char *root, const char *rel, const char *data, size_t len,
+		      mode_t mode)
+{
+	static unsigned counter;
+	cs_buf path = CS_BUF_INIT, tmp = CS_BUF_INIT, dir = CS_BUF_INIT;
+	int fd = -1, error = 0, tries = 0;
+	const char *slash;
+	if ((error = make_parents(root, rel)) < 0)
+		goto cleanup;
+	if ((error = cs_buf_printf(&path, "%s%s", root, rel)) < 0)
+		goto cleanup;
+	slash = strrchr(path.ptr, '/');
+	if ((error = cs_buf_put(&dir, path.ptr, slash ? (size_t)(slash - path.ptr + 1) : 0)) < 0 ||
+	    (dir.len == 0 && (error = cs_buf_puts(&dir, "./")) < 0))
+		goto cleanup;
+	do {
+		cs_buf_clear(&tmp);
+		if ((error = cs_buf_printf(&tmp, "%s.%s.%ld.%u.tmp", dir.ptr, slash ? slash + 1 : rel,
+					   (long)getpid(), counter++)) < 0)
+			goto cleanup;
+		fd = open(tmp.ptr, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+	} while (fd < 0 && errno == EEXIST && ++tries < 100);
+	if (fd < 0) {
+		error = cs_error_set(CS_ECANTCREAT, "cannot create '%s': %s", tmp.ptr, strerror(errno));
+		goto cleanup;
+	}
+	for (size_t off = 0; off < len;) {
+		ssize_t n = write(fd, data + off, len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			error = cs_error_set(CS_EIO, "cannot write '%s': %s", tmp.ptr, strerror(errno));
+			goto cleanup;
+		}
+		off += (size_t)n;
+	}
+	if (fsync(fd) < 0) {
+		error = cs_error_set(CS_EIO, "cannot sync '%s': %s", tmp.ptr, strerror(errno));
+		goto cleanup;
+	}
+	if (close(fd) < 0) {
+		fd = -1;
+		error = cs_error_set(CS_EIO, "cannot write '%s': %s", tmp.ptr, strerror(errno));
+		goto cleanup;
+	}
+	fd = -1;
+	if (rename(tmp.ptr, path.ptr) < 0) {
+		error = cs_error_set(CS_EIO, "cannot rename '%s' to '%s': %s", tmp.ptr, path.ptr,
+				     strerror(errno));
+		goto cleanup;
+	}
+	cs_buf_clear(&tmp);
+	error = fsync_dir(dir.ptr);
+cleanup:
+	if (fd >= 0)
+		close(fd);
+	if (tmp.len)
+		unlink(tmp.ptr);
+	cs_buf_free(&path);
+	cs_buf_free(&tmp);
+	cs_buf_free(&dir);
+	return error;
+}
+
+/* --- signatures -------------------------------------------------------- */
+
+/* Commit time: cs_now() read as local wall clock. */
+static int commit_time(git_time_t *when, int *offset)
+{
+	cs_time now;
+	struct tm tm;
+	time_t t;
+	int y, m, d, error;
+	if ((error = cs_now(&now)) < 0)
+		return error;
+	cs_date_to_ymd(now.day, &y, &m, &d);
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = now.minute > 0 ? now.minute / 60 : 0;
+	tm.tm_min = now.minute > 0 ? now.minute % 60 : 0;
+	tm.tm_sec = now.minute >= 0 ? now.second : 0;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	if (t == (time_t)-1)
+		return cs_error_set(CS_EUSAGE, "cannot convert the time to the local clock");
+	*when = (git_time_t)t;
+	*offset = (int)(tm.tm_gmtoff / 60);
+	return 0;
+}
+
+static int make_signature(git_signature **out, git_repository *repo)
+{
+	const char *env = getenv("CS_AUTHOR");
+	char *name = NULL, *email = NULL;
+	git_config *cfg = NULL;
+	git_time_t when;
+	int offset, error;
+	if ((error = commit_time(&when, &offset)) < 0)
+		goto cleanup;
+	if (env && *env) {
+		const char *lt = strrchr(env, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+		const char *e = lt;
+		if (!lt || !gt || gt == lt + 1) {
+			error = cs_error_set(CS_EUSAGE, "CS_AUTHOR: '%s' is not 'Name <email>'", env);
+			goto cleanup;
+		}
+		while (e > env && e[-1] == ' ')
+			e--;
+		if (e == env) {
+			error = cs_error_set(CS_EUSAGE, "CS_AUTHOR: '%s' has no name", env);
+			goto cleanup;
+		}
+		if (!(name = cs_strndup(env, (size_t)(e - env))) ||
+		    !(email = cs_strndup(lt + 1, (size_t)(gt - lt - 1)))) {
+			error = CS_ENOMEM;
+			goto cleanup;
+		}
+	} else if (git_repository_config_snapshot(&cfg, repo) == 0) {
+		const char *v;
+		if (git_config_get_string(&v, cfg, "user.name") == 0 && *v &&
+		    !(name = cs_strdup(v))) {
+			error = CS_ENOMEM;
+			goto cleanup;
+		}
+		if (git_config_get_string(&v, cfg, "user.email") == 0 && *v &&
+		    !(email = cs_strdup(v))) {
+			error = CS_ENOMEM;
+			goto cleanup;
+		}
+	}
+	if (git_signature_new(out, name ? name : "cs", email ? email : "cs@localhost", when,
+			      offset) < 0)
+		error = git_fail(CS_EUSAGE, "bad author");
+cleanup:
+	git_error_clear();
+	git_config_free(cfg);
+	free(name);
+	free(email);
+	return error;
+}
+
+/* --- opening ----------------------------------------------------------- */
+
+static int head_tree(git_tree **out, git_repository *repo, git_oid *id)
+{
+	git_commit *c = NULL;
+	int error;
+	if (git_reference_name_to_id(id, repo, "HEAD") < 0)
+		return CS_ENOTFOUND;
+	if ((error = git_commit_lookup(&c, repo, id)) < 0)
+		return git_fail(CS_EIO, "cannot read HEAD");
+	error = git_commit_tree(out, c) < 0 ? git_fail(CS_EIO, "cannot read HEAD's tree") : 0;
+	git_commit_free(c);
+	return error;
+}
+
+static int blob_at(git_blob **out, git_repository *repo, git_tree *tree, const char *path)
+{
+	git_tree_entry *e = NULL;
+	int error = 0;
+	if (git_tree_entry_bypath(&e, tree, path) < 0 || git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
+		git_error_clear();
+		error = cs_error_set(CS_ENOTFOUND, "%s: no such file", path);
+		goto cleanup;
+	}
+	if (git_blob_lookup(out, repo, git_tree_entry_id(e)) < 0)
+		error = git_fail(CS_EIO, path);
+cleanup:
+	git_tree_entry_free(e);
+	return error;
+}
+
+/* Open dir as a repository whose HEAD holds cs.yaml; CS_ENOTFOUND otherwise. */
+static int try_open(cs_store *s, const char *dir)
+{
+	git_tree *tree = NULL;
+	git_blob *blob = NULL;
+	git_oid id;
+	const char *p;
+	int error = 0;
+	if (git_repository_open_ext(&s->repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		git_error_clear();
+		return CS_ENOTFOUND;
+	}
+	if ((error = head_tree(&tree, s->repo, &id)) < 0)
+		goto cleanup;
+	if ((error = blob_at(&blob, s->repo, tree, "cs.yaml")) < 0)
+		goto cleanup;
+	if ((error = cs_yaml_load(&s->config, git_blob_rawcontent(blob),
+				  (size_t)git_blob_rawsize(blob), "cs.yaml")) < 0)
+		goto cleanup;
+	if (!s->config || s->config->type != CS_NODE_MAP) {
+		error = cs_error_set(CS_EDATA, "cs.yaml: not a mapping");
+		goto cleanup;
+	}
+	git_oid_tostr(s->head, sizeof(s->head), &id);
+	s->bare = git_repository_is_bare(s->repo);
+	p = s->bare ? git_repository_path(s->repo) : git_repository_workdir(s->repo);
+	if (!(s->path = cs_strdup(p)) || !(s->gitdir = cs_strdup(git_repository_path(s->repo))))
+		error = CS_ENOMEM;
+cleanup:
+	if (error < 0) {
+		cs_node_free(s->config);
+		s->config = NULL;
+		git_repository_free(s->repo);
+		s->repo = NULL;
+	}
+	git_blob_free(blob);
+	git_tree_free(tree);
+	return error;
+}
+
+static int find_upwards(cs_store *s)
+{
+	cs_buf dir = CS_BUF_INIT;
+	char *cwd = getcwd(NULL, 0);
+	struct stat st;
+	int error = CS_ENOTFOUND;
+	if (!cwd)
+		return cs_error_set(CS_EIO, "cannot read the working directory: %s", strerror(errno));
+	if (cs_buf_puts(&dir, cwd) < 0) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	for (;;) {
+		size_t len = dir.len;
+		char *slash;
+		if (cs_buf_puts(&dir, len > 1 ? "/cs.yaml" : "cs.yaml") < 0) {
+			error = CS_ENOMEM;
+			goto cleanup;
+		}
+		if (stat(dir.ptr, &st) == 0) {
+			dir.ptr[len] = '\0';
+			dir.len = len;
+			error = try_open(s, dir.ptr);
+			if (error != CS_ENOTFOUND)
+				goto cleanup;
+		}
+		dir.ptr[len] = '\0';
+		dir.len = len;
+		if (len <= 1)
+			break;
+		slash = strrchr(dir.ptr, '/');
+		dir.len = slash == dir.ptr ? 1 : (size_t)(slash - dir.ptr);
+		dir.ptr[dir.len] = '\0';
+	}
+	error = CS_ENOTFOUND;
+cleanup:
+	free(cwd);
+	cs_buf_free(&dir);
+	return error;
+}
+
+static int recover(cs_store *s);
+
+int cs_store_open(cs_store **out, const char *dir)
+{
+	cs_store *s = NULL;
+	const char *env = getenv("CS_STORE");
+	int error, inited = 0;
+	*out = NULL;
+	if ((error = lib_init()) < 0)
+		return error;
+	inited = 1;
+	if (!(s = cs_calloc(1, sizeof(*s)))) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	s->lock_fd = -1;
+	if (dir)
+		error = try_open(s, dir);
+	else if (env && *env)
+		error = try_open(s, env);
+	else
+		error = find_upwards(s);
+	if (error == CS_ENOTFOUND) {
+		error = cs_error_set(CS_ENOTFOUND, "no cs store found (use -C DIR or set CS_STORE)");
+		goto cleanup;
+	}
+	if (error < 0)
+		goto cleanup;
+	inited = 0;
+	if (!s->bare) {
+		if ((error = lock_store(s, deadline_ms())) < 0)
+			goto cleanup;
+		error = recover(s);
+		unlock_store(s);
+		if (error < 0)
+			goto cleanup;
+	}
+	*out = s;
+	s = NULL;
+cleanup:
+	if (s)
+		cs_store_free(s);
+	if (inited)
+		git_libgit2_shutdown();
+	return error;
+}
+
+void cs_store_free(cs_store *s)
+{
+	if (!s)
+		return;
+	unlock_store(s);
+	cs_node_free(s->config);
+	free(s->path);
+	free(s->gitdir);
+	if (s->repo) {
+		git_repository_free(s->repo);
+		git_libgit2_shutdown();
+	}
+	free(s);
+}
+
+int cs_store_is_bare(const cs_store *s)
+{
+	return s->bare;
+}
+
+const char *cs_store_path(const cs_store *s)
+{
+	return s->path;
+}
+
+const cs_node *cs_store_config(const cs_store *s)
+{
+	return s->config;
+}
+
+const char *cs_store_head(const cs_store *s)
+{
+	return s->head;
+}
+
+/* --- working tree and index -------------------------------------------- */
+
+/* Bring the working tree file and index entry of each path in line with
+ * HEAD (paths absent from HEAD are left alone). */
+static int sync_paths(cs_store *s, git_tree *tree, char *const *paths, size_t n)
+{
+	git_index *idx = NULL;
+	git_blob *blob = NULL;
+	int error = 0;
+	if (git_repository_index(&idx, s->repo) < 0 || git_index_read(idx, 0) < 0) {
+		error = git_fail(CS_EIO, "cannot read the index");
+		goto cleanup;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const git_index_entry *ie = git_index_get_bypath(idx, paths[i], 0);
+		git_blob_free(blob);
+		blob = NULL;
+		if ((error = blob_at(&blob, s->repo, tree, paths[i])) == CS_ENOTFOUND) {
+			error = 0;
+			continue;
+		}
+		if (error < 0)
+			goto cleanup;
+		if (ie && git_oid_equal(&ie->id, git_blob_id(blob)))
+			continue;
+		if ((error = write_file(s->path, paths[i], git_blob_rawcontent(blob),
+					(size_t)git_blob_rawsize(blob), 0666)) < 0)
+			goto cleanup;
+		if (git_index_add_bypath(idx, paths[i]) < 0) {
+			error = git_fail(CS_EIO, paths[i]);
+			goto cleanup;
+		}
+	}
+	if (git_index_write(idx) < 0)
+		error = git_fail(CS_EIO, "cannot write the index");
+cleanup:
+	git_blob_free(blob);
+	git_index_free(idx);
+	return error;
+}
+
+static int pending_path(cs_buf *b, const cs_store *s)
+{
+	return cs_buf_printf(b, "%scs-pending", s->gitdir);
+}
+
+static int recover(cs_store *s)
+{
+	cs_buf p = CS_BUF_INIT, list = CS_BUF_INIT;
+	char **paths = NULL;
+	size_t n = 0;
+	git_tree *tree = NULL;
+	git_oid id;
+	int error;
+	if ((error = pending_path(&p, s)) < 0)
+		goto cleanup;
+	if (access(p.ptr, F_OK) < 0)
+		goto cleanup;
+	if ((error = cs_buf_read_file(&list, p.ptr, 0)) < 0)
+		goto cleanup;
+	if (!(paths = cs_calloc(list.len + 1, sizeof(*paths)))) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	for (char *line = list.ptr, *nl; *line; line = nl + 1) {
+		if (!(nl = strchr(line, '\n')))
+			nl = line + strlen(line) - 1;
+		else
+			*nl = '\0';
+		if (valid_path(line))
+			paths[n++] = line;
+		if (!nl[1])
+			break;
+	}
+	if ((error = head_tree(&tree, s->repo, &id)) < 0)
+		goto cleanup;
+	if ((error = sync_paths(s, tree, paths, n)) < 0)
+		goto cleanup;
+	if (unlink(p.ptr) < 0 && errno != ENOENT)
+		error = cs_error_set(CS_EIO, "cannot remove '%s': %s", p.ptr, strerror(errno));
+cleanup:
+	git_tree_free(tree);
+	free(paths);
+	cs_buf_free(&p);
+	cs_buf_free(&list);
+	return error;
+}
+
+static int write_pending(cs_store *s, const cs_txn *t)
+{
+	cs_buf b = CS_BUF_INIT;
+	int error = 0;
+	for (size_t i = 0; i < t->nputs; i++)
+		if ((error = cs_buf_printf(&b, "%s\n", t->puts[i].path)) < 0)
+			goto cleanup;
+	error = write_file(s->gitdir, "cs-pending", b.ptr ? b.ptr : "", b.len, 0666);
+cleanup:
+	cs_buf_free(&b);
+	return error;
+}
+
+static void remove_pending(cs_store *s)
+{
+	cs_buf p = CS_BUF_INIT;
+	if (pending_path(&p, s) == 0)
+		unlink(p.ptr);
+	cs_buf_free(&p);
+}
+
+/* --- create ------------------------------------------------------------ */
+
+static const char hook[] =
+	"#!/bin/sh\n"
+	"# Installed by csinit: check records before each hand-made commit.\n"
+	"command -v cscheck >/dev/null 2>&1 || exit 0\n"
+	"exec cscheck --worktree -C \"$(git rev-parse --show-toplevel)\" --hook\n";
+
+static int empty_tree(git_tree **out, git_repository *repo)
+{
+	git_treebuilder *tb = NULL;
+	git_oid id;
+	int error = 0;
+	if (git_treebuilder_new(&tb, repo, NULL) < 0 || git_treebuilder_write(&id, tb) < 0 ||
+	    git_tree_lookup(out, repo, &id) < 0)
+		error = git_fail(CS_EIO, "cannot write the empty tree");
+	git_treebuilder_free(tb);
+	return error;
+}
+
+static int has_store(const char *dir)
+{
+	cs_buf p = CS_BUF_INIT;
+	git_repository *repo = NULL;
+	git_oid id;
+	struct stat st;
+	int found = 0;
+	if (cs_buf_printf(&p, "%s/cs.yaml", dir) == 0 && lstat(p.ptr, &st) == 0)
+		found = 1;
+	if (!found && git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0 &&
+	    git_reference_name_to_id(&id, repo, "HEAD") == 0)
+		found = 1;
+	git_error_clear();
+	git_repository_free(repo);
+	cs_buf_free(&p);
+	return found;
+}
+
+int cs_store_create(const char *dir, int bare, const cs_file *files, size_t nfiles,
+		    const char *message)
+{
+	git_repository_init_options opts;
+	git_checkout_options co;
+	git_repository *repo = NULL;
+	git_tree_update *ups = NULL;
+	git_oid *ids = NULL;
+	git_tree *empty = NULL, *tree = NULL;
+	git_signature *sig = NULL;
+	git_oid tree_id, commit_id;
+	cs_buf msg = CS_BUF_INIT;
+	int error, has_config = 0;
+	if ((error = lib_init()) < 0)
+		return error;
+	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+	for (size_t i = 0; i < nfiles; i++) {
+		if (!valid_path(files[i].path)) {
+			error = cs_error_set(CS_EUSAGE, "'%s' is not a valid store path", files[i].path);
+			goto cleanup;
+		}
+		if (strcmp(files[i].path, "cs.yaml") == 0)
+			has_config = 1;
+	}
+	if (!has_config) {
+		error = cs_error_set(CS_EUSAGE, "a store needs cs.yaml");
+		goto cleanup;
+	}
+	if (has_store(dir)) {
+		error = cs_error_set(CS_ECANTCREAT, "'%s' holds a store or repository already", dir);
+		goto cleanup;
+	}
+	opts.flags = GIT_REPOSITORY_INIT_MKPATH | (bare ? GIT_REPOSITORY_INIT_BARE : 0);
+	opts.initial_head = "main";
+	if (git_repository_init_ext(&repo, dir, &opts) < 0) {
+		error = git_fail(CS_ECANTCREAT, dir);
+		goto cleanup;
+	}
+	if (!(ups = cs_calloc(nfiles + 1, sizeof(*ups))) ||
+	    !(ids = cs_calloc(nfiles + 1, sizeof(*ids)))) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	for (size_t i = 0; i < nfiles; i++) {
+		if (git_blob_create_from_buffer(&ids[i], repo, files[i].data, files[i].len) < 0) {
+			error = git_fail(CS_EIO, files[i].path);
+			goto cleanup;
+		}
+		ups[i].action = GIT_TREE_UPDATE_UPSERT;
+		ups[i].id = ids[i];
+		ups[i].filemode = GIT_FILEMODE_BLOB;
+		ups[i].path = files[i].path;
+	}
+	if ((error = empty_tree(&empty, repo)) < 0)
+		goto cleanup;
+	if (git_tree_create_updated(&tree_id, repo, empty, nfiles, ups) < 0 ||
+	    git_tree_lookup(&tree, repo, &tree_id) < 0) {
+		error = git_fail(CS_EIO, "cannot build the first tree");
+		goto cleanup;
+	}
+	if ((error = make_signature(&sig, repo)) < 0)
+		goto cleanup;
+	if ((error = cs_buf_printf(&msg, "%s\n\nCs-Command: csinit\n",
+				   message && *message ? message : "Create the store")) < 0)
+		goto cleanup;
+	if (git_commit_create(&commit_id, repo, "HEAD", sig, sig, NULL, msg.ptr, tree, 0, NULL) < 0) {
+		error = git_fail(CS_EIO, "cannot make the first commit");
+		goto cleanup;
+	}
+	if (!bare) {
+		co.checkout_strategy = GIT_CHECKOUT_SAFE;
+		co.baseline = empty;
+		if (git_checkout_head(repo, &co) < 0) {
+			error = git_fail(CS_ECANTCREAT, "cannot check out the first commit");
+			goto cleanup;
+		}
+		if ((error = write_file(git_repository_path(repo), "hooks/pre-commit", hook,
+					sizeof(hook) - 1, 0755)) < 0)
+			goto cleanup;
+		{
+			cs_buf h = CS_BUF_INIT;
+			if ((error = cs_buf_printf(&h, "%shooks/pre-commit",
+						   git_repository_path(repo))) == 0 &&
+			    chmod(h.ptr, 0755) < 0)
+				error = cs_error_set(CS_EIO, "cannot chmod '%s': %s", h.ptr,
+						     strerror(errno));
+			cs_buf_free(&h);
+			if (error < 0)
+				goto cleanup;
+		}
+	}
+cleanup:
+	cs_buf_free(&msg);
+	git_signature_free(sig);
+	git_tree_free(tree);
+	git_tree_free(empty);
+	free(ups);
+	free(ids);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return error;
+}
+
+/* --- reading ----------------------------------------------------------- */
+
+static int commit_tree(git_tree **out, cs_store *s, const char *oid_hex)
+{
+	git_commit *c = NULL;
+	git_oid id;
+	int error = 0;
+	const char *hex = oid_hex ? oid_hex : s->head;
+	if (!*hex)
+		return cs_error_set(CS_ENOTFOUND, "the store has no commit");
+	if (git_oid_fromstr(&id, hex) < 0) {
+		git_error_clear();
+		return cs_error_set(CS_EUSAGE, "'%s' is not a commit id", hex);
+	}
+	if (git_commit_lookup(&c, s->repo, &id) < 0) {
+		error = git_fail(CS_ENOTFOUND, hex);
+		goto cleanup;
+	}
+	if (git_commit_tree(out, c) < 0)
+		error = git_fail(CS_EIO, hex);
+cleanup:
+	git_commit_free(c);
+	return error;
+}
+
+int cs_store_resolve(cs_store *s, const char *rev, char oid_hex[41])
+{
+	git_object *obj = NULL;
+	git_commit *c = NULL, *parent = NULL;
+	git_oid id;
+	cs_day day;
+	int error = 0;
+	if (!rev || strcmp(rev, "HEAD") == 0) {
+		if (git_reference_name_to_id(&id, s->repo, "HEAD") < 0) {
+			git_error_clear();
+			return cs_error_set(CS_ENOTFOUND, "the store has no commit");
+		}
+		git_oid_tostr(oid_hex, 41, &id);
+		return 0;
+	}
+	if (strlen(rev) == 10 && cs_date_parse(rev, &day) == 0) {
+		struct tm tm;
+		time_t end;
+		int y, m, d;
+		cs_error_clear();
+		cs_date_to_ymd(day, &y, &m, &d);
+		memset(&tm, 0, sizeof(tm));
+		tm.tm_year = y - 1900;
+		tm.tm_mon = m - 1;
+		tm.tm_mday = d;
+		tm.tm_hour = 23;
+		tm.tm_min = 59;
+		tm.tm_sec = 59;
+		tm.tm_isdst = -1;
+		end = mktime(&tm);
+		if (git_reference_name_to_id(&id, s->repo, "HEAD") < 0 ||
+		    git_commit_lookup(&c, s->repo, &id) < 0) {
+			error = git_fail(CS_ENOTFOUND, "HEAD");
+			goto cleanup;
+		}
+		while (git_commit_time(c) > (git_time_t)end) {
+			if (git_commit_parentcount(c) == 0) {
+				error = cs_error_set(CS_ENOTFOUND, "no commit at or before %s", rev);
+				goto cleanup;
+			}
+			if (git_commit_parent(&parent, c, 0) < 0) {
+				error = git_fail(CS_EIO, "cannot read history");
+				goto cleanup;
+			}
+			git_commit_free(c);
+			c = parent;
+			parent = NULL;
+		}
+		git_oid_tostr(oid_hex, 41, git_commit_id(c));
+		goto cleanup;
+	}
+	if (git_revparse_single(&obj, s->repo, rev) < 0) {
+		git_error_clear();
+		error = cs_error_set(CS_ENOTFOUND, "unknown revision '%s'", rev);
+		goto cleanup;
+	}
+	if (git_object_peel((git_object **)&c, obj, GIT_OBJECT_COMMIT) < 0) {
+		git_error_clear();
+		error = cs_error_set(CS_ENOTFOUND, "'%s' is not a commit", rev);
+		goto cleanup;
+	}
+	git_oid_tostr(oid_hex, 41, git_commit_id(c));
+cleanup:
+	git_commit_free(parent);
+	git_commit_free(c);
+	git_object_free(obj);
+	return error;
+}
+
+int cs_store_read_blob(cs_store *s, const char *oid_hex, const char *path, cs_buf *out)
+{
+	git_tree *tree = NULL;
+	git_blob *blob = NULL;
+	int error;
+	if ((error = commit_tree(&tree, s, oid_hex)) < 0)
+		goto cleanup;
+	if ((error = blob_at(&blob, s->repo, tree, path)) < 0)
+		goto cleanup;
+	cs_buf_clear(out);
+	error = cs_buf_put(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+cleanup:
+	git_blob_free(blob);
+	git_tree_free(tree);
+	return error;
+}
+
+int cs_store_read_record(cs_store *s, const char *oid_hex, const char *path, cs_node **out)
+{
+	cs_buf b = CS_BUF_INIT;
+	int error;
+	*out = NULL;
+	if ((error = cs_store_read_blob(s, oid_hex, path, &b)) < 0)
+		goto cleanup;
+	error = cs_yaml_load(out, b.ptr, b.len, path);
+cleanup:
+	cs_buf_free(&b);
+	return error;
+}
+
+struct walk {
+	git_repository *repo;
+	const char *prefix;
+	cs_buf path;
+	cs_store_walk_fn fn;
+	void *ctx;
+	int result;
+};
+
+static int walk_cb(const char *root, const git_tree_entry *e, void *payload)
+{
+	struct walk *w = payload;
+	git_blob *blob = NULL;
+	int r;
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		return 0;
+	cs_buf_clear(&w->path);
+	if (cs_buf_puts(&w->path, w->prefix) < 0 || cs_buf_puts(&w->path, root) < 0 ||
+	    cs_buf_puts(&w->path, git_tree_entry_name(e)) < 0) {
+		w->result = CS_ENOMEM;
+		return -1;
+	}
+	if (git_blob_lookup(&blob, w->repo, git_tree_entry_id(e)) < 0) {
+		w->result = git_fail(CS_EIO, w->path.ptr);
+		return -1;
+	}
+	r = w->fn(w->ctx, w->path.ptr, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+	git_blob_free(blob);
+	if (r) {
+		w->result = r;
+		return -1;
+	}
+	return 0;
+}
+
+int cs_store_walk(cs_store *s, const char *oid_hex, const char *dir,
+		  cs_store_walk_fn fn, void *ctx)
+{
+	git_tree *root = NULL, *sub = NULL;
+	git_tree_entry *e = NULL;
+	struct walk w = { s->repo, "", CS_BUF_INIT, fn, ctx, 0 };
+	cs_buf prefix = CS_BUF_INIT;
+	int error;
+	if ((error = commit_tree(&root, s, oid_hex)) < 0)
+		goto cleanup;
+	if (dir && *dir) {
+		size_t n = strlen(dir);
+		while (n > 0 && dir[n - 1] == '/')
+			n--;
+		if ((error = cs_buf_put(&prefix, dir, n)) < 0 || (error = cs_buf_putc(&prefix, '/')) < 0)
+			goto cleanup;
+		prefix.ptr[n] = '\0';
+		if (git_tree_entry_bypath(&e, root, prefix.ptr) < 0 ||
+		    git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+			git_error_clear();
+			goto cleanup;
+		}
+		prefix.ptr[n] = '/';
+		if (git_tree_lookup(&sub, s->repo, git_tree_entry_id(e)) < 0) {
+			error = git_fail(CS_EIO, dir);
+			goto cleanup;
+		}
+		w.prefix = prefix.ptr;
+	}
+	if (git_tree_walk(sub ? sub : root, GIT_TREEWALK_PRE, walk_cb, &w) < 0) {
+		error = w.result ? w.result : git_fail(CS_EIO, "cannot walk the tree");
+		if (error > 0)
+			git_error_clear();
+	}
+cleanup:
+	cs_buf_free(&w.path);
+	cs_buf_free(&prefix);
+	git_tree_entry_free(e);
+	git_tree_free(sub);
+	git_tree_free(root);
+	return error;
+}
+
+/* --- transactions ------------------------------------------------------ */
+
+static void txn_release(cs_txn *t)
+{
+	for (size_t i = 0; i < t->nputs; i++) {
+		free(t->puts[i].path);
+		free(t->puts[i].data);
+	}
+	free(t->puts);
+	t->puts = NULL;
+	t->nputs = t->cap = 0;
+	git_tree_free(t->tree);
+	git_commit_free(t->tip);
+	t->tree = NULL;
+	t->tip = NULL;
+	cs_buf_free(&t->summary);
+	cs_buf_free(&t->trailers);
+}
+
+static struct put *find_put(cs_txn *t, const char *path)
+{
+	for (size_t i = t->nputs; i > 0; i--)
+		if (strcmp(t->puts[i - 1].path, path) == 0)
+			return &t->puts[i - 1];
+	return NULL;
+}
+
+int cs_txn_read_blob(cs_txn *t, const char *path, cs_buf *out)
+{
+	struct put *p = find_put(t, path);
+	git_blob *blob = NULL;
+	int error;
+	if (p) {
+		cs_buf_clear(out);
+		return cs_buf_put(out, p->data, p->len);
+	}
+	if (!t->tree)
+		return cs_error_set(CS_ENOTFOUND, "%s: no such file", path);
+	if ((error = blob_at(&blob, t->s->repo, t->tree, path)) < 0)
+		return error;
+	cs_buf_clear(out);
+	error = cs_buf_put(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+	git_blob_free(blob);
+	return error;
+}
+
+int cs_txn_read_record(cs_txn *t, const char *path, cs_node **out)
+{
+	cs_buf b = CS_BUF_INIT;
+	int error;
+	*out = NULL;
+	if ((error = cs_txn_read_blob(t, path, &b)) < 0)
+		goto cleanup;
+	error = cs_yaml_load(out, b.ptr, b.len, path);
+cleanup:
+	cs_buf_free(&b);
+	return error;
+}
+
+int cs_txn_exists(cs_txn *t, const char *path)
+{
+	git_tree_entry *e = NULL;
+	if (find_put(t, path))
+		return 1;
+	if (!t->tree || git_tree_entry_bypath(&e, t->tree, path) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	git_tree_entry_free(e);
+	return 1;
+}
+
+const char *cs_txn_tip(cs_txn *t)
+{
+	return t->tip_hex;
+}
+
+cs_store *cs_txn_store(cs_txn *t)
+{
+	return t->s;
+}
+
+int cs_txn_put(cs_txn *t, const char *path, const char *data, size_t len)
+{
+	struct put *p;
+	char *copy;
+	if (!valid_path(path))
+		return cs_error_set(CS_EUSAGE, "'%s' is not a valid store path", path);
+	if (!(copy = cs_malloc(len ? len : 1)))
+		return CS_ENOMEM;
+	memcpy(copy, data, len);
+	if ((p = find_put(t, path))) {
+		free(p->data);
+		p->data = copy;
+		p->len = len;
+		return 0;
+	}
+	if (t->nputs == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 8;
+		struct put *np = cs_realloc(t->puts, cap * sizeof(*np));
+		if (!np) {
+			free(copy);
+			return CS_ENOMEM;
+		}
+		t->puts = np;
+		t->cap = cap;
+	}
+	p = &t->puts[t->nputs];
+	if (!(p->path = cs_strdup(path))) {
+		free(copy);
+		return CS_ENOMEM;
+	}
+	p->data = copy;
+	p->len = len;
+	t->nputs++;
+	return 0;
+}
+
+int cs_txn_message(cs_txn *t, const char *summary)
+{
+	if (strchr(summary, '\n'))
+		return cs_error_set(CS_EUSAGE, "a commit summary is one line");
+	cs_buf_clear(&t->summary);
+	return cs_buf_puts(&t->summary, summary);
+}
+
+int cs_txn_trailer(cs_txn *t, const char *key, const char *value)
+{
+	if (!*key || strpbrk(key, ": \n") || strchr(value, '\n'))
+		return cs_error_set(CS_EUSAGE, "bad trailer '%s'", key);
+	return cs_buf_printf(&t->trailers, "%s: %s\n", key, value);
+}
+
+/* Read the branch HEAD names and its tip (unborn: tip NULL). */
+static int read_tip(cs_txn *t, git_reference **head, const char **branch, git_oid *tip_id,
+		    int *unborn)
+{
+	git_repository *repo = t->s->repo;
+	if (git_reference_lookup(head, repo, "HEAD") < 0)
+		return git_fail(CS_EIO, "cannot read HEAD");
+	if (git_reference_type(*head) != GIT_REFERENCE_SYMBOLIC)
+		return cs_error_set(CS_EUSAGE, "HEAD is detached; check out a branch");
+	*branch = git_reference_symbolic_target(*head);
+	if (git_reference_name_to_id(tip_id, repo, *branch) < 0) {
+		git_error_clear();
+		*unborn = 1;
+		t->tip_hex[0] = '\0';
+		return 0;
+	}
+	*unborn = 0;
+	git_oid_tostr(t->tip_hex, sizeof(t->tip_hex), tip_id);
+	if (git_commit_lookup(&t->tip, repo, tip_id) < 0 || git_commit_tree(&t->tree, t->tip) < 0)
+		return git_fail(CS_EIO, "cannot read the tip");
+	return 0;
+}
+
+static int build_commit(cs_txn *t, const char *command, git_oid *out)
+{
+	git_repository *repo = t->s->repo;
+	git_tree_update *ups = NULL;
+	git_tree *base = NULL, *tree = NULL;
+	git_signature *sig = NULL;
+	git_oid tree_id;
+	cs_buf msg = CS_BUF_INIT;
+	const git_commit *parents[1];
+	int error = 0;
+	if (!(ups = cs_calloc(t->nputs + 1, sizeof(*ups)))) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	for (size_t i = 0; i < t->nputs; i++) {
+		if (git_blob_create_from_buffer(&ups[i].id, repo, t->puts[i].data, t->puts[i].len) < 0) {
+			error = git_fail(CS_EIO, t->puts[i].path);
+			goto cleanup;
+		}
+		ups[i].action = GIT_TREE_UPDATE_UPSERT;
+		ups[i].filemode = GIT_FILEMODE_BLOB;
+		ups[i].path = t->puts[i].path;
+	}
+	if (!t->tree && (error = empty_tree(&base, repo)) < 0)
+		goto cleanup;
+	if (git_tree_create_updated(&tree_id, repo, t->tree ? t->tree : base, t->nputs, ups) < 0 ||
+	    git_tree_lookup(&tree, repo, &tree_id) < 0) {
+		error = git_fail(CS_EIO, "cannot build the tree");
+		goto cleanup;
+	}
+	if ((error = make_signature(&sig, repo)) < 0)
+		goto cleanup;
+	if ((error = cs_buf_printf(&msg, "%s\n\nCs-Command: %s\n%s",
+				   t->summary.len ? t->summary.ptr : command, command,
+				   cs_buf_cstr(&t->trailers))) < 0)
+		goto cleanup;
+	parents[0] = t->tip;
+	if (git_commit_create(out, repo, NULL, sig, sig, NULL, msg.ptr, tree, t->tip ? 1 : 0,
+			      parents) < 0)
+		error = git_fail(CS_EIO, "cannot create the commit");
+cleanup:
+	cs_buf_free(&msg);
+	git_signature_free(sig);
+	git_tree_free(tree);
+	git_tree_free(base);
+	free(ups);
+	return error;
+}
+
+static int update_worktree(cs_store *s, cs_txn *t)
+{
+	git_index *idx = NULL;
+	int error = 0;
+	for (size_t i = 0; i < t->nputs; i++)
+		if ((error = write_file(s->path, t->puts[i].path, t->puts[i].data, t->puts[i].len,
+					0666)) < 0)
+			goto cleanup;
+	if (git_repository_index(&idx, s->repo) < 0 || git_index_read(idx, 0) < 0) {
+		error = git_fail(CS_EIO, "cannot read the index");
+		goto cleanup;
+	}
+	for (size_t i = 0; i < t->nputs; i++)
+		if (git_index_add_bypath(idx, t->puts[i].path) < 0) {
+			error = git_fail(CS_EIO, t->puts[i].path);
+			goto cleanup;
+		}
+	if (git_index_write(idx) < 0)
+		error = git_fail(CS_EIO, "cannot write the index");
+cleanup:
+	git_index_free(idx);
+	return error;
+}
+
+int cs_store_transact(cs_store *s, const char *command, cs_txn_fn fn, void *ctx)
+{
+	long long deadline = deadline_ms();
+	cs_txn t;
+	git_reference *head = NULL, *moved = NULL;
+	git_oid tip_id, commit_id;
+	const char *branch;
+	int error = 0, unborn, pending = 0;
+	memset(&t, 0, sizeof(t));
+	t.s = s;
+	if (!s->bare && (error = lock_store(s, deadline)) < 0)
+		return error;
+	for (;;) {
+		int r;
+		if ((error = read_tip(&t, &head, &branch, &tip_id, &unborn)) < 0)
+			goto cleanup;
+		if ((error = fn(&t, ctx)) < 0)
+			goto cleanup;
+		error = 0;
+		if (t.nputs == 0)
+			goto cleanup;
+		if ((error = build_commit(&t, command, &commit_id)) < 0)
+			goto cleanup;
+		if (!s->bare) {
+			if ((error = write_pending(s, &t)) < 0)
+				goto cleanup;
+			pending = 1;
+		}
+		if (unborn)
+			r = git_reference_create(&moved, s->repo, branch, &commit_id, 0, command);
+		else
+			r = git_reference_create_matching(&moved, s->repo, branch, &commit_id, 1,
+							  &tip_id, command);
+		if (r == 0)
+			break;
+		if (r != GIT_EMODIFIED && r != GIT_ELOCKED && r != GIT_EEXISTS) {
+			error = git_fail(CS_EIO, "cannot move the branch");
+			goto cleanup;
+		}
+		if (now_ms() >= deadline) {
+			error = git_fail(CS_EBUSY, "store is busy: the branch keeps moving");
+			goto cleanup;
+		}
+		git_error_clear();
+		git_reference_free(head);
+		head = NULL;
+		txn_release(&t);
+		nap();
+	}
+	pending = 0;
+	git_oid_tostr(s->head, sizeof(s->head), &commit_id);
+	if (!s->bare) {
+		if ((error = update_worktree(s, &t)) < 0)
+			goto cleanup;
+		remove_pending(s);
+	}
+cleanup:
+	if (pending)
+		remove_pending(s);
+	git_reference_free(moved);
+	git_reference_free(head);
+	txn_release(&t);
+	unlock_store(s);
+	return error;
+}
