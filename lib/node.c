@@ -1,0 +1,502 @@
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "error.h"
+#include "node.h"
+
+static cs_node *node_new(cs_node_type type)
+{
+	cs_node *n = cs_calloc(1, sizeof(*n));
+	if (n)
+		n->type = type;
+	return n;
+}
+
+cs_node *cs_node_new_map(void)
+{
+	return node_new(CS_NODE_MAP);
+}
+
+cs_node *cs_node_new_seq(void)
+{
+	return node_new(CS_NODE_SEQ);
+}
+
+static cs_node *scalar_new(const char *s, size_t len, int plain)
+{
+	cs_node *n = node_new(CS_NODE_SCALAR);
+	if (!n)
+		return NULL;
+	if (!(n->str = cs_malloc(len + 1))) {
+		free(n);
+		return NULL;
+	}
+	if (len)
+		memcpy(n->str, s, len);
+	n->str[len] = '\0';
+	n->len = len;
+	n->plain = plain;
+	return n;
+}
+
+cs_node *cs_node_new_strn(const char *s, size_t len)
+{
+	return scalar_new(s ? s : "", s ? len : 0, 0);
+}
+
+cs_node *cs_node_new_str(const char *s)
+{
+	return cs_node_new_strn(s ? s : "", s ? strlen(s) : 0);
+}
+
+cs_node *cs_node_new_plain(const char *s)
+{
+	if (!s)
+		s = "";
+	return scalar_new(s, strlen(s), 1);
+}
+
+cs_node *cs_node_new_int(long long v)
+{
+	char tmp[32];
+	snprintf(tmp, sizeof(tmp), "%lld", v);
+	return cs_node_new_plain(tmp);
+}
+
+cs_node *cs_node_new_bool(int v)
+{
+	return cs_node_new_plain(v ? "true" : "false");
+}
+
+cs_node *cs_node_new_null(void)
+{
+	return cs_node_new_plain("null");
+}
+
+void cs_node_free(cs_node *n)
+{
+	size_t i;
+	if (!n)
+		return;
+	switch (n->type) {
+	case CS_NODE_SCALAR:
+		break;
+	case CS_NODE_SEQ:
+		for (i = 0; i < n->count; i++)
+			cs_node_free(n->items[i]);
+		break;
+	case CS_NODE_MAP:
+		for (i = 0; i < n->count; i++) {
+			free(n->pairs[i].key);
+			cs_node_free(n->pairs[i].value);
+		}
+		break;
+	}
+	free(n->str);
+	free(n->items);
+	free(n->pairs);
+	free(n);
+}
+
+cs_node *cs_node_dup(const cs_node *n)
+{
+	cs_node *d = NULL;
+	size_t i;
+	if (!n)
+		return NULL;
+	if (n->type == CS_NODE_SCALAR) {
+		d = scalar_new(n->str ? n->str : "", n->str ? n->len : 0, n->plain);
+		if (d)
+			d->line = n->line;
+		return d;
+	}
+	if (!(d = node_new(n->type)))
+		return NULL;
+	d->line = n->line;
+	if (!n->count)
+		return d;
+	if (n->type == CS_NODE_SEQ) {
+		if (!(d->items = cs_calloc(n->count, sizeof(*d->items))))
+			goto fail;
+		d->cap = n->count;
+		for (i = 0; i < n->count; i++) {
+			if (!(d->items[i] = cs_node_dup(n->items[i])))
+				goto fail;
+			d->count++;
+		}
+	} else {
+		if (!(d->pairs = cs_calloc(n->count, sizeof(*d->pairs))))
+			goto fail;
+		d->cap = n->count;
+		for (i = 0; i < n->count; i++) {
+			if (!(d->pairs[i].key = cs_strdup(n->pairs[i].key)))
+				goto fail;
+			if (!(d->pairs[i].value = cs_node_dup(n->pairs[i].value))) {
+				free(d->pairs[i].key);
+				goto fail;
+			}
+			d->count++;
+		}
+	}
+	return d;
+fail:
+	cs_node_free(d);
+	return NULL;
+}
+
+static cs_pair *find_pair(const cs_node *map, const char *key)
+{
+	size_t i;
+	if (!map || map->type != CS_NODE_MAP || !key)
+		return NULL;
+	for (i = 0; i < map->count; i++)
+		if (strcmp(map->pairs[i].key, key) == 0)
+			return &map->pairs[i];
+	return NULL;
+}
+
+cs_node *cs_node_get(const cs_node *map, const char *key)
+{
+	cs_pair *p = find_pair(map, key);
+	return p ? p->value : NULL;
+}
+
+const char *cs_node_get_str(const cs_node *map, const char *key)
+{
+	cs_node *v = cs_node_get(map, key);
+	if (!v || v->type != CS_NODE_SCALAR ||
+	    cs_node_scalar_kind(v) == CS_SCALAR_NULL)
+		return NULL;
+	return v->str;
+}
+
+int cs_node_set(cs_node *map, const char *key, cs_node *value)
+{
+	cs_pair *p;
+	char *k;
+	if (!map || map->type != CS_NODE_MAP || !key) {
+		cs_node_free(value);
+		return cs_error_set(CS_ESOFTWARE, "cs_node_set: not a mapping");
+	}
+	if ((p = find_pair(map, key))) {
+		cs_node_free(p->value);
+		p->value = value;
+		return 0;
+	}
+	if (map->count == map->cap) {
+		size_t cap = map->cap ? map->cap * 2 : 8;
+		cs_pair *np = cs_realloc(map->pairs, cap * sizeof(*np));
+		if (!np) {
+			cs_node_free(value);
+			return CS_ENOMEM;
+		}
+		map->pairs = np;
+		map->cap = cap;
+	}
+	if (!(k = cs_strdup(key))) {
+		cs_node_free(value);
+		return CS_ENOMEM;
+	}
+	map->pairs[map->count].key = k;
+	map->pairs[map->count].value = value;
+	map->count++;
+	return 0;
+}
+
+int cs_node_set_str(cs_node *map, const char *key, const char *value)
+{
+	cs_node *v = cs_node_new_str(value);
+	if (!v)
+		return CS_ENOMEM;
+	return cs_node_set(map, key, v);
+}
+
+int cs_node_remove(cs_node *map, const char *key)
+{
+	cs_pair *p = find_pair(map, key);
+	size_t i;
+	if (!p)
+		return 0;
+	i = (size_t)(p - map->pairs);
+	free(p->key);
+	cs_node_free(p->value);
+	memmove(&map->pairs[i], &map->pairs[i + 1],
+		(map->count - i - 1) * sizeof(*map->pairs));
+	map->count--;
+	return 1;
+}
+
+int cs_node_push(cs_node *seq, cs_node *item)
+{
+	if (!seq || seq->type != CS_NODE_SEQ) {
+		cs_node_free(item);
+		return cs_error_set(CS_ESOFTWARE, "cs_node_push: not a sequence");
+	}
+	if (seq->count == seq->cap) {
+		size_t cap = seq->cap ? seq->cap * 2 : 8;
+		cs_node **ni = cs_realloc(seq->items, cap * sizeof(*ni));
+		if (!ni) {
+			cs_node_free(item);
+			return CS_ENOMEM;
+		}
+		seq->items = ni;
+		seq->cap = cap;
+	}
+	seq->items[seq->count++] = item;
+	return 0;
+}
+
+static int all_in(const char *s, const char *set)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!strchr(set, *s))
+			return 0;
+	return 1;
+}
+
+static int is_digits(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? */
+static int is_core_float(const char *s)
+{
+	size_t i = 0, d = 0;
+	if (s[i] == '-' || s[i] == '+')
+		i++;
+	if (s[i] == '.') {
+		i++;
+		while (s[i] >= '0' && s[i] <= '9')
+			i++, d++;
+		if (!d)
+			return 0;
+	} else {
+		while (s[i] >= '0' && s[i] <= '9')
+			i++, d++;
+		if (!d)
+			return 0;
+		if (s[i] == '.') {
+			i++;
+			while (s[i] >= '0' && s[i] <= '9')
+				i++;
+		}
+	}
+	if (s[i] == 'e' || s[i] == 'E') {
+		i++;
+		d = 0;
+		if (s[i] == '-' || s[i] == '+')
+			i++;
+		while (s[i] >= '0' && s[i] <= '9')
+			i++, d++;
+		if (!d)
+			return 0;
+	}
+	return s[i] == '\0';
+}
+
+static cs_scalar_kind classify(const char *s, size_t len)
+{
+	const char *t;
+	if (len == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
+	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0)
+		return CS_SCALAR_NULL;
+	if (strlen(s) != len)
+		return CS_SCALAR_STRING;
+	if (strcmp(s, "true") == 0 || strcmp(s, "True") == 0 ||
+	    strcmp(s, "TRUE") == 0 || strcmp(s, "false") == 0 ||
+	    strcmp(s, "False") == 0 || strcmp(s, "FALSE") == 0)
+		return CS_SCALAR_BOOL;
+	t = (s[0] == '-' || s[0] == '+') ? s + 1 : s;
+	if (*t && is_digits(t, strlen(t)))
+		return CS_SCALAR_INT;
+	if (strncmp(s, "0o", 2) == 0 && all_in(s + 2, "01234567"))
+		return CS_SCALAR_INT;
+	if (strncmp(s, "0x", 2) == 0 &&
+	    all_in(s + 2, "0123456789abcdefABCDEF"))
+		return CS_SCALAR_INT;
+	t = (s[0] == '-' || s[0] == '+') ? s + 1 : s;
+	if (strcmp(t, ".inf") == 0 || strcmp(t, ".Inf") == 0 ||
+	    strcmp(t, ".INF") == 0)
+		return CS_SCALAR_FLOAT;
+	if (strcmp(s, ".nan") == 0 || strcmp(s, ".NaN") == 0 ||
+	    strcmp(s, ".NAN") == 0)
+		return CS_SCALAR_FLOAT;
+	if (is_core_float(s))
+		return CS_SCALAR_FLOAT;
+	return CS_SCALAR_STRING;
+}
+
+cs_scalar_kind cs_node_scalar_kind(const cs_node *n)
+{
+	if (!n || n->type != CS_NODE_SCALAR || !n->plain)
+		return CS_SCALAR_STRING;
+	return classify(n->str ? n->str : "", n->str ? n->len : 0);
+}
+
+/* Value of an INT scalar; CS_EDATA when it does not fit. */
+static int int_value(const char *s, long long *out)
+{
+	unsigned long long v;
+	const char *t = s;
+	int neg = 0, base = 10;
+	char *end;
+	if (*t == '-' || *t == '+')
+		neg = *t++ == '-';
+	if (strncmp(s, "0o", 2) == 0)
+		t = s + 2, base = 8;
+	else if (strncmp(s, "0x", 2) == 0)
+		t = s + 2, base = 16;
+	errno = 0;
+	v = strtoull(t, &end, base);
+	if (errno || *end)
+		return CS_EDATA;
+	if (neg) {
+		if (v > (unsigned long long)LLONG_MAX + 1)
+			return CS_EDATA;
+		*out = v == (unsigned long long)LLONG_MAX + 1 ? LLONG_MIN
+							       : -(long long)v;
+	} else {
+		if (v > (unsigned long long)LLONG_MAX)
+			return CS_EDATA;
+		*out = (long long)v;
+	}
+	return 0;
+}
+
+static double float_value(const char *s)
+{
+	const char *t = s;
+	int neg = 0;
+	if (*t == '-' || *t == '+')
+		neg = *t++ == '-';
+	if (t[0] == '.' && (t[1] == 'i' || t[1] == 'I'))
+		return neg ? -HUGE_VAL : HUGE_VAL;
+	if (t[0] == '.' && (t[1] == 'n' || t[1] == 'N'))
+		return NAN;
+	return strtod(s, NULL);
+}
+
+int cs_node_int(const cs_node *n, long long *out)
+{
+	double d;
+	switch (cs_node_scalar_kind(n)) {
+	case CS_SCALAR_INT:
+		if (int_value(n->str, out) < 0)
+			return cs_error_set(CS_EDATA, "integer out of range: %s",
+					    n->str);
+		return 0;
+	case CS_SCALAR_FLOAT:
+		d = float_value(n->str);
+		if (!isfinite(d) || d < -9.2233720368547758e18 ||
+		    d >= 9.2233720368547758e18 || d != (double)(long long)d)
+			return cs_error_set(CS_EDATA, "not an integer: %s", n->str);
+		*out = (long long)d;
+		return 0;
+	default:
+		return cs_error_set(CS_EDATA, "not an integer: %s",
+				    n && n->str ? n->str : "(not a scalar)");
+	}
+}
+
+int cs_node_number(const cs_node *n, double *out)
+{
+	long long v;
+	switch (cs_node_scalar_kind(n)) {
+	case CS_SCALAR_INT:
+		if (int_value(n->str, &v) == 0) {
+			*out = (double)v;
+			return 0;
+		}
+		/* too large for long long: still a number */
+		if (strncmp(n->str, "0o", 2) == 0) {
+			const char *c;
+			*out = 0;
+			for (c = n->str + 2; *c; c++)
+				*out = *out * 8 + (*c - '0');
+		} else {
+			*out = strtod(n->str, NULL); /* decimal or 0x hex */
+		}
+		return 0;
+	case CS_SCALAR_FLOAT:
+		*out = float_value(n->str);
+		return 0;
+	default:
+		return cs_error_set(CS_EDATA, "not a number: %s",
+				    n && n->str ? n->str : "(not a scalar)");
+	}
+}
+
+int cs_node_true(const cs_node *n)
+{
+	return cs_node_scalar_kind(n) == CS_SCALAR_BOOL &&
+	       (n->str[0] == 't' || n->str[0] == 'T');
+}
+
+static int number_equal(const cs_node *a, const cs_node *b)
+{
+	long long x, y;
+	double p, q;
+	if (cs_node_scalar_kind(a) == CS_SCALAR_INT &&
+	    cs_node_scalar_kind(b) == CS_SCALAR_INT &&
+	    int_value(a->str, &x) == 0 && int_value(b->str, &y) == 0)
+		return x == y;
+	cs_node_number(a, &p);
+	cs_node_number(b, &q);
+	if (isnan(p) && isnan(q))
+		return 1;
+	return p == q;
+}
+
+int cs_node_equal(const cs_node *a, const cs_node *b)
+{
+	cs_scalar_kind ka, kb;
+	size_t i;
+	if (!a || !b)
+		return a == b;
+	if (a->type != b->type)
+		return 0;
+	switch (a->type) {
+	case CS_NODE_SCALAR:
+		ka = cs_node_scalar_kind(a);
+		kb = cs_node_scalar_kind(b);
+		if ((ka == CS_SCALAR_INT || ka == CS_SCALAR_FLOAT) &&
+		    (kb == CS_SCALAR_INT || kb == CS_SCALAR_FLOAT))
+			return number_equal(a, b);
+		if (ka != kb)
+			return 0;
+		if (ka == CS_SCALAR_NULL)
+			return 1;
+		if (ka == CS_SCALAR_BOOL)
+			return cs_node_true(a) == cs_node_true(b);
+		return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+	case CS_NODE_SEQ:
+		if (a->count != b->count)
+			return 0;
+		for (i = 0; i < a->count; i++)
+			if (!cs_node_equal(a->items[i], b->items[i]))
+				return 0;
+		return 1;
+	case CS_NODE_MAP:
+		if (a->count != b->count)
+			return 0;
+		for (i = 0; i < a->count; i++) {
+			cs_node *v = cs_node_get(b, a->pairs[i].key);
+			if (!v || !cs_node_equal(a->pairs[i].value, v))
+				return 0;
+		}
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,847 @@
+#include <math.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* lib/yaml.h shadows libyaml's <yaml.h> on the -Ilib path: reach the
+ * installed one through its include directory. */
+#include <../include/yaml.h>
+
+#include "buf.h"
+#include "error.h"
+#include "utf8.h"
+#include "yaml.h"
+
+#define TAG_PREFIX "tag:yaml.org,2002:"
+
+/* ---- loading ---- */
+
+typedef struct {
+	cs_node *node;
+	char *key;           /* pending key of a mapping, NULL when none */
+	size_t key_line;
+	size_t *key_lines;   /* line of each key, for duplicate reports */
+	size_t key_cap;
+	size_t mark;         /* offset where the collection started */
+} frame;
+
+typedef struct {
+	const char *name;
+	const char *data;
+	size_t len;
+	frame *stack;
+	size_t depth;
+	size_t cap;
+	cs_node *root;
+	int docs;
+} loader;
+
+static size_t line_at(const char *data, size_t len, size_t off)
+{
+	size_t i, line = 1;
+	if (off > len)
+		off = len;
+	for (i = 0; i < off; i++)
+		if (data[i] == '\n')
+			line++;
+	return line;
+}
+
+static size_t first_bad_utf8(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+	while (i < len) {
+		if (!(n = cs_utf8_decode(s + i, len - i, &cp)))
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+static int parser_error(loader *ld, yaml_parser_t *p)
+{
+	size_t line;
+	const char *problem = p->problem ? p->problem : "syntax error";
+	if (p->error == YAML_READER_ERROR)
+		line = line_at(ld->data, ld->len, p->problem_offset);
+	else
+		line = p->problem_mark.line + 1;
+	if (p->context)
+		return cs_error_at(CS_EDATA, ld->name, line, NULL,
+				   "%s %s", problem, p->context);
+	return cs_error_at(CS_EDATA, ld->name, line, NULL, "%s", problem);
+}
+
+/* Check the tag of a node; sets *str when !!str makes a scalar a string. */
+static int check_tag(loader *ld, const yaml_char_t *tag, size_t line,
+		     const char *want, int *str)
+{
+	const char *t = (const char *)tag;
+	const char *name;
+	if (str)
+		*str = 0;
+	if (!t)
+		return 0;
+	if (strncmp(t, TAG_PREFIX, strlen(TAG_PREFIX)) != 0)
+		return cs_error_at(CS_EDATA, ld->name, line, NULL,
+				   "tag '%s' is not allowed", t);
+	name = t + strlen(TAG_PREFIX);
+	if (strcmp(want, "scalar") == 0) {
+		if (strcmp(name, "str") == 0) {
+			*str = 1;
+			return 0;
+		}
+		if (strcmp(name, "int") == 0 || strcmp(name, "float") == 0 ||
+		    strcmp(name, "bool") == 0 || strcmp(name, "null") == 0)
+			return 0;
+	} else if (strcmp(name, want) == 0) {
+		return 0;
+	}
+	return cs_error_at(CS_EDATA, ld->name, line, NULL,
+			   "tag '!!%s' is not allowed here", name);
+}
+
+/* A scalar tagged !!int, !!float, !!bool or !!null must read as that. */
+static int check_typed_scalar(loader *ld, const yaml_char_t *tag, cs_node *n)
+{
+	const char *name;
+	cs_scalar_kind want, got;
+	int plain = n->plain;
+	if (!tag)
+		return 0;
+	name = (const char *)tag + strlen(TAG_PREFIX);
+	if (strcmp(name, "str") == 0)
+		return 0;
+	want = strcmp(name, "int") == 0 ? CS_SCALAR_INT
+	       : strcmp(name, "float") == 0 ? CS_SCALAR_FLOAT
+	       : strcmp(name, "bool") == 0 ? CS_SCALAR_BOOL : CS_SCALAR_NULL;
+	n->plain = 1;
+	got = cs_node_scalar_kind(n);
+	if (got == want || (want == CS_SCALAR_FLOAT && got == CS_SCALAR_INT))
+		return 0;
+	n->plain = plain;
+	return cs_error_at(CS_EDATA, ld->name, n->line, NULL,
+			   "'%s' is not a valid !!%s", n->str, name);
+}
+
+static int push_frame(loader *ld, cs_node *n, size_t mark)
+{
+	if (ld->depth == ld->cap) {
+		size_t cap = ld->cap ? ld->cap * 2 : 16;
+		frame *f = cs_realloc(ld->stack, cap * sizeof(*f));
+		if (!f)
+			return CS_ENOMEM;
+		ld->stack = f;
+		ld->cap = cap;
+	}
+	memset(&ld->stack[ld->depth], 0, sizeof(frame));
+	ld->stack[ld->depth].node = n;
+	ld->stack[ld->depth].mark = mark;
+	ld->depth++;
+	return 0;
+}
+
+static void free_frame(frame *f)
+{
+	free(f->key);
+	free(f->key_lines);
+	f->key = NULL;
+	f->key_lines = NULL;
+}
+
+typedef struct {
+	size_t idx;
+	const char *key;
+} key_ref;
+
+static int key_ref_cmp(const void *a, const void *b)
+{
+	const key_ref *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Duplicate keys of a finished mapping: report the first repeated key. */
+static int check_duplicates(loader *ld, frame *f)
+{
+	cs_node *m = f->node;
+	key_ref *refs = NULL;
+	size_t i, j, best = (size_t)-1;
+	int error = 0;
+	if (m->count < 2)
+		return 0;
+	if (m->count <= 16) {
+		for (i = 1; i < m->count && best == (size_t)-1; i++)
+			for (j = 0; j < i; j++)
+				if (strcmp(m->pairs[i].key, m->pairs[j].key) == 0) {
+					best = i;
+					break;
+				}
+	} else {
+		if (!(refs = cs_calloc(m->count, sizeof(*refs))))
+			return CS_ENOMEM;
+		for (i = 0; i < m->count; i++) {
+			refs[i].idx = i;
+			refs[i].key = m->pairs[i].key;
+		}
+		qsort(refs, m->count, sizeof(*refs), key_ref_cmp);
+		for (i = 1; i < m->count; i++)
+			if (strcmp(refs[i].key, refs[i - 1].key) == 0 &&
+			    refs[i].idx < best)
+				best = refs[i].idx;
+	}
+	if (best != (size_t)-1)
+		error = cs_error_at(CS_EDATA, ld->name, f->key_lines[best], NULL,
+				    "duplicate key '%s'", m->pairs[best].key);
+	free(refs);
+	return error;
+}
+
+/* Attach a finished node to its parent (or make it the root). */
+static int attach(loader *ld, cs_node *n, yaml_mark_t mark)
+{
+	frame *f;
+	int error;
+	if (ld->depth == 0) {
+		ld->root = n;
+		return 0;
+	}
+	f = &ld->stack[ld->depth - 1];
+	if (f->node->type == CS_NODE_SEQ)
+		return cs_node_push(f->node, n);
+	if (!f->key) {
+		/* n is a key */
+		if (n->type != CS_NODE_SCALAR) {
+			error = cs_error_at(CS_EDATA, ld->name, n->line, NULL,
+					    "mapping keys must be scalars");
+			cs_node_free(n);
+			return error;
+		}
+		f->key = n->str;
+		f->key_line = n->line;
+		n->str = NULL;
+		cs_node_free(n);
+		return 0;
+	}
+	/* n is the value of f->key: append, duplicates are checked at the end */
+	if (f->node->count == f->node->cap) {
+		size_t cap = f->node->cap ? f->node->cap * 2 : 8;
+		cs_pair *np = cs_realloc(f->node->pairs, cap * sizeof(*np));
+		if (!np) {
+			cs_node_free(n);
+			return CS_ENOMEM;
+		}
+		f->node->pairs = np;
+		f->node->cap = cap;
+	}
+	if (f->node->count == f->key_cap) {
+		size_t cap = f->key_cap ? f->key_cap * 2 : 8;
+		size_t *kl = cs_realloc(f->key_lines, cap * sizeof(*kl));
+		if (!kl) {
+			cs_node_free(n);
+			return CS_ENOMEM;
+		}
+		f->key_lines = kl;
+		f->key_cap = cap;
+	}
+	f->key_lines[f->node->count] = f->key_line;
+	f->node->pairs[f->node->count].key = f->key;
+	f->node->pairs[f->node->count].value = n;
+	f->node->count++;
+	f->key = NULL;
+	(void)mark;
+	return 0;
+}
+
+static int check_anchor(loader *ld, const yaml_char_t *anchor, size_t line)
+{
+	if (anchor)
+		return cs_error_at(CS_EDATA, ld->name, line, NULL,
+				   "anchors are not allowed (&%s)",
+				   (const char *)anchor);
+	return 0;
+}
+
+static int on_event(loader *ld, yaml_event_t *ev)
+{
+	size_t line = ev->start_mark.line + 1;
+	cs_node *n = NULL;
+	frame *f;
+	int error = 0, str = 0;
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++ld->docs > 1)
+			return cs_error_at(CS_EDATA, ld->name, line, NULL,
+					   "more than one document");
+		return 0;
+	case YAML_ALIAS_EVENT:
+		return cs_error_at(CS_EDATA, ld->name, line, NULL,
+				   "aliases are not allowed (*%s)",
+				   (const char *)ev->data.alias.anchor);
+	case YAML_SCALAR_EVENT:
+		if ((error = check_anchor(ld, ev->data.scalar.anchor, line)) < 0)
+			return error;
+		if ((error = check_tag(ld, ev->data.scalar.tag, line, "scalar",
+				       &str)) < 0)
+			return error;
+		n = cs_node_new_strn((const char *)ev->data.scalar.value,
+				     ev->data.scalar.length);
+		if (!n)
+			return CS_ENOMEM;
+		n->line = line;
+		n->plain = !str && ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		if ((error = check_typed_scalar(ld, ev->data.scalar.tag, n)) < 0) {
+			cs_node_free(n);
+			return error;
+		}
+		return attach(ld, n, ev->start_mark);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (ev->type == YAML_SEQUENCE_START_EVENT) {
+			error = check_anchor(ld, ev->data.sequence_start.anchor, line);
+			if (!error)
+				error = check_tag(ld, ev->data.sequence_start.tag,
+						  line, "seq", NULL);
+		} else {
+			error = check_anchor(ld, ev->data.mapping_start.anchor, line);
+			if (!error)
+				error = check_tag(ld, ev->data.mapping_start.tag,
+						  line, "map", NULL);
+		}
+		if (error < 0)
+			return error;
+		if (ld->depth > 0 && ld->stack[ld->depth - 1].node->type ==
+		    CS_NODE_MAP && !ld->stack[ld->depth - 1].key)
+			return cs_error_at(CS_EDATA, ld->name, line, NULL,
+					   "mapping keys must be scalars");
+		if (ld->depth >= CS_YAML_MAX_DEPTH)
+			return cs_error_at(CS_EDATA, ld->name, line, NULL,
+					   "nesting deeper than %d levels",
+					   CS_YAML_MAX_DEPTH);
+		n = ev->type == YAML_SEQUENCE_START_EVENT ? cs_node_new_seq()
+							   : cs_node_new_map();
+		if (!n)
+			return CS_ENOMEM;
+		n->line = line;
+		if ((error = push_frame(ld, n, ev->start_mark.index)) < 0) {
+			cs_node_free(n);
+			return error;
+		}
+		return 0;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		f = &ld->stack[ld->depth - 1];
+		if (f->node->type == CS_NODE_MAP &&
+		    (error = check_duplicates(ld, f)) < 0)
+			return error;
+		n = f->node;
+		free_frame(f);
+		ld->depth--;
+		return attach(ld, n, ev->start_mark);
+	default:
+		return 0;
+	}
+}
+
+int cs_yaml_load(cs_node **out, const char *data, size_t len, const char *name)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	loader ld;
+	int error = 0, done = 0, have_parser = 0;
+	size_t i;
+
+	*out = NULL;
+	memset(&ld, 0, sizeof(ld));
+	ld.name = name ? name : "-";
+	ld.data = data;
+	ld.len = len;
+	if (len > CS_YAML_MAX_BYTES) {
+		error = cs_error_at(CS_EDATA, ld.name,
+				    line_at(data, len, CS_YAML_MAX_BYTES), NULL,
+				    "larger than %d bytes", CS_YAML_MAX_BYTES);
+		goto cleanup;
+	}
+	if (!cs_utf8_valid(data, len)) {
+		error = cs_error_at(CS_EDATA, ld.name,
+				    line_at(data, len, first_bad_utf8(data, len)),
+				    NULL, "invalid UTF-8");
+		goto cleanup;
+	}
+	if (!yaml_parser_initialize(&parser)) {
+		error = cs_error_set(CS_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	have_parser = 1;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			error = parser_error(&ld, &parser);
+			goto cleanup;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		error = on_event(&ld, &ev);
+		yaml_event_delete(&ev);
+		if (error < 0)
+			goto cleanup;
+	}
+	*out = ld.root;
+	ld.root = NULL;
+cleanup:
+	if (have_parser)
+		yaml_parser_delete(&parser);
+	for (i = 0; i < ld.depth; i++) {
+		free_frame(&ld.stack[i]);
+		cs_node_free(ld.stack[i].node);
+	}
+	free(ld.stack);
+	cs_node_free(ld.root);
+	return error;
+}
+
+int cs_yaml_load_file(cs_node **out, const char *path)
+{
+	cs_buf b = CS_BUF_INIT;
+	int error;
+	*out = NULL;
+	if ((error = cs_buf_read_file(&b, path, CS_YAML_MAX_BYTES)) < 0) {
+		if (error == CS_EDATA)
+			error = cs_error_at(CS_EDATA, path, 1, NULL,
+					    "larger than %d bytes",
+					    CS_YAML_MAX_BYTES);
+		goto cleanup;
+	}
+	error = cs_yaml_load(out, b.ptr, b.len, path);
+cleanup:
+	cs_buf_free(&b);
+	return error;
+}
+
+/* ---- emitting ---- */
+
+/* Strings that a YAML 1.1 or 1.2 reader would take for something else. */
+static const struct {
+	const char *re;
+	int icase;
+} lookalikes[] = {
+	{ "^(y|yes|n|no|true|false|on|off|null|~|<<|=)$", 1 },
+	{ "^[-+]?(0b[01_]+|0o[0-7_]+|0x[0-9a-f_]+|[0-9][0-9_]*)$", 1 },
+	{ "^[-+]?([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9_]+)(e[-+]?[0-9]+)?$", 1 },
+	{ "^[-+]?([0-9][0-9_]*)?\\.[0-9._]*(e[-+]?[0-9]+)?$", 1 },
+	{ "^[-+]?\\.(inf|nan)$", 1 },
+	{ "^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?$", 0 },
+	{ "^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}.*)?$", 0 },
+};
+#define N_LOOKALIKES (sizeof(lookalikes) / sizeof(lookalikes[0]))
+static regex_t lookalike_re[N_LOOKALIKES];
+static int lookalike_ready; /* 1 compiled, -1 failed */
+
+static int compile_lookalikes(void)
+{
+	size_t i, j;
+	if (lookalike_ready)
+		return lookalike_ready;
+	for (i = 0; i < N_LOOKALIKES; i++) {
+		int flags = REG_EXTENDED | REG_NOSUB;
+		if (lookalikes[i].icase)
+			flags |= REG_ICASE;
+		if (regcomp(&lookalike_re[i], lookalikes[i].re, flags) != 0) {
+			for (j = 0; j < i; j++)
+				regfree(&lookalike_re[j]);
+			return lookalike_ready = -1;
+		}
+	}
+	return lookalike_ready = 1;
+}
+
+/* 1 when s, written plain, would not read back as the string s. */
+static int needs_quotes(const char *s, size_t len)
+{
+	cs_node probe;
+	size_t i;
+	if (len == 0 || strlen(s) != len)
+		return 1;
+	memset(&probe, 0, sizeof(probe));
+	probe.type = CS_NODE_SCALAR;
+	probe.str = (char *)s;
+	probe.len = len;
+	probe.plain = 1;
+	if (cs_node_scalar_kind(&probe) != CS_SCALAR_STRING)
+		return 1;
+	if (len > 64)  /* no lookalike is that long */
+		return 0;
+	if (compile_lookalikes() < 0)
+		return 1;
+	for (i = 0; i < N_LOOKALIKES; i++)
+		if (regexec(&lookalike_re[i], s, 0, NULL, 0) == 0)
+			return 1;
+	return 0;
+}
+
+typedef struct {
+	yaml_emitter_t em;
+	cs_yaml_key_rank rank;
+	void *ctx;
+	cs_buf path;
+} emitter;
+
+static int write_handler(void *data, unsigned char *buffer, size_t size)
+{
+	return cs_buf_put(data, buffer, size) == 0;
+}
+
+static int emit_event(emitter *e, yaml_event_t *ev)
+{
+	if (!yaml_emitter_emit(&e->em, ev))
+		return cs_error_set(e->em.error == YAML_MEMORY_ERROR ? CS_ENOMEM
+				    : CS_EDATA, "cannot emit YAML: %s",
+				    e->em.problem ? e->em.problem : "unknown error");
+	return 0;
+}
+
+static int emit_string(emitter *e, const char *s, size_t len, int key)
+{
+	yaml_event_t ev;
+	yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
+	if (memchr(s, '\n', len))
+		style = key ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
+			    : YAML_LITERAL_SCALAR_STYLE;
+	else if (needs_quotes(s, len))
+		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
+	if (!yaml_scalar_event_initialize(&ev, NULL, NULL,
+					  (yaml_char_t *)s, (int)len, 1, 1, style))
+		return cs_error_set(CS_EDATA, "cannot emit YAML: invalid string");
+	return emit_event(e, &ev);
+}
+
+typedef struct {
+	size_t idx;
+	int rank;
+} key_order;
+
+static int key_order_cmp(const void *a, const void *b)
+{
+	const key_order *x = a, *y = b;
+	if (x->rank != y->rank) {
+		if (x->rank < 0)
+			return 1;
+		if (y->rank < 0)
+			return -1;
+		return x->rank < y->rank ? -1 : 1;
+	}
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static int emit_node(emitter *e, const cs_node *n, size_t depth);
+
+static int emit_map(emitter *e, const cs_node *n, size_t depth)
+{
+	yaml_event_t ev;
+	key_order *order = NULL;
+	size_t i, plen = e->path.len;
+	int error = 0;
+	if (!yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+						 YAML_BLOCK_MAPPING_STYLE))
+		return cs_error_set(CS_ENOMEM, "out of memory");
+	if ((error = emit_event(e, &ev)) < 0)
+		goto cleanup;
+	if (n->count && !(order = cs_calloc(n->count, sizeof(*order)))) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	for (i = 0; i < n->count; i++) {
+		order[i].idx = i;
+		order[i].rank = e->rank ? e->rank(e->ctx, cs_buf_cstr(&e->path),
+						  n->pairs[i].key) : -1;
+	}
+	if (e->rank && n->count > 1)
+		qsort(order, n->count, sizeof(*order), key_order_cmp);
+	for (i = 0; i < n->count; i++) {
+		const cs_pair *p = &n->pairs[order[i].idx];
+		if ((error = emit_string(e, p->key, strlen(p->key), 1)) < 0)
+			goto cleanup;
+		if (e->rank) {
+			if (plen && (error = cs_buf_putc(&e->path, '.')) < 0)
+				goto cleanup;
+			if ((error = cs_buf_puts(&e->path, p->key)) < 0)
+				goto cleanup;
+		}
+		error = emit_node(e, p->value, depth + 1);
+		if (e->rank) {
+			e->path.len = plen;
+			e->path.ptr[plen] = '\0';
+		}
+		if (error < 0)
+			goto cleanup;
+	}
+	yaml_mapping_end_event_initialize(&ev);
+	error = emit_event(e, &ev);
+cleanup:
+	free(order);
+	return error;
+}
+
+static int emit_node(emitter *e, const cs_node *n, size_t depth)
+{
+	yaml_event_t ev;
+	size_t i;
+	int error;
+	if (depth > CS_YAML_MAX_DEPTH)
+		return cs_error_set(CS_EDATA, "cannot emit YAML: nesting deeper than %d levels",
+				    CS_YAML_MAX_DEPTH);
+	static const cs_node null_node = { .type = CS_NODE_SCALAR,
+		.str = "null", .len = 4, .plain = 1 };
+	if (!n)
+		n = &null_node;
+	switch (n->type) {
+	case CS_NODE_SCALAR:
+		if (cs_node_scalar_kind(n) == CS_SCALAR_STRING)
+			return emit_string(e, n->str ? n->str : "",
+					   n->str ? n->len : 0, 0);
+		if (!yaml_scalar_event_initialize(&ev, NULL, NULL,
+						  (yaml_char_t *)n->str, (int)n->len,
+						  1, 1, YAML_PLAIN_SCALAR_STYLE))
+			return cs_error_set(CS_ENOMEM, "out of memory");
+		return emit_event(e, &ev);
+	case CS_NODE_SEQ:
+		if (!yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+							  YAML_BLOCK_SEQUENCE_STYLE))
+			return cs_error_set(CS_ENOMEM, "out of memory");
+		if ((error = emit_event(e, &ev)) < 0)
+			return error;
+		for (i = 0; i < n->count; i++)
+			if ((error = emit_node(e, n->items[i], depth + 1)) < 0)
+				return error;
+		yaml_sequence_end_event_initialize(&ev);
+		return emit_event(e, &ev);
+	case CS_NODE_MAP:
+		return emit_map(e, n, depth);
+	}
+	return cs_error_set(CS_ESOFTWARE, "cannot emit YAML: bad node");
+}
+
+int cs_yaml_emit(cs_buf *out, const cs_node *n, cs_yaml_key_rank rank, void *ctx)
+{
+	emitter e;
+	yaml_event_t ev;
+	int error = 0, have_emitter = 0;
+
+	memset(&e, 0, sizeof(e));
+	cs_buf_init(&e.path);
+	e.rank = rank;
+	e.ctx = ctx;
+	if (!yaml_emitter_initialize(&e.em)) {
+		error = cs_error_set(CS_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	have_emitter = 1;
+	yaml_emitter_set_output(&e.em, write_handler, out);
+	yaml_emitter_set_encoding(&e.em, YAML_UTF8_ENCODING);
+	yaml_emitter_set_unicode(&e.em, 1);
+	yaml_emitter_set_width(&e.em, -1);
+	yaml_emitter_set_indent(&e.em, 2);
+	yaml_emitter_set_break(&e.em, YAML_LN_BREAK);
+	if ((error = cs_buf_grow(&e.path, 64)) < 0)
+		goto cleanup;
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	if ((error = emit_event(&e, &ev)) < 0)
+		goto cleanup;
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+	if ((error = emit_event(&e, &ev)) < 0)
+		goto cleanup;
+	if ((error = emit_node(&e, n, 0)) < 0)
+		goto cleanup;
+	yaml_document_end_event_initialize(&ev, 1);
+	if ((error = emit_event(&e, &ev)) < 0)
+		goto cleanup;
+	yaml_stream_end_event_initialize(&ev);
+	if ((error = emit_event(&e, &ev)) < 0)
+		goto cleanup;
+	if (!yaml_emitter_flush(&e.em))
+		error = cs_error_set(CS_ENOMEM, "cannot write YAML");
+cleanup:
+	if (have_emitter)
+		yaml_emitter_delete(&e.em);
+	cs_buf_free(&e.path);
+	return error;
+}
+
+/* ---- JSON ---- */
+
+static int json_string(cs_buf *out, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, start = 0;
+	int error;
+	if ((error = cs_buf_putc(out, '"')) < 0)
+		return error;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char esc[7];
+		size_t elen = 2;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		if ((error = cs_buf_put(out, s + start, i - start)) < 0)
+			return error;
+		esc[0] = '\\';
+		switch (c) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\b': esc[1] = 'b'; break;
+		case '\f': esc[1] = 'f'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		default:
+			esc[1] = 'u';
+			esc[2] = '0';
+			esc[3] = '0';
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			elen = 6;
+		}
+		if ((error = cs_buf_put(out, esc, elen)) < 0)
+			return error;
+		start = i + 1;
+	}
+	if ((error = cs_buf_put(out, s + start, len - start)) < 0)
+		return error;
+	return cs_buf_putc(out, '"');
+}
+
+/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)? */
+static int is_json_number(const char *s)
+{
+	size_t i = 0, d;
+	if (s[i] == '-')
+		i++;
+	if (s[i] == '0')
+		i++;
+	else if (s[i] >= '1' && s[i] <= '9')
+		while (s[i] >= '0' && s[i] <= '9')
+			i++;
+	else
+		return 0;
+	if (s[i] == '.') {
+		i++;
+		for (d = 0; s[i] >= '0' && s[i] <= '9'; d++)
+			i++;
+		if (!d)
+			return 0;
+	}
+	if (s[i] == 'e' || s[i] == 'E') {
+		i++;
+		if (s[i] == '-' || s[i] == '+')
+			i++;
+		for (d = 0; s[i] >= '0' && s[i] <= '9'; d++)
+			i++;
+		if (!d)
+			return 0;
+	}
+	return s[i] == '\0';
+}
+
+static int json_number(cs_buf *out, const cs_node *n)
+{
+	long long v;
+	double d;
+	char tmp[40];
+	int prec;
+	if (is_json_number(n->str))
+		return cs_buf_puts(out, n->str);
+	if (cs_node_scalar_kind(n) == CS_SCALAR_INT && cs_node_int(n, &v) == 0)
+		return cs_buf_printf(out, "%lld", v);
+	if (cs_node_number(n, &d) < 0 || !isfinite(d))
+		return cs_buf_puts(out, "null");
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(tmp, sizeof(tmp), "%.*g", prec, d);
+		if (strtod(tmp, NULL) == d)
+			break;
+	}
+	return cs_buf_puts(out, tmp);
+}
+
+static int json_indent(cs_buf *out, int indent, size_t depth)
+{
+	int error;
+	size_t i;
+	if (indent <= 0)
+		return 0;
+	if ((error = cs_buf_putc(out, '\n')) < 0)
+		return error;
+	for (i = 0; i < depth * (size_t)indent; i++)
+		if ((error = cs_buf_putc(out, ' ')) < 0)
+			return error;
+	return 0;
+}
+
+static int json_node(cs_buf *out, const cs_node *n, int indent, size_t depth)
+{
+	size_t i;
+	int error;
+	if (!n)
+		return cs_buf_puts(out, "null");
+	switch (n->type) {
+	case CS_NODE_SCALAR:
+		switch (cs_node_scalar_kind(n)) {
+		case CS_SCALAR_NULL:
+			return cs_buf_puts(out, "null");
+		case CS_SCALAR_BOOL:
+			return cs_buf_puts(out, cs_node_true(n) ? "true" : "false");
+		case CS_SCALAR_INT:
+		case CS_SCALAR_FLOAT:
+			return json_number(out, n);
+		default:
+			return json_string(out, n->str ? n->str : "",
+					   n->str ? n->len : 0);
+		}
+	case CS_NODE_SEQ:
+		if (!n->count)
+			return cs_buf_puts(out, "[]");
+		if ((error = cs_buf_putc(out, '[')) < 0)
+			return error;
+		for (i = 0; i < n->count; i++) {
+			if (i && (error = cs_buf_putc(out, ',')) < 0)
+				return error;
+			if ((error = json_indent(out, indent, depth + 1)) < 0 ||
+			    (error = json_node(out, n->items[i], indent, depth + 1)) < 0)
+				return error;
+		}
+		if ((error = json_indent(out, indent, depth)) < 0)
+			return error;
+		return cs_buf_putc(out, ']');
+	case CS_NODE_MAP:
+		if (!n->count)
+			return cs_buf_puts(out, "{}");
+		if ((error = cs_buf_putc(out, '{')) < 0)
+			return error;
+		for (i = 0; i < n->count; i++) {
+			if (i && (error = cs_buf_putc(out, ',')) < 0)
+				return error;
+			if ((error = json_indent(out, indent, depth + 1)) < 0 ||
+			    (error = json_string(out, n->pairs[i].key,
+						 strlen(n->pairs[i].key))) < 0 ||
+			    (error = cs_buf_puts(out, indent > 0 ? ": " : ":")) < 0 ||
+			    (error = json_node(out, n->pairs[i].value, indent,
+					       depth + 1)) < 0)
+				return error;
+		}
+		if ((error = json_indent(out, indent, depth)) < 0)
+			return error;
+		return cs_buf_putc(out, '}');
+	}
+	return cs_error_set(CS_ESOFTWARE, "cannot write JSON: bad node");
+}
+
+int cs_json_emit(cs_buf *out, const cs_node *n, int indent)
+{
+	int error = cs_buf_grow(out, 0);
+	if (error < 0)
+		return error;
+	return json_node(out, n, indent, 0);
+}
