@@ -297,8 +297,8 @@ static int make_signature(git_signature **out, git_repository *repo)
 	const char *env = getenv("CS_AUTHOR");
 	char *name = NULL, *email = NULL;
 	git_config *cfg = NULL;
-	git_time_t when;
-	int offset, error;
+	git_time_t when = 0;
+	int offset = 0, error;
 	if ((error = commit_time(&when, &offset)) < 0)
 		goto cleanup;
 	if (env && *env) {
@@ -747,8 +747,14 @@ int cs_store_create(const char *dir, int bare, const cs_file *files, size_t nfil
 	}
 	if ((error = make_signature(&sig, repo)) < 0)
 		goto cleanup;
-	if ((error = cs_buf_printf(&msg, "%s\n\nCs-Command: csinit\n",
-				   message && *message ? message : "Create the store")) < 0)
+	/* a message that carries its own Cs-Command trailer is taken as it is */
+	if (message && strstr(message, "Cs-Command:"))
+		error = cs_buf_printf(&msg, "%s%s", message,
+				      message[strlen(message) - 1] == '\n' ? "" : "\n");
+	else
+		error = cs_buf_printf(&msg, "%s\n\nCs-Command: csinit\n",
+				      message && *message ? message : "Create the store");
+	if (error < 0)
 		goto cleanup;
 	if (git_commit_create(&commit_id, repo, "HEAD", sig, sig, NULL, msg.ptr, tree, 0, NULL) < 0) {
 		error = git_fail(CS_EIO, "cannot make the first commit");
@@ -1225,12 +1231,17 @@ int cs_store_transact(cs_store *s, const char *command, cs_txn_fn fn, void *ctx)
 	cs_txn t;
 	git_reference *head = NULL, *moved = NULL;
 	git_oid tip_id, commit_id;
-	const char *branch;
-	int error = 0, unborn, pending = 0;
+	const char *branch = NULL;
+	int error = 0, unborn = 0, pending = 0;
 	memset(&t, 0, sizeof(t));
 	t.s = s;
-	if (!s->bare && (error = lock_store(s, deadline)) < 0)
-		return error;
+	if (!s->bare) {
+		if ((error = lock_store(s, deadline)) < 0)
+			return error;
+		/* another command may have died mid-write since we opened */
+		if ((error = recover(s)) < 0)
+			goto cleanup;
+	}
 	for (;;) {
 		int r;
 		if ((error = read_tip(&t, &head, &branch, &tip_id, &unborn)) < 0)

@@ -198,6 +198,15 @@ static void test_create_with_worktree(void **state)
 	/* a store is never created over another */
 	assert_int_equal(cs_store_create(f->dir, 0, init_files, 2, "again"), CS_ECANTCREAT);
 	assert_int_equal(cs_store_create(f->dir, 1, init_files, 2, "again"), CS_ECANTCREAT);
+	/* a message with its own trailers is kept as it is */
+	{
+		char other[256];
+		snprintf(other, sizeof(other), "%s/own", f->root);
+		assert_int_equal(cs_store_create(other, 1, init_files, 2,
+						 "Create X\n\nCs-Command: csinit\n"), 0);
+		assert_capture("Create X\n\nCs-Command: csinit\n\n",
+			       "git -C %s log -1 --format=%%B", other);
+	}
 	/* cs.yaml is required */
 	{
 		char other[256];
