@@ -655,6 +655,71 @@ static void test_no_puts_no_commit(void **state)
 	cs_store_free(s);
 }
 
+/* Several processes writing at once: every entry lands, one commit each. */
+static void check_concurrent(struct fixture *f, int bare)
+{
+	enum { PROCS = 4, EACH = 5 };
+	pid_t pids[PROCS];
+	int status, failed = 0;
+	cs_store *s;
+	cs_buf b = CS_BUF_INIT;
+	char want[16];
+	create(f, bare);
+	setenv("CS_LOCK_TIMEOUT_MS", "20000", 1);
+	for (int p = 0; p < PROCS; p++) {
+		pids[p] = fork();
+		assert_true(pids[p] >= 0);
+		if (pids[p] == 0) {
+			cs_store *cs = NULL;
+			int bad = cs_store_open(&cs, f->dir) < 0;
+			for (int i = 0; !bad && i < EACH; i++) {
+				char path[64], data[64];
+				struct add a = { path, data, 0, 0, NULL, NULL };
+				snprintf(path, sizeof(path), "records/log/p%d/%d.yaml", p, i);
+				snprintf(data, sizeof(data), "p: %d\ni: %d\n", p, i);
+				bad = cs_store_transact(cs, "cslog add", add_fn, &a) < 0;
+			}
+			if (bad)
+				fprintf(stderr, "# child %d: %s\n", p, cs_error_last());
+			cs_store_free(cs);
+			_exit(bad);
+		}
+	}
+	for (int p = 0; p < PROCS; p++) {
+		waitpid(pids[p], &status, 0);
+		failed |= !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+	}
+	assert_false(failed);
+	snprintf(want, sizeof(want), "%d\n", 1 + PROCS * EACH);
+	assert_capture(want, "git -C %s rev-list --count HEAD", f->dir);
+	s = open_store(f->dir);
+	for (int p = 0; p < PROCS; p++)
+		for (int i = 0; i < EACH; i++) {
+			char path[64], data[64];
+			snprintf(path, sizeof(path), "records/log/p%d/%d.yaml", p, i);
+			snprintf(data, sizeof(data), "p: %d\ni: %d\n", p, i);
+			assert_int_equal(cs_store_read_blob(s, NULL, path, &b), 0);
+			assert_string_equal(b.ptr, data);
+			if (!bare)
+				assert_true(file_is(f->dir, path, data));
+		}
+	if (!bare)
+		assert_capture("", "git -C %s status --porcelain", f->dir);
+	assert_int_equal(run("git -C %s fsck --no-progress >/dev/null 2>&1", f->dir), 0);
+	cs_buf_free(&b);
+	cs_store_free(s);
+}
+
+static void test_concurrent_writers_bare(void **state)
+{
+	check_concurrent(*state, 1);
+}
+
+static void test_concurrent_writers_worktree(void **state)
+{
+	check_concurrent(*state, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -676,6 +741,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_when_lock_held, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_puts_no_commit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_concurrent_writers_bare, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_concurrent_writers_worktree, setup, teardown),
 	};
 	/* fixed local zone (08:00 east) so commit times and dates are checkable;
 	 * git run by the tests must not read the user's configuration */
