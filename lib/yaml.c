@@ -24,6 +24,8 @@ typedef struct {
 	size_t *key_lines;   /* line of each key, for duplicate reports */
 	size_t key_cap;
 	size_t mark;         /* offset where the collection started */
+	size_t column;       /* of its first key or '-' (block collections) */
+	int flow;
 } frame;
 
 typedef struct {
@@ -35,6 +37,8 @@ typedef struct {
 	size_t cap;
 	cs_node *root;
 	int docs;
+	size_t pos;          /* end of the last event's text */
+	int last_block;      /* the last node read was a block scalar */
 } loader;
 
 static size_t line_at(const char *data, size_t len, size_t off)
@@ -126,7 +130,8 @@ static int check_typed_scalar(loader *ld, const yaml_char_t *tag, cs_node *n)
 			   "'%s' is not a valid !!%s", n->str, name);
 }
 
-static int push_frame(loader *ld, cs_node *n, size_t mark)
+static int push_frame(loader *ld, cs_node *n, size_t mark, size_t column,
+		      int flow)
 {
 	if (ld->depth == ld->cap) {
 		size_t cap = ld->cap ? ld->cap * 2 : 16;
@@ -139,6 +144,8 @@ static int push_frame(loader *ld, cs_node *n, size_t mark)
 	memset(&ld->stack[ld->depth], 0, sizeof(frame));
 	ld->stack[ld->depth].node = n;
 	ld->stack[ld->depth].mark = mark;
+	ld->stack[ld->depth].column = column;
+	ld->stack[ld->depth].flow = flow;
 	ld->depth++;
 	return 0;
 }
@@ -266,6 +273,223 @@ static int check_anchor(loader *ld, const yaml_char_t *anchor, size_t line)
 	return 0;
 }
 
+/* ---- what libyaml 0.2.5 lets through ----
+ * These checks look at the source text around the events, for invalid YAML
+ * that libyaml accepts (or reads wrongly). */
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Column of the innermost block collection, -1 at the top level. */
+static long block_indent(const loader *ld)
+{
+	size_t i = ld->depth;
+	while (i > 0) {
+		i--;
+		if (!ld->stack[i].flow)
+			return (long)ld->stack[i].column;
+	}
+	return -1;
+}
+
+static int in_flow(const loader *ld)
+{
+	return ld->depth > 0 && ld->stack[ld->depth - 1].flow;
+}
+
+/* A comment must be separated from what precedes it by white space. */
+static int check_comments(const loader *ld, size_t from, size_t to)
+{
+	size_t i;
+	int comment = 0;
+	for (i = from; i < to && i < ld->len; i++) {
+		char c = ld->data[i];
+		if (c == '\n') {
+			comment = 0;
+		} else if (!comment && c == '#') {
+			if (i > 0 && !is_blank(ld->data[i - 1]) &&
+			    !(i == 3 && memcmp(ld->data, "\xef\xbb\xbf", 3) == 0))
+				return cs_error_at(CS_EDATA, ld->name,
+						   line_at(ld->data, ld->len, i), NULL,
+						   "a comment must be preceded by white space");
+			comment = 1;
+		}
+	}
+	return 0;
+}
+
+/* Lines continuing a flow collection or a quoted scalar inside a block
+ * collection at column n are indented by more than n spaces. */
+static int check_continuation(const loader *ld, size_t from, size_t to,
+			      long n, int skip_comments)
+{
+	size_t i, sp;
+	if (n < 0)
+		return 0;
+	for (i = from; i < to && i < ld->len; i++) {
+		if (ld->data[i] != '\n')
+			continue;
+		for (sp = 0; i + 1 + sp < ld->len && ld->data[i + 1 + sp] == ' '; sp++)
+			;
+		if (i + 1 + sp >= to)
+			break;
+		{
+			char c = ld->data[i + 1 + sp];
+			size_t j = i + 1 + sp;
+			while (j < to && (ld->data[j] == ' ' || ld->data[j] == '\t'))
+				j++;
+			if (j < to && (ld->data[j] == '\n' || ld->data[j] == '\r'))
+				continue; /* blank line */
+			if (skip_comments && j < to && ld->data[j] == '#')
+				continue;
+			(void)c;
+		}
+		if ((long)sp <= n)
+			return cs_error_at(CS_EDATA, ld->name,
+					   line_at(ld->data, ld->len, i + 1), NULL,
+					   "continuation line must be indented by more than %ld spaces",
+					   n);
+	}
+	return 0;
+}
+
+/* Block scalar header: "|" or ">" with indicators, then white space or a
+ * line break; and, without an indentation indicator, no leading empty line
+ * may be longer than the first content line. */
+static int check_block_scalar(const loader *ld, size_t start, long n)
+{
+	const char *d = ld->data;
+	size_t i = start, most = 0, sp;
+	int explicit = 0;
+	while (i < ld->len && d[i] == '!') { /* a tag */
+		while (i < ld->len && !is_blank(d[i]))
+			i++;
+		while (i < ld->len && (d[i] == ' ' || d[i] == '\t'))
+			i++;
+	}
+	if (i >= ld->len || (d[i] != '|' && d[i] != '>'))
+		return 0;
+	for (i++; i < ld->len && strchr("+-0123456789", d[i]); i++)
+		if (d[i] >= '1' && d[i] <= '9')
+			explicit = 1;
+	if (i < ld->len && !is_blank(d[i]))
+		return cs_error_at(CS_EDATA, ld->name, line_at(d, ld->len, i), NULL,
+				   "block scalar header must end with white space or a line break");
+	while (i < ld->len && d[i] != '\n')
+		i++;
+	if (explicit)
+		return 0;
+	while (i < ld->len) {
+		size_t j;
+		i++; /* past '\n' */
+		for (sp = 0; i + sp < ld->len && d[i + sp] == ' '; sp++)
+			;
+		j = i + sp;
+		if (j < ld->len && d[j] != '\n' && d[j] != '\r') {
+			if ((long)sp > n && most > sp)
+				return cs_error_at(CS_EDATA, ld->name,
+						   line_at(d, ld->len, i), NULL,
+						   "block scalar: a leading empty line is indented more than the first content line");
+			return 0;
+		}
+		if (sp > most)
+			most = sp;
+		i = j;
+		while (i < ld->len && d[i] != '\n')
+			i++;
+	}
+	return 0;
+}
+
+static int check_text(loader *ld, const yaml_event_t *ev)
+{
+	size_t start = ev->start_mark.index, end = ev->end_mark.index;
+	int error;
+	if (start > ld->pos &&
+	    (error = check_comments(ld, ld->pos, start)) < 0)
+		return error;
+	if (end > ld->pos)
+		ld->pos = end;
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		return check_comments(ld, start, end);
+	case YAML_SCALAR_EVENT:
+		ld->last_block = 0;
+		switch (ev->data.scalar.style) {
+		case YAML_PLAIN_SCALAR_STYLE:
+			/* "-", "?" or ":" starts a plain scalar only before a
+			 * safe character */
+			if (end == start)
+				return 0; /* an empty node */
+			if (start < ld->len && strchr("-?:", ld->data[start]) &&
+			    (start + 1 >= ld->len || is_blank(ld->data[start + 1]) ||
+			     (in_flow(ld) && strchr(",[]{}", ld->data[start + 1]))))
+				return cs_error_at(CS_EDATA, ld->name,
+						   ev->start_mark.line + 1, NULL,
+						   "a plain scalar cannot start with '%c' here",
+						   ld->data[start]);
+			/* libyaml reads "?x" in a flow collection as the key "x" */
+			if (in_flow(ld) && start > 0 && ld->data[start - 1] == '?')
+				return cs_error_at(CS_EDATA, ld->name,
+						   ev->start_mark.line + 1, NULL,
+						   "'?' must be followed by a space");
+			return 0;
+		case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+		case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+			if (in_flow(ld))
+				return 0;
+			return check_continuation(ld, start, end, block_indent(ld), 0);
+		case YAML_LITERAL_SCALAR_STYLE:
+		case YAML_FOLDED_SCALAR_STYLE:
+			ld->last_block = 1;
+			return check_block_scalar(ld, start, block_indent(ld));
+		default:
+			return 0;
+		}
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		ld->last_block = 0;
+		return 0;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		/* the outermost flow collection inside a block one */
+		if (ld->depth > 0 && ld->stack[ld->depth - 1].flow &&
+		    (ld->depth == 1 || !ld->stack[ld->depth - 2].flow)) {
+			long n = -1;
+			size_t i = ld->depth - 1;
+			while (i > 0) {
+				i--;
+				if (!ld->stack[i].flow) {
+					n = (long)ld->stack[i].column;
+					break;
+				}
+			}
+			return check_continuation(ld, ld->stack[ld->depth - 1].mark,
+						  end, n, 1);
+		}
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* libyaml drops a last line of blanks without a line break that belongs
+ * to a block scalar. */
+static int check_end(const loader *ld)
+{
+	size_t i = ld->len;
+	if (!ld->last_block || i == 0 || ld->data[i - 1] == '\n')
+		return 0;
+	while (i > 0 && (ld->data[i - 1] == ' ' || ld->data[i - 1] == '\t'))
+		i--;
+	if (i == ld->len || (i > 0 && ld->data[i - 1] != '\n'))
+		return 0;
+	return cs_error_at(CS_EDATA, ld->name, line_at(ld->data, ld->len, i), NULL,
+			   "block scalar ends in a line of blanks without a line break");
+}
+
 static int on_event(loader *ld, yaml_event_t *ev)
 {
 	size_t line = ev->start_mark.line + 1;
@@ -327,7 +551,13 @@ static int on_event(loader *ld, yaml_event_t *ev)
 		if (!n)
 			return CS_ENOMEM;
 		n->line = line;
-		if ((error = push_frame(ld, n, ev->start_mark.index)) < 0) {
+		if ((error = push_frame(ld, n, ev->start_mark.index,
+				       ev->start_mark.column,
+				       ev->type == YAML_SEQUENCE_START_EVENT
+				       ? ev->data.sequence_start.style ==
+					 YAML_FLOW_SEQUENCE_STYLE
+				       : ev->data.mapping_start.style ==
+					 YAML_FLOW_MAPPING_STYLE)) < 0) {
 			cs_node_free(n);
 			return error;
 		}
@@ -385,11 +615,15 @@ int cs_yaml_load(cs_node **out, const char *data, size_t len, const char *name)
 			goto cleanup;
 		}
 		done = ev.type == YAML_STREAM_END_EVENT;
-		error = on_event(&ld, &ev);
+		error = check_text(&ld, &ev);
+		if (!error)
+			error = on_event(&ld, &ev);
 		yaml_event_delete(&ev);
 		if (error < 0)
 			goto cleanup;
 	}
+	if ((error = check_end(&ld)) < 0)
+		goto cleanup;
 	*out = ld.root;
 	ld.root = NULL;
 cleanup:
