@@ -2,7 +2,7 @@
 #include <ctype.h>
 #include <float.h>
 #include <locale.h>
-#include <math.h>
+#include <math.h>  /* isfinite only */
 #include <regex.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -786,6 +786,24 @@ cleanup:
 	return error;
 }
 
+/* Without libm (the build does not link it). */
+static double dabs(double x)
+{
+	return x < 0 ? -x : x;
+}
+
+static double dround(double x)
+{
+	if (dabs(x) >= 9007199254740992.0)
+		return x;
+	return (double)(long long)(x + (x >= 0 ? 0.5 : -0.5));
+}
+
+static int is_integral(double x)
+{
+	return isfinite(x) && (dabs(x) >= 9007199254740992.0 || (double)(long long)x == x);
+}
+
 static int inst_types(const cs_node *n)
 {
 	double d;
@@ -805,7 +823,7 @@ static int inst_types(const cs_node *n)
 	case CS_SCALAR_INT:
 		return T_INT | T_NUM;
 	case CS_SCALAR_FLOAT:
-		if (cs_node_number(n, &d) == 0 && isfinite(d) && floor(d) == d)
+		if (cs_node_number(n, &d) == 0 && is_integral(d))
 			return T_INT | T_NUM;
 		return T_NUM;
 	default:
@@ -936,9 +954,9 @@ static int is_multiple(const cs_node *inst, const cs_node *m)
 	q = x / y;
 	if (!isfinite(q))
 		return 0;
-	r = nearbyint(q);
-	return fabs(x - r * y) <= 8 * DBL_EPSILON * fmax(fabs(x), fabs(r * y)) ||
-	       fabs(q - r) <= 8 * DBL_EPSILON * fabs(q);
+	r = dround(q);
+	return dabs(x - r * y) <= 8 * DBL_EPSILON * (dabs(x) > dabs(r * y) ? dabs(x) : dabs(r * y)) ||
+	       dabs(q - r) <= 8 * DBL_EPSILON * dabs(q);
 }
 
 static int check_number(vctx *v, const cs_node *sch, const cs_node *inst, int *ok)
