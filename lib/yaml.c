@@ -39,7 +39,28 @@ typedef struct {
 	int docs;
 	size_t pos;          /* end of the last event's text */
 	int last_block;      /* the last node read was a block scalar */
+	size_t ci, bi;       /* a character index of libyaml's marks and its byte */
+	size_t ev_start, ev_end; /* the current event's text, in bytes */
 } loader;
+
+/* libyaml's marks count characters; the checks below work on bytes. */
+static size_t byte_at(loader *ld, size_t ci)
+{
+	const unsigned char *d = (const unsigned char *)ld->data;
+	while (ld->ci < ci && ld->bi < ld->len) {
+		ld->bi++;
+		while (ld->bi < ld->len && (d[ld->bi] & 0xc0) == 0x80)
+			ld->bi++;
+		ld->ci++;
+	}
+	while (ld->ci > ci && ld->bi > 0) {
+		ld->bi--;
+		while (ld->bi > 0 && (d[ld->bi] & 0xc0) == 0x80)
+			ld->bi--;
+		ld->ci--;
+	}
+	return ld->bi;
+}
 
 static size_t line_at(const char *data, size_t len, size_t off)
 {
@@ -405,8 +426,11 @@ static int check_block_scalar(const loader *ld, size_t start, long n)
 
 static int check_text(loader *ld, const yaml_event_t *ev)
 {
-	size_t start = ev->start_mark.index, end = ev->end_mark.index;
+	size_t start = byte_at(ld, ev->start_mark.index);
+	size_t end = byte_at(ld, ev->end_mark.index);
 	int error;
+	ld->ev_start = start;
+	ld->ev_end = end;
 	if (start > ld->pos &&
 	    (error = check_comments(ld, ld->pos, start)) < 0)
 		return error;
@@ -551,7 +575,7 @@ static int on_event(loader *ld, yaml_event_t *ev)
 		if (!n)
 			return CS_ENOMEM;
 		n->line = line;
-		if ((error = push_frame(ld, n, ev->start_mark.index,
+		if ((error = push_frame(ld, n, ld->ev_start,
 				       ev->start_mark.column,
 				       ev->type == YAML_SEQUENCE_START_EVENT
 				       ? ev->data.sequence_start.style ==
@@ -607,7 +631,10 @@ int cs_yaml_load(cs_node **out, const char *data, size_t len, const char *name)
 		goto cleanup;
 	}
 	have_parser = 1;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		ld.bi = 3; /* libyaml's marks start after the byte order mark */
+	yaml_parser_set_input_string(&parser,
+				     (const unsigned char *)(data ? data : ""), len);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &ev)) {
