@@ -157,25 +157,34 @@ bad:
 
 void cs_date_format(cs_day day, char out[11])
 {
+	char tmp[64];
 	int y, m, d;
 	cs_date_to_ymd(day, &y, &m, &d);
-	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m, d);
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
+	memcpy(out, tmp, 10);
+	out[10] = '\0';
 }
 
 void cs_hhmm_format(int minutes, char out[6])
 {
-	snprintf(out, 6, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
+	char tmp[32];
+	snprintf(tmp, sizeof(tmp), "%02d:%02d", minutes / 60, minutes % 60);
+	memcpy(out, tmp, 5);
+	out[5] = '\0';
 }
 
 void cs_time_format(const cs_time *t, char out[20])
 {
 	char d[11];
 	cs_date_format(t->day, d);
+	char tmp[64];
 	if (t->minute < 0)
-		snprintf(out, 20, "%s", d);
+		snprintf(tmp, sizeof(tmp), "%s", d);
 	else
-		snprintf(out, 20, "%sT%02d:%02d:%02d", d, t->minute / 60,
+		snprintf(tmp, sizeof(tmp), "%sT%02d:%02d:%02d", d, t->minute / 60,
 			 t->minute % 60, t->second);
+	memcpy(out, tmp, 19);
+	out[19] = '\0';
 }
 
 int cs_now(cs_time *out)
