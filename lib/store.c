@@ -1235,6 +1235,8 @@ int cs_store_transact(cs_store *s, const char *command, cs_txn_fn fn, void *ctx)
 	int error = 0, unborn = 0, pending = 0;
 	memset(&t, 0, sizeof(t));
 	t.s = s;
+	if (!command || !*command || strchr(command, '\n'))
+		return cs_error_set(CS_EUSAGE, "a transaction needs a one-line command name");
 	if (!s->bare) {
 		if ((error = lock_store(s, deadline)) < 0)
 			return error;
