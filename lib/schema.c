@@ -1519,6 +1519,17 @@ static const cs_node *deref(cs_schema *s, const cs_node *sch)
 	return sch;
 }
 
+/* The emitter does not name sequence items in its paths: a mapping inside
+ * an array takes the keys of the array's items schema. */
+static const cs_node *element(cs_schema *s, const cs_node *sch)
+{
+	int hops = 0;
+	while (sch && sch->type == CS_NODE_MAP && !cs_node_get(sch, "properties") &&
+	       cs_node_get(sch, "items") && hops++ < 32)
+		sch = deref(s, cs_node_get(sch, "items"));
+	return sch;
+}
+
 int cs_schema_key_rank(void *schema, const char *path, const char *key)
 {
 	cs_schema *s = schema;
@@ -1540,6 +1551,10 @@ int cs_schema_key_rank(void *schema, const char *path, const char *key)
 		if (sch->type != CS_NODE_MAP)
 			return -1;
 		props = cs_node_get(sch, "properties");
+		if (!props && !(n && strspn(seg, "0123456789") == n)) {
+			sch = element(s, sch);
+			props = sch ? cs_node_get(sch, "properties") : NULL;
+		}
 		if (props && props->type == CS_NODE_MAP && (sub = cs_node_get(props, seg))) {
 			sch = deref(s, sub);
 			continue;
@@ -1555,6 +1570,7 @@ int cs_schema_key_rank(void *schema, const char *path, const char *key)
 		}
 		return -1;
 	}
+	sch = element(s, sch);
 	if (!sch || sch->type != CS_NODE_MAP)
 		return -1;
 	props = cs_node_get(sch, "properties");

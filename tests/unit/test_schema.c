@@ -458,6 +458,7 @@ static void test_key_rank_follows_properties_items_and_refs(void **state)
 	assert_int_equal(cs_schema_key_rank(s, "target", "contact"), 2);
 	assert_int_equal(cs_schema_key_rank(s, "target", "type"), 0);
 	assert_int_equal(cs_schema_key_rank(s, "list.3", "a"), 1);
+	assert_int_equal(cs_schema_key_rank(s, "list", "a"), 1);   /* paths need not name items */
 	assert_int_equal(cs_schema_key_rank(s, "missing", "a"), -1);
 	assert_int_equal(cs_schema_key_rank(s, "kind", "a"), -1);
 	assert_int_equal(cs_schema_key_rank(NULL, "", "a"), -1);
