@@ -601,13 +601,102 @@ static int on_event(loader *ld, yaml_event_t *ev)
 	}
 }
 
-int cs_yaml_load(cs_node **out, const char *data, size_t len, const char *name)
+static int hex4(const char *s, unsigned *v)
+{
+	size_t i;
+	*v = 0;
+	for (i = 0; i < 4; i++) {
+		char c = s[i];
+		unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+			     : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+			     : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 16;
+		if (d == 16)
+			return 0;
+		*v = *v * 16 + d;
+	}
+	return 1;
+}
+
+/* JSON writes characters beyond U+FFFF as a surrogate pair of \u escapes,
+ * which libyaml 0.2.5 refuses. When that is why the parse failed, the pair
+ * at byte p (after "\u") is a \U escape for the same character: returns
+ * the byte where the pair starts, or (size_t)-1. */
+static size_t surrogate_pair_at(const loader *ld, const yaml_parser_t *p,
+				size_t at)
+{
+	unsigned hi, lo;
+	const char *d = ld->data;
+	if (p->error != YAML_SCANNER_ERROR || !p->problem ||
+	    strcmp(p->problem, "found invalid Unicode character escape code") != 0)
+		return (size_t)-1;
+	if (at < 2 || at + 10 > ld->len || d[at - 2] != '\\' || d[at - 1] != 'u' ||
+	    d[at + 4] != '\\' || d[at + 5] != 'u' || !hex4(d + at, &hi) ||
+	    !hex4(d + at + 6, &lo) || hi < 0xd800 || hi > 0xdbff ||
+	    lo < 0xdc00 || lo > 0xdfff)
+		return (size_t)-1;
+	return at - 2;
+}
+
+/* One parse of ld->data; *pair is set when it failed on a surrogate pair. */
+static int parse(loader *ld, size_t *pair)
 {
 	yaml_parser_t parser;
 	yaml_event_t ev;
-	loader ld;
-	int error = 0, done = 0, have_parser = 0;
+	int error = 0, done = 0;
+
+	*pair = (size_t)-1;
+	if (!yaml_parser_initialize(&parser))
+		return cs_error_set(CS_ENOMEM, "out of memory");
+	if (ld->len >= 3 && memcmp(ld->data, "\xef\xbb\xbf", 3) == 0)
+		ld->bi = 3; /* libyaml's marks start after the byte order mark */
+	yaml_parser_set_input_string(&parser,
+				     (const unsigned char *)(ld->data ? ld->data : ""),
+				     ld->len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			error = parser_error(ld, &parser);
+			*pair = surrogate_pair_at(ld, &parser,
+						  byte_at(ld, parser.problem_mark.index));
+			goto cleanup;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		error = check_text(ld, &ev);
+		if (!error)
+			error = on_event(ld, &ev);
+		yaml_event_delete(&ev);
+		if (error < 0)
+			goto cleanup;
+	}
+	error = check_end(ld);
+cleanup:
+	yaml_parser_delete(&parser);
+	return error;
+}
+
+static void loader_reset(loader *ld)
+{
 	size_t i;
+	for (i = 0; i < ld->depth; i++) {
+		free_frame(&ld->stack[i]);
+		cs_node_free(ld->stack[i].node);
+	}
+	free(ld->stack);
+	cs_node_free(ld->root);
+	ld->stack = NULL;
+	ld->depth = ld->cap = 0;
+	ld->root = NULL;
+	ld->docs = 0;
+	ld->pos = ld->ci = ld->bi = 0;
+	ld->last_block = 0;
+}
+
+int cs_yaml_load(cs_node **out, const char *data, size_t len, const char *name)
+{
+	loader ld;
+	cs_buf copy = CS_BUF_INIT;
+	size_t pair;
+	int error = 0, tries = 0;
 
 	*out = NULL;
 	memset(&ld, 0, sizeof(ld));
@@ -626,42 +715,35 @@ int cs_yaml_load(cs_node **out, const char *data, size_t len, const char *name)
 				    NULL, "invalid UTF-8");
 		goto cleanup;
 	}
-	if (!yaml_parser_initialize(&parser)) {
-		error = cs_error_set(CS_ENOMEM, "out of memory");
-		goto cleanup;
-	}
-	have_parser = 1;
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-		ld.bi = 3; /* libyaml's marks start after the byte order mark */
-	yaml_parser_set_input_string(&parser,
-				     (const unsigned char *)(data ? data : ""), len);
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-	while (!done) {
-		if (!yaml_parser_parse(&parser, &ev)) {
-			error = parser_error(&ld, &parser);
+	while ((error = parse(&ld, &pair)) < 0 && pair != (size_t)-1 &&
+	       tries++ < 1024) {
+		/* rewrite \uHHHH\uHHHH as \UHHHHHHHH and parse again */
+		cs_buf next = CS_BUF_INIT;
+		unsigned hi, lo;
+		hex4(ld.data + pair + 2, &hi);
+		hex4(ld.data + pair + 8, &lo);
+		loader_reset(&ld);
+		if ((error = cs_buf_put(&next, ld.data, pair)) < 0 ||
+		    (error = cs_buf_printf(&next, "\\U%08X",
+					   0x10000 + ((hi - 0xd800) << 10) +
+					   (lo - 0xdc00))) < 0 ||
+		    (error = cs_buf_put(&next, ld.data + pair + 12,
+					ld.len - pair - 12)) < 0) {
+			cs_buf_free(&next);
 			goto cleanup;
 		}
-		done = ev.type == YAML_STREAM_END_EVENT;
-		error = check_text(&ld, &ev);
-		if (!error)
-			error = on_event(&ld, &ev);
-		yaml_event_delete(&ev);
-		if (error < 0)
-			goto cleanup;
+		cs_buf_free(&copy);
+		copy = next;
+		ld.data = copy.ptr;
+		ld.len = copy.len;
 	}
-	if ((error = check_end(&ld)) < 0)
+	if (error < 0)
 		goto cleanup;
 	*out = ld.root;
 	ld.root = NULL;
 cleanup:
-	if (have_parser)
-		yaml_parser_delete(&parser);
-	for (i = 0; i < ld.depth; i++) {
-		free_frame(&ld.stack[i]);
-		cs_node_free(ld.stack[i].node);
-	}
-	free(ld.stack);
-	cs_node_free(ld.root);
+	loader_reset(&ld);
+	cs_buf_free(&copy);
 	return error;
 }
 

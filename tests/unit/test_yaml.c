@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glob.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -118,6 +119,46 @@ static void test_load_json_text(void **state)
 			 CS_SCALAR_NULL);
 	assert_string_equal(cs_node_get_str(t->items[1], "data"), "a\xc3\xa9\n\"q\"");
 	cs_node_free(n);
+}
+
+static void test_load_json_surrogate_pairs(void **state)
+{
+	const char *t = "{\"a\": \"x\\uD83D\\uDCA9y\\ud83d\\udca9\", \"b\": 1}\n";
+	cs_node *n = load_ok(t);
+	assert_string_equal(cs_node_get_str(n, "a"), "x\xf0\x9f\x92\xa9y\xf0\x9f\x92\xa9");
+	cs_node_free(n);
+	/* a lone surrogate is still an error; a single-quoted one is text */
+	t = "a: 1\nb: \"\\uD83D\"\n";
+	assert_rejected_at(t, strlen(t), 2, "escape");
+	n = load_ok("a: '\\uD83D\\uDCA9'\n");
+	assert_string_equal(cs_node_get_str(n, "a"), "\\uD83D\\uDCA9");
+	cs_node_free(n);
+}
+
+/* The JSON Schema test suite's files are JSON texts: all of them load. */
+static void test_load_json_schema_suite_files(void **state)
+{
+	const char *top = getenv("CS_TOP");
+	cs_buf pat = CS_BUF_INIT;
+	glob_t g;
+	size_t i;
+	cs_buf_printf(&pat, "%s/../shared/data/json-schema-test-suite/tests/draft2020-12/*.json",
+		      top ? top : ".");
+	if (glob(pat.ptr, 0, NULL, &g) != 0) {
+		cs_buf_free(&pat);
+		skip();
+	}
+	for (i = 0; i < g.gl_pathc; i++) {
+		cs_node *n = NULL;
+		if (cs_yaml_load_file(&n, g.gl_pathv[i]) != 0)
+			fail_msg("%s: %s", g.gl_pathv[i], cs_error_last());
+		assert_non_null(n);
+		assert_int_equal(n->type, CS_NODE_SEQ);
+		cs_node_free(n);
+	}
+	assert_true(g.gl_pathc > 10);
+	globfree(&g);
+	cs_buf_free(&pat);
 }
 
 static void test_reject_alias(void **state)
@@ -499,6 +540,8 @@ int main(void)
 		cmocka_unit_test(test_load_scalar_styles),
 		cmocka_unit_test(test_load_empty_stream),
 		cmocka_unit_test(test_load_json_text),
+		cmocka_unit_test(test_load_json_surrogate_pairs),
+		cmocka_unit_test(test_load_json_schema_suite_files),
 		cmocka_unit_test(test_reject_alias),
 		cmocka_unit_test(test_reject_anchor),
 		cmocka_unit_test(test_reject_duplicate_key),
