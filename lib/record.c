@@ -58,7 +58,10 @@ const cs_kind *cs_kinds(void)
 	return kinds;
 }
 
-static const char b32[] = "abcdefghijklmnopqrstuvwxyz234567";
+/* Crockford's base32, lower case: no i, l, o, u to misread (DESIGN's
+ * example id 20261016-k3j9qa is of this alphabet). Ids are accepted with
+ * any [0-9a-z] suffix, so ids made by other tools still resolve. */
+static const char b32[] = "0123456789abcdefghjkmnpqrstvwxyz";
 
 int cs_id_new(cs_day day, char out[16])
 {
@@ -90,7 +93,7 @@ int cs_id_valid(const char *s)
 		if (s[i] < '0' || s[i] > '9')
 			return 0;
 	for (i = 9; i < 15; i++)
-		if (!strchr(b32, s[i]) || !s[i])
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z')))
 			return 0;
 	snprintf(date, sizeof(date), "%.4s-%.2s-%.2s", s, s + 4, s + 6);
 	if (cs_date_parse(date, &day) < 0) {

@@ -32,9 +32,9 @@ const cs_kind *cs_kind_find(const char *name);
 /* All kinds, ending with a zeroed entry. */
 const cs_kind *cs_kinds(void);
 
-/* A new event id YYYYMMDD-xxxxxx (6 random base32 chars, a-z2-7) into out[16]. */
+/* A new event id YYYYMMDD-xxxxxx (6 random Crockford base32 chars) into out[16]. */
 int cs_id_new(cs_day day, char out[16]);
-/* 1 when s is an event id. */
+/* 1 when s is an event id: a real date, '-', six of [0-9a-z]. */
 int cs_id_valid(const char *s);
 /* 1 when s is a directory slug [a-z0-9][a-z0-9-]{0,39}. */
 int cs_slug_valid(const char *s);
