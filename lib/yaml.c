@@ -946,6 +946,8 @@ static int emit_node(emitter *e, const cs_node *n, size_t depth)
 		if (cs_node_scalar_kind(n) == CS_SCALAR_STRING)
 			return emit_string(e, n->str ? n->str : "",
 					   n->str ? n->len : 0, 0);
+		if (depth == 0 && n->len == 0)
+			n = &null_node; /* an empty document would read as no document */
 		if (!yaml_scalar_event_initialize(&ev, NULL, NULL,
 						  (yaml_char_t *)n->str, (int)n->len,
 						  1, 1, YAML_PLAIN_SCALAR_STYLE))
