@@ -16,7 +16,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 DEFS = -DCS_VERSION='"$(VERSION)"' -DCS_LOCALEDIR='"$(LOCALEDIR)"'
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(DEFS) -Ilib $(PKG_CFLAGS)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(DEFS) -iquote lib $(PKG_CFLAGS)
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 CMDS = csinit csassign cslog cscheck csreport

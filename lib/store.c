@@ -1297,3 +1297,89 @@ cleanup:
 	unlock_store(s);
 	return error;
 }
+
+static int blob_of(git_blob **out, git_repository *repo, const git_commit *c, const char *path)
+{
+	git_tree *tree = NULL;
+	int error;
+	*out = NULL;
+	if (git_commit_tree(&tree, c) < 0)
+		return git_fail(CS_EIO, "cannot read a commit's tree");
+	error = blob_at(out, repo, tree, path);
+	if (error == CS_ENOTFOUND) {
+		cs_error_clear();
+		error = 0;
+	}
+	git_tree_free(tree);
+	return error;
+}
+
+int cs_store_history(cs_store *s, const char *rev, const char *path, cs_history_fn fn,
+		     void *ctx)
+{
+	git_revwalk *walk = NULL;
+	git_commit *c = NULL, *parent = NULL;
+	git_blob *now = NULL, *before = NULL;
+	git_oid id;
+	char hex[41], start[41];
+	cs_buf author = CS_BUF_INIT;
+	int error;
+	if ((error = cs_store_resolve(s, rev, start)) < 0)
+		return error;
+	if (git_revwalk_new(&walk, s->repo) < 0 ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE) < 0 ||
+	    git_oid_fromstr(&id, start) < 0 || git_revwalk_push(walk, &id) < 0) {
+		error = git_fail(CS_EIO, "cannot walk the history");
+		goto cleanup;
+	}
+	while (git_revwalk_next(&id, walk) == 0) {
+		const git_signature *a;
+		cs_history_entry e;
+		if (git_commit_lookup(&c, s->repo, &id) < 0) {
+			error = git_fail(CS_EIO, "cannot read a commit");
+			goto cleanup;
+		}
+		if ((error = blob_of(&now, s->repo, c, path)) < 0)
+			goto cleanup;
+		if (git_commit_parentcount(c) > 0) {
+			if (git_commit_parent(&parent, c, 0) < 0) {
+				error = git_fail(CS_EIO, "cannot read a parent commit");
+				goto cleanup;
+			}
+			if ((error = blob_of(&before, s->repo, parent, path)) < 0)
+				goto cleanup;
+		}
+		if ((now || before) &&
+		    !(now && before && git_oid_equal(git_blob_id(now), git_blob_id(before)))) {
+			a = git_commit_author(c);
+			git_oid_tostr(hex, sizeof(hex), &id);
+			cs_buf_clear(&author);
+			cs_buf_printf(&author, "%s <%s>", a->name, a->email);
+			e.commit = hex;
+			e.author = cs_buf_cstr(&author);
+			e.time = (long long)a->when.time;
+			e.offset = a->when.offset;
+			e.message = git_commit_message(c);
+			e.old_data = before ? git_blob_rawcontent(before) : NULL;
+			e.old_len = before ? (size_t)git_blob_rawsize(before) : 0;
+			e.new_data = now ? git_blob_rawcontent(now) : NULL;
+			e.new_len = now ? (size_t)git_blob_rawsize(now) : 0;
+			if ((error = fn(ctx, &e)) != 0)
+				goto cleanup;
+		}
+		git_blob_free(now);
+		git_blob_free(before);
+		git_commit_free(parent);
+		git_commit_free(c);
+		now = before = NULL;
+		parent = c = NULL;
+	}
+cleanup:
+	git_blob_free(now);
+	git_blob_free(before);
+	git_commit_free(parent);
+	git_commit_free(c);
+	git_revwalk_free(walk);
+	cs_buf_free(&author);
+	return error;
+}

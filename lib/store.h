@@ -85,6 +85,24 @@ int cs_txn_message(cs_txn *t, const char *summary);
 /* Add a trailer "Key: value" (Cs-Record, Cs-Amends, Cs-Reason...). */
 int cs_txn_trailer(cs_txn *t, const char *key, const char *value);
 
+/* One commit that changed a path, for cs_store_history(). */
+typedef struct {
+	const char *commit;     /* hex id */
+	const char *author;     /* "Name <email>" */
+	long long time;         /* seconds since the epoch */
+	int offset;             /* minutes east of UTC */
+	const char *message;    /* the whole message */
+	const char *old_data;   /* the file before; NULL when the commit added it */
+	size_t old_len;
+	const char *new_data;   /* the file after; NULL when the commit removed it */
+	size_t new_len;
+} cs_history_entry;
+typedef int (*cs_history_fn)(void *ctx, const cs_history_entry *e);
+/* Every commit reachable from rev (NULL: HEAD) whose file at path differs
+ * from its first parent's, oldest first. */
+int cs_store_history(cs_store *s, const char *rev, const char *path, cs_history_fn fn,
+		     void *ctx);
+
 /* Commit id of HEAD after the last transaction or at open ("" when none). */
 const char *cs_store_head(const cs_store *s);
 

@@ -4,9 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* lib/yaml.h shadows libyaml's <yaml.h> on the -Ilib path: reach the
- * installed one through its include directory. */
-#include <../include/yaml.h>
+/* libyaml's header; ours is "yaml.h" (the Makefile uses -iquote lib). */
+#include <yaml.h>
 
 #include "buf.h"
 #include "error.h"
