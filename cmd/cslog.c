@@ -855,6 +855,174 @@ cleanup:
 	return error;
 }
 
+/* Flatten a record into "key.sub" -> text pairs (sequences as "a, b"). */
+static int flatten(const cs_node *n, const char *prefix, cs_node *out)
+{
+	cs_buf key = CS_BUF_INIT, text = CS_BUF_INIT;
+	size_t i;
+	int error = 0;
+	if (!n)
+		return 0;
+	if (n->type == CS_NODE_MAP) {
+		for (i = 0; i < n->count && !error; i++) {
+			cs_buf_clear(&key);
+			cs_buf_printf(&key, "%s%s%s", prefix, *prefix ? "." : "", n->pairs[i].key);
+			error = flatten(n->pairs[i].value, cs_buf_cstr(&key), out);
+		}
+	} else if (n->type == CS_NODE_SEQ) {
+		for (i = 0; i < n->count; i++)
+			cs_buf_printf(&text, "%s%s", i ? ", " : "",
+				      n->items[i]->type == CS_NODE_SCALAR ? n->items[i]->str : "...");
+		error = cs_node_set_str(out, prefix, cs_buf_cstr(&text));
+	} else {
+		error = cs_node_set_str(out, prefix, n->str);
+	}
+	cs_buf_free(&key);
+	cs_buf_free(&text);
+	return error;
+}
+
+struct history_ctx {
+	cs_node *events;
+};
+
+static const char *trailer(const char *message, const char *key, char *out, size_t size)
+{
+	const char *p = message;
+	size_t n = strlen(key);
+	while ((p = strstr(p, key))) {
+		if ((p == message || p[-1] == '\n') && p[n] == ':' && p[n + 1] == ' ') {
+			const char *end = strchr(p, '\n');
+			size_t len = end ? (size_t)(end - p - n - 2) : strlen(p + n + 2);
+			if (len >= size)
+				len = size - 1;
+			memcpy(out, p + n + 2, len);
+			out[len] = '\0';
+			return out;
+		}
+		p += n;
+	}
+	return NULL;
+}
+
+static int history_one(void *vctx, const cs_history_entry *e)
+{
+	struct history_ctx *ctx = vctx;
+	cs_node *old = NULL, *now = NULL, *fo = NULL, *fn = NULL, *ev = NULL, *changes = NULL;
+	char when[20], buf[256];
+	const char *eol;
+	cs_time t;
+	size_t i;
+	int error = CS_ENOMEM;
+	long long local = e->time + (long long)e->offset * 60;
+	if (e->old_data && cs_yaml_load(&old, e->old_data, e->old_len, "old") < 0)
+		cs_error_clear();
+	if (e->new_data && cs_yaml_load(&now, e->new_data, e->new_len, "new") < 0)
+		cs_error_clear();
+	if (!(fo = cs_node_new_map()) || !(fn = cs_node_new_map()) ||
+	    !(ev = cs_node_new_map()) || !(changes = cs_node_new_seq()))
+		goto cleanup;
+	if ((error = flatten(old, "", fo)) < 0 || (error = flatten(now, "", fn)) < 0)
+		goto cleanup;
+	t.day = (cs_day)(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+	t.minute = (int)((local - (long long)t.day * 86400) / 60);
+	t.second = (int)((local - (long long)t.day * 86400) % 60);
+	cs_time_format(&t, when);
+	cs_node_set_str(ev, "commit", e->commit);
+	cs_node_set_str(ev, "author", e->author);
+	cs_node_set_str(ev, "time", when);
+	eol = strchr(e->message, '\n');
+	snprintf(buf, sizeof(buf), "%.*s", eol ? (int)(eol - e->message) : (int)strlen(e->message),
+		 e->message);
+	cs_node_set_str(ev, "summary", buf);
+	cs_node_set(ev, "command", trailer(e->message, "Cs-Command", buf, sizeof(buf)) ?
+		    cs_node_new_str(buf) : cs_node_new_null());
+	if (trailer(e->message, "Cs-Reason", buf, sizeof(buf)))
+		cs_node_set_str(ev, "reason", buf);
+	for (i = 0; i < fo->count + fn->count; i++) {
+		const cs_pair *p = i < fo->count ? &fo->pairs[i] : &fn->pairs[i - fo->count];
+		const char *a = cs_node_get_str(fo, p->key), *b = cs_node_get_str(fn, p->key);
+		cs_node *c;
+		if (i >= fo->count && cs_node_get(fo, p->key))
+			continue;
+		if (a && b && !strcmp(a, b))
+			continue;
+		if (!(c = cs_node_new_map()) || cs_node_push(changes, c) < 0) {
+			cs_node_free(c);
+			error = CS_ENOMEM;
+			goto cleanup;
+		}
+		cs_node_set_str(c, "field", p->key);
+		cs_node_set(c, "old", a ? cs_node_new_str(a) : cs_node_new_null());
+		cs_node_set(c, "new", b ? cs_node_new_str(b) : cs_node_new_null());
+	}
+	if ((error = cs_node_set(ev, "changes", changes)) < 0)
+		goto cleanup;
+	changes = NULL;
+	error = cs_node_push(ctx->events, ev);
+	if (!error)
+		ev = NULL;
+cleanup:
+	cs_node_free(old);
+	cs_node_free(now);
+	cs_node_free(fo);
+	cs_node_free(fn);
+	cs_node_free(ev);
+	cs_node_free(changes);
+	return error;
+}
+
+static int cmd_history(struct args *a, const char *id)
+{
+	struct history_ctx ctx;
+	cs_buf path = CS_BUF_INIT, out = CS_BUF_INIT;
+	cs_node *rec = NULL;
+	size_t i, j;
+	int error;
+	ctx.events = NULL;
+	if ((error = find_entry(a, id, &path, &rec)) < 0)
+		goto cleanup;
+	if (!(ctx.events = cs_node_new_seq())) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	if ((error = cs_store_history(a->store, NULL, cs_buf_cstr(&path), history_one, &ctx)) < 0)
+		goto cleanup;
+	if (a->format == CS_FMT_JSON) {
+		if (!(error = cs_json_emit(&out, ctx.events, 2)))
+			error = cs_buf_putc(&out, '\n');
+	} else if (a->format == CS_FMT_YAML) {
+		error = cs_yaml_emit(&out, ctx.events, NULL, NULL);
+	} else if (a->format == CS_FMT_TEXT) {
+		for (i = 0; i < ctx.events->count && !error; i++) {
+			const cs_node *ev = ctx.events->items[i], *ch = cs_node_get(ev, "changes");
+			const char *reason = cs_node_get_str(ev, "reason");
+			cs_buf_printf(&out, "%.12s  %s  %s  %s\n", cs_node_get_str(ev, "commit"),
+				      cs_node_get_str(ev, "time"), cs_node_get_str(ev, "author"),
+				      cs_node_get_str(ev, "summary"));
+			if (reason)
+				cs_buf_printf(&out, "    %s: %s\n", _("reason"), reason);
+			for (j = 0; ch && j < ch->count; j++) {
+				const char *o = cs_node_get_str(ch->items[j], "old");
+				const char *n = cs_node_get_str(ch->items[j], "new");
+				cs_buf_printf(&out, "    %s: %s -> %s\n",
+					      cs_node_get_str(ch->items[j], "field"),
+					      o ? o : "-", n ? n : "-");
+			}
+		}
+	} else {
+		error = cs_error_set(CS_EUSAGE, "history prints text, yaml or json");
+	}
+	if (!error)
+		error = print_buf(&out);
+cleanup:
+	cs_node_free(rec);
+	cs_node_free(ctx.events);
+	cs_buf_free(&path);
+	cs_buf_free(&out);
+	return error;
+}
+
 static const struct option opts[] = {
 	{ "community", required_argument, NULL, 'c' },
 	{ "lawyer", required_argument, NULL, 'l' },
@@ -981,7 +1149,7 @@ int main(int argc, char **argv)
 	else if (!strcmp(verb, "void"))
 		error = cmd_void(&a, operands[1]);
 	else
-		error = cs_error_set(CS_ESOFTWARE, "history is not implemented yet");
+		error = cmd_history(&a, operands[1]);
 	if (error < 0)
 		status = error == CS_EUSAGE ? cli_usage("%s", cs_error_last()) : cli_fail(error);
 	cs_store_free(a.store);
