@@ -46,7 +46,8 @@ _csassign() {
 		-C | --name | --phone | --address | --firm | --email | --licence | \
 			--photo | --office | --head | --workroom | --format | --lawyer | \
 			--community | --from | --schedule | --place | --agreement | \
-			--effective | --filed | --reason | --approved-by | --on) ((i++)) ;;
+			--effective | --filed | --reason | --approved-by | --on | \
+			--agreement-date) ((i++)) ;;
 		-*) ;;
 		*)
 			if [[ -z $noun ]]; then
@@ -90,7 +91,7 @@ _csassign() {
 		;;
 	--name | --phone | --address | --email | --licence | --head | --workroom | \
 		--from | --schedule | --place | --agreement | --effective | --filed | \
-		--reason | --approved-by | --on)
+		--reason | --approved-by | --on | --agreement-date)
 		return
 		;;
 	esac
@@ -112,7 +113,7 @@ _csassign() {
 		case $verb in
 		add)
 			case $noun in
-			office) opts='--name' ;;
+			office) opts='--name --phone --address' ;;
 			firm) opts='--name --phone --address' ;;
 			lawyer) opts='--name --firm --phone --email --licence --photo' ;;
 			community) opts='--name --office --head --workroom' ;;
@@ -130,7 +131,8 @@ _csassign() {
 			;;
 		esac
 		;;
-	pair) opts='--lawyer --community --from --schedule --place --agreement' ;;
+	pair) opts='--lawyer --community --from --schedule --place --agreement
+		--agreement-date' ;;
 	change | end)
 		if [[ -z $verb && $cur != -* ]]; then
 			COMPREPLY=($(compgen -W "$(_cs_slugs assignments)" -- "$cur"))

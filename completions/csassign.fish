@@ -65,7 +65,7 @@ function __csassign_pos
     __cs_positional -C --name --phone --address --firm --email --licence --photo \
         --office --head --workroom --format --lawyer --community --from \
         --schedule --place --agreement --effective --filed --reason \
-        --approved-by --on
+        --approved-by --on --agreement-date
 end
 
 function __csassign_at --description 'N positional words so far, the first one of the rest'
@@ -118,8 +118,8 @@ complete -c csassign -n "__csassign_is $__csassign_nouns show" -l format -x -a '
 
 # NOUN add
 complete -c csassign -n "__csassign_is $__csassign_nouns add" -l name -x -d 'Chinese name'
-complete -c csassign -n '__csassign_is firm lawyer add' -l phone -x -d telephone
-complete -c csassign -n '__csassign_is firm add' -l address -x -d address
+complete -c csassign -n '__csassign_is office firm lawyer add' -l phone -x -d telephone
+complete -c csassign -n '__csassign_is office firm add' -l address -x -d address
 complete -c csassign -n '__csassign_is lawyer add' -l firm -x -a '(__cs_slugs firms)' -d 'law firm'
 complete -c csassign -n '__csassign_is lawyer add' -l email -x -d 'e-mail address'
 complete -c csassign -n '__csassign_is lawyer add' -l licence -x -d 'licence number'
@@ -135,6 +135,7 @@ complete -c csassign -n '__csassign_in pair change' -l schedule -x -a "'Mon 14:0
 complete -c csassign -n '__csassign_in pair' -l from -x -d 'first day of service (YYYY-MM-DD)'
 complete -c csassign -n '__csassign_in pair' -l place -x -d 'where the service is given'
 complete -c csassign -n '__csassign_in pair' -l agreement -x -d 'service agreement number'
+complete -c csassign -n '__csassign_in pair' -l agreement-date -x -d 'day the agreement was signed (YYYY-MM-DD)'
 complete -c csassign -n '__csassign_at 1 change end' -a '(__cs_slugs assignments)' -d pairing
 complete -c csassign -n '__csassign_in change' -l effective -x -d 'day the change takes effect'
 complete -c csassign -n '__csassign_in change' -l filed -x -d 'day the report was filed'
