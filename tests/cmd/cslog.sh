@@ -20,7 +20,10 @@ for r in json.load(sys.stdin): print(r["id"])' < "$1" | sort
 trailer() { git log -1 --format=%B | grep -qxF -- "$1"; }
 commits() { git rev-list --count HEAD; }
 path_of() { find records/log -name "$1.yaml"; }
-idre='^[0-9]{8}-[a-z2-7]{6}$'
+# Event ids: date + 6 characters of Crockford's base32 in lower case (lib/record.c,
+# commit 848c803; DESIGN's example 20261016-k3j9qa). RECORDS.md says [a-z2-7],
+# which DESIGN's own example does not match.
+idre='^[0-9]{8}-[0-9a-hjkmnp-tv-z]{6}$'
 
 csinit s --district 测试区 2>/dev/null || echo 'not ok - csinit failed'
 cd s || exit 1
@@ -46,7 +49,7 @@ ok 'add consultation with target fields' cslog add consultation --lawyer wang-li
 	--content 劳动合同纠纷咨询 --result 已解答
 con=$(out)
 check 'add prints one id' '[ "$(out | wc -l)" -eq 1 ]'
-check 'the id matches YYYYMMDD-xxxxxx (base32)' 'echo "$con" | grep -Eq "$idre"'
+check 'the id matches YYYYMMDD-xxxxxx (base32, no i l o u)' 'echo "$con" | grep -Eq "$idre"'
 check 'the id begins with the entry date' 'case "$con" in 20261009-*) true ;; *) false ;; esac'
 f=records/log/hepingli/2026/10/$con.yaml
 check 'file at records/log/<community>/<YYYY>/<MM>/<id>.yaml' '[ -f "$f" ]'
@@ -173,6 +176,8 @@ all="$con $lec $gift $typ $oh $med $req $req2 $zc $vis $tr $ed"
 for i in $all; do
 	check "list shows $i" 'grep -q "^$i " "$scratch/list.txt"'
 done
+check 'every id printed by add matches the id pattern' \
+	'(for i in $all; do echo "$i" | grep -Eq "$idre" || exit 1; done)'
 check 'list has a header and one line per entry' '[ "$(wc -l < "$scratch/list.txt")" -eq 13 ]'
 ok 'list --community dongfeng' cslog list --community dongfeng
 check 'list --community shows only that community' \
