@@ -43,7 +43,8 @@ static void usage(FILE *f)
 		"       cslog [-C DIR] accept ID [--on DATE[THH:MM]]\n"
 		"       cslog [-C DIR] amend ID --set FIELD=VALUE... --reason TEXT\n"
 		"       cslog [-C DIR] void ID --reason TEXT\n"
-		"       cslog [-C DIR] history ID\n"
+		"       cslog [-C DIR] history ID [--format F]\n"
+		"       cslog [-C DIR] import FILE.csv\n"
 		"Formats: text, yaml, json, csv, md, html. Also -h, --help and --version.\n"), f);
 }
 
@@ -271,11 +272,10 @@ static int check_entry(cs_node *rec, const cs_kind *k, cs_day *day)
 	return 0;
 }
 
-static int commit_entry(struct args *a, cs_node *rec, const char *command)
+/* Complete a new entry (id, lawyer, community, recorded_at) and check it. */
+static int prepare_entry(struct args *a, cs_node *rec)
 {
 	const cs_kind *k = cs_kind_find(cs_node_get_str(rec, "kind"));
-	cs_put put = { rec, 1 };
-	cs_buf summary = CS_BUF_INIT, path = CS_BUF_INIT;
 	char id[16];
 	cs_day day;
 	int error;
@@ -283,28 +283,216 @@ static int commit_entry(struct args *a, cs_node *rec, const char *command)
 		return cs_error_at(CS_EDATA, NULL, 0, "kind", "'%s' is not a kind of log entry",
 				   cs_node_get_str(rec, "kind") ? cs_node_get_str(rec, "kind") : "");
 	if ((error = check_entry(rec, k, &day)) < 0)
-		goto cleanup;
+		return error;
 	if (!cs_node_get(rec, "id")) {
 		if ((error = cs_id_new(day, id)) < 0 ||
 		    (error = cs_node_set_str(rec, "id", id)) < 0)
-			goto cleanup;
+			return error;
 	}
 	if ((error = resolve_refs(a, rec, k, day)) < 0)
-		goto cleanup;
+		return error;
 	if (!cs_node_get(rec, "recorded_at")) {
 		char now[20];
 		fmt_now(&a->now, now);
 		if ((error = cs_node_set_str(rec, "recorded_at", now)) < 0)
-			goto cleanup;
+			return error;
 	}
-	cs_buf_printf(&summary, "Log %s %s", k->name, cs_node_get_str(rec, "id"));
+	return 0;
+}
+
+static int commit_entry(struct args *a, cs_node *rec, const char *command)
+{
+	cs_put put = { rec, 1 };
+	cs_buf summary = CS_BUF_INIT;
+	int error;
+	if ((error = prepare_entry(a, rec)) < 0)
+		goto cleanup;
+	cs_buf_printf(&summary, "Log %s %s", cs_node_get_str(rec, "kind"),
+		      cs_node_get_str(rec, "id"));
 	if ((error = cs_write_records(a->store, command, cs_buf_cstr(&summary), &put, 1,
-				      NULL, &path)) < 0)
+				      NULL, NULL)) < 0)
 		goto cleanup;
 	printf("%s\n", cs_node_get_str(rec, "id"));
 cleanup:
 	cs_buf_free(&summary);
-	cs_buf_free(&path);
+	return error;
+}
+
+/* One CSV record (RFC 4180) from *p; fields are appended to row (a sequence). */
+static int csv_row(const char **p, const char *end, cs_node *row)
+{
+	cs_buf field = CS_BUF_INIT;
+	int error = 0, more = 1;
+	while (more && !error) {
+		const char *s = *p;
+		cs_buf_clear(&field);
+		if (s < end && *s == '"') {
+			s++;
+			for (;;) {
+				if (s >= end) {
+					error = cs_error_set(CS_EDATA, "an unterminated quoted field");
+					break;
+				}
+				if (*s == '"') {
+					if (s + 1 < end && s[1] == '"') {
+						cs_buf_putc(&field, '"');
+						s += 2;
+						continue;
+					}
+					s++;
+					break;
+				}
+				cs_buf_putc(&field, *s++);
+			}
+		} else {
+			while (s < end && *s != ',' && *s != '\n' && *s != '\r')
+				cs_buf_putc(&field, *s++);
+		}
+		if (!error)
+			error = cs_node_push(row, cs_node_new_str(cs_buf_cstr(&field)));
+		if (s < end && *s == ',') {
+			s++;
+		} else {
+			if (s < end && *s == '\r')
+				s++;
+			if (s < end && *s == '\n')
+				s++;
+			more = 0;
+		}
+		*p = s;
+	}
+	cs_buf_free(&field);
+	return error;
+}
+
+static int cmd_import(struct args *a, const char *file)
+{
+	cs_buf in = CS_BUF_INIT, set = CS_BUF_INIT, summary = CS_BUF_INIT, name = CS_BUF_INIT;
+	cs_node *header = NULL, *recs = NULL, *row = NULL;
+	cs_put *puts = NULL;
+	const char *p, *end;
+	size_t i, line = 1, total = 0;
+	int error, tty = isatty(STDERR_FILENO), kindcol = -1;
+	if ((error = cs_buf_read_file(&in, file, 64 * 1024 * 1024)) < 0)
+		goto cleanup;
+	p = in.ptr;
+	end = in.ptr + in.len;
+	if (end - p >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
+		p += 3;
+	if (!cs_utf8_valid(p, (size_t)(end - p))) {
+		error = cs_error_set(CS_EDATA, "%s: not UTF-8", file);
+		goto cleanup;
+	}
+	if (!(header = cs_node_new_seq()) || !(recs = cs_node_new_seq())) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	if ((error = csv_row(&p, end, header)) < 0)
+		goto cleanup;
+	for (i = 0; i < header->count; i++)
+		if (!strcmp(header->items[i]->str, "kind"))
+			kindcol = (int)i;
+	if (kindcol < 0) {
+		error = cs_error_at(CS_EDATA, file, 1, "kind", "the header has no 'kind' column");
+		goto cleanup;
+	}
+	for (p = p; p < end; ) {
+		const char *kind;
+		cs_node *rec;
+		line++;
+		cs_node_free(row);
+		if (!(row = cs_node_new_seq()) || (error = csv_row(&p, end, row)) < 0)
+			goto row_error;
+		if (row->count == 1 && !*row->items[0]->str)
+			continue;
+		if (row->count != header->count) {
+			error = cs_error_at(CS_EDATA, file, line, NULL, "%zu fields, the header has %zu",
+					    row->count, header->count);
+			goto cleanup;
+		}
+		kind = row->items[kindcol]->str;
+		{
+			const cs_kind *k = cs_kind_find(kind);
+			if (!k || (k->family != CS_KIND_LOG && k->family != CS_KIND_MEETING)) {
+				error = cs_error_at(CS_EDATA, file, line, "kind",
+						    "unknown kind '%s'", kind);
+				goto cleanup;
+			}
+		}
+		if (!(rec = cs_node_new_map()) || cs_node_push(recs, rec) < 0) {
+			cs_node_free(rec);
+			error = CS_ENOMEM;
+			goto cleanup;
+		}
+		if ((error = cs_node_set_str(rec, "kind", kind)) < 0)
+			goto cleanup;
+		for (i = 0; i < header->count; i++) {
+			const char *col = header->items[i]->str, *v = row->items[i]->str;
+			if ((int)i == kindcol || !*v)
+				continue;
+			if (!strcmp(col, "id")) {
+				error = cs_node_set_str(rec, "id", v);
+			} else {
+				cs_buf_clear(&set);
+				cs_buf_printf(&set, "%s=%s", col, v);
+				error = apply_set(rec, kind, cs_buf_cstr(&set));
+			}
+			if (error < 0)
+				goto row_error;
+		}
+		if ((a->lawyer && !cs_node_get(rec, "lawyer") &&
+		     (error = cs_node_set_str(rec, "lawyer", a->lawyer)) < 0) ||
+		    (a->community && !cs_node_get(rec, "community") &&
+		     (error = cs_node_set_str(rec, "community", a->community)) < 0))
+			goto cleanup;
+		if ((error = prepare_entry(a, rec)) < 0)
+			goto row_error;
+		cs_buf_clear(&name);
+		cs_buf_printf(&name, "%s:%zu", file, line);
+		if ((error = cs_record_validate(rec, cs_buf_cstr(&name), NULL)) < 0)
+			goto cleanup;
+		total++;
+		if (tty && total % 50 == 0)
+			fprintf(stderr, "\r%s: %zu", _("checked"), total);
+	}
+	if (!total) {
+		error = cs_error_set(CS_EDATA, "%s: no entries to import", file);
+		goto cleanup;
+	}
+	if (!(puts = cs_calloc(total, sizeof(*puts)))) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	for (i = 0; i < total; i++) {
+		puts[i].rec = recs->items[i];
+		puts[i].create = 1;
+	}
+	if (tty)
+		fprintf(stderr, "\r%s: %zu/%zu\n", _("writing"), total, total);
+	cs_buf_printf(&summary, "Import %zu entries from %s", total,
+		      strrchr(file, '/') ? strrchr(file, '/') + 1 : file);
+	if ((error = cs_write_records(a->store, "cslog import", cs_buf_cstr(&summary), puts,
+				      total, NULL, NULL)) < 0)
+		goto cleanup;
+	printf("%zu\n", total);
+	goto cleanup;
+row_error:
+	{
+		char msg[1024];
+		snprintf(msg, sizeof(msg), "%s", cs_error_last());
+		error = cs_error_at(error == CS_EUSAGE ? CS_EDATA : error, file, line, NULL, "%s", msg);
+	}
+cleanup:
+	if (tty && total >= 50 && error < 0)
+		fputc('\n', stderr);
+	cs_node_free(header);
+	cs_node_free(recs);
+	cs_node_free(row);
+	free(puts);
+	cs_buf_free(&in);
+	cs_buf_free(&set);
+	cs_buf_free(&summary);
+	cs_buf_free(&name);
 	return error;
 }
 
@@ -1111,7 +1299,8 @@ int main(int argc, char **argv)
 		return cli_usage(_("a command is required"));
 	verb = operands[0];
 	if (!strcmp(verb, "add") || !strcmp(verb, "show") || !strcmp(verb, "accept") ||
-	    !strcmp(verb, "amend") || !strcmp(verb, "void") || !strcmp(verb, "history")) {
+	    !strcmp(verb, "amend") || !strcmp(verb, "void") || !strcmp(verb, "history") ||
+	    !strcmp(verb, "import")) {
 		if (nops != 2)
 			return cli_usage(nops < 2 ? _("%s: an operand is required")
 						  : _("%s: too many arguments"), verb);
@@ -1148,6 +1337,8 @@ int main(int argc, char **argv)
 		error = cmd_amend(&a, operands[1]);
 	else if (!strcmp(verb, "void"))
 		error = cmd_void(&a, operands[1]);
+	else if (!strcmp(verb, "import"))
+		error = cmd_import(&a, operands[1]);
 	else
 		error = cmd_history(&a, operands[1]);
 	if (error < 0)
