@@ -142,6 +142,21 @@ static int apply_set(cs_node *rec, const char *kind, const char *set)
 		return cs_error_at(CS_EDATA, NULL, 0, field, "is not a field of a %s entry", kind);
 	if ((error = set_value(fs, field, eq + 1, &value)) < 0)
 		return error;
+	if (value->type == CS_NODE_SEQ && !strchr(field, '.')) {
+		/* a list field grows with each --set */
+		cs_node *list = cs_node_get(rec, field);
+		size_t i;
+		if (list && list->type == CS_NODE_SEQ) {
+			for (i = 0; i < value->count; i++) {
+				if ((error = cs_node_push(list, value->items[i])) < 0)
+					goto fail;
+				value->items[i] = NULL;
+			}
+			value->count = 0;
+			cs_node_free(value);
+			return 0;
+		}
+	}
 	if ((dot = strchr(field, '.'))) {
 		*dot = '\0';
 		if (!(parent = cs_node_get(rec, field))) {
