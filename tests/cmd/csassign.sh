@@ -220,7 +220,7 @@ check '--version names the command' 'grep -q "^csassign " "$scratch/.out"'
 ok 'pair' csassign pair --lawyer wang-li --community hepingli --from 2026-01-01 \
 	--schedule 'Wed 14:00-17:30' --place 和平里3号 --agreement XC-2026-01 --agreement-date 2025-12-20
 p1=$(out)
-check 'pair prints an event id dated --from' 'echo "$p1" | grep -Eqx "20260101-[a-z2-7]{6}"'
+check 'pair prints an event id dated --from' 'echo "$p1" | grep -Eqx "20260101-[0-9a-hjkmnp-tv-z]{6}"'
 f1=records/assignments/$p1.yaml
 check 'pairing file records/assignments/<id>.yaml' '[ -f "$f1" ]'
 check 'the pairing takes the firm from the lawyer' 'grep -qx "firm: dacheng" "$f1"'
@@ -303,7 +303,7 @@ c0=$(commits .)
 ok 'change filed 3 days before effective is accepted' csassign change "$p1" --lawyer zhao \
 	--effective 2026-11-01 --filed 2026-10-29 --reason 律师调动
 p1b=$(out)
-check 'change prints the new pairing id dated effective' 'echo "$p1b" | grep -Eqx "20261101-[a-z2-7]{6}"'
+check 'change prints the new pairing id dated effective' 'echo "$p1b" | grep -Eqx "20261101-[0-9a-hjkmnp-tv-z]{6}"'
 check 'a change is one commit' '[ "$(commits .)" -eq $((c0 + 1)) ]'
 check 'old pairing ends the day before effective' 'grep -q "^to: .*2026-10-31" "$f1"'
 check 'old pairing records the reason' 'grep -qx "end_reason: 律师调动" "$f1"'
@@ -314,7 +314,7 @@ check 'new pairing has the new lawyer, same schedule and place' \
 check 'new pairing replaces the old one' 'grep -qx "replaces: $p1" "$f1b"'
 check 'new pairing has no to:' '! grep -q "^to:" "$f1b"'
 cfile=$(ls records/changes/*.yaml 2>/dev/null | head -1)
-check 'change record written, dated filed' 'echo "$cfile" | grep -Eq "records/changes/20261029-[a-z2-7]{6}\.yaml$"'
+check 'change record written, dated filed' 'echo "$cfile" | grep -Eq "records/changes/20261029-[0-9a-hjkmnp-tv-z]{6}\.yaml$"'
 cid=$(basename "$cfile" .yaml)
 check 'change record fields' \
 	'grep -qx "kind: change" "$cfile" && grep -qx "assignment: $p1" "$cfile" &&
