@@ -139,6 +139,23 @@ check 'after the kill/add rounds: fsck clean' 'git -C s fsck --strict >/dev/null
 check 'after the kill/add rounds: 10 publicity entries in HEAD' \
 	'[ "$(git -C s grep -l "^kind: publicity" HEAD -- records/log | wc -l)" -eq 10 ]'
 
+# A stale .git/index.lock (as a command killed while writing the index leaves
+# it): an add either succeeds or changes nothing; it never reports a failure
+# after its commit was made (the branch update is the commit point).
+: > s/.git/index.lock
+h0=$(git -C s rev-parse HEAD)
+cslog -C s add consultation --lawyer zhao --date 2026-10-14 --start 09:00 --end 10:00 \
+	> "$scratch/.out" 2> "$scratch/.err"
+rc=$?
+check 'stale index.lock: add exits 0, or fails with HEAD unchanged' \
+	'[ $rc -eq 0 ] || [ "$(git -C s rev-parse HEAD)" = "$h0" ]'
+[ $rc -ne 0 ] && sed 's/^/#   /' "$scratch/.err"
+check 'stale index.lock: a failure is not reported as success' \
+	'[ $rc -ne 0 ] || [ "$(git -C s rev-parse HEAD)" != "$h0" ]'
+rm -f s/.git/index.lock
+ok 'stale index.lock removed: cslog list' cslog -C s list
+check 'stale index.lock removed: status clean again' '[ -z "$(git -C s status --porcelain)" ]'
+
 # --- a bare store --------------------------------------------------------------
 csinit b.git --bare --district 中心区 2>/dev/null || echo 'not ok - csinit --bare failed'
 setup b.git
