@@ -102,7 +102,7 @@ static int set_value(const cs_node *fs, const char *field, const char *value, cs
 		if (*out && cs_node_scalar_kind(*out) == CS_SCALAR_STRING) {
 			cs_node_free(*out);
 			*out = NULL;
-			return cs_error_at(CS_EDATA, NULL, 0, field, "'%s' is not a %s", value,
+			return cs_error_at(CS_EDATA, NULL, 0, field, "'%s' is not of type %s", value,
 					   cs_node_get_str(fs, "type"));
 		}
 	} else if (schema_type_is(fs, "array")) {
@@ -287,6 +287,12 @@ static int check_entry(cs_node *rec, const cs_kind *k, cs_day *day)
 	return 0;
 }
 
+static size_t line_of(const cs_node *rec, const char *field)
+{
+	const cs_node *v = cs_node_get(rec, field);
+	return v ? v->line : 0;
+}
+
 /* Complete a new entry (id, lawyer, community, recorded_at) and check it. */
 static int prepare_entry(struct args *a, cs_node *rec)
 {
@@ -306,6 +312,20 @@ static int prepare_entry(struct args *a, cs_node *rec)
 	}
 	if ((error = resolve_refs(a, rec, k, day)) < 0)
 		return error;
+	if (cs_node_get(rec, "signed_by")) {
+		cs_node *c = NULL;
+		const char *by = cs_node_get_str(rec, "signed_by");
+		const char *community = cs_node_get_str(rec, "community");
+		if (community && (error = cs_dir_get(a->store, NULL, "community", community, &c)) < 0)
+			return error;
+		if (!by || !c || !cs_dir_is_head(c, by)) {
+			cs_node_free(c);
+			return cs_error_at(CS_EDATA, NULL, line_of(rec, "signed_by"), "signed_by",
+					   "'%s' is not a head of community '%s' (Art 11)",
+					   by ? by : "", community ? community : "");
+		}
+		cs_node_free(c);
+	}
 	if (!cs_node_get(rec, "recorded_at")) {
 		char now[20];
 		fmt_now(&a->now, now);

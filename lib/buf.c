@@ -125,7 +125,7 @@ int cs_buf_read_file(cs_buf *b, const char *path, size_t max)
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		if (max && b->len + n > max) {
 			error = cs_error_set(CS_EDATA, "%s: larger than %zu bytes",
-					     path, max);
+					     strcmp(path, "-") ? path : "<stdin>", max);
 			break;
 		}
 		if ((error = cs_buf_put(b, chunk, n)) < 0)

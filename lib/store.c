@@ -1,3 +1,4 @@
+#include <dirent.h>
 /* The store: git reads and the one-commit write path (DESIGN 2, 4). */
 #include <errno.h>
 #include <fcntl.h>
@@ -487,10 +488,11 @@ int cs_store_open(cs_store **out, const char *dir)
 	if (!s->bare) {
 		if ((error = lock_store(s, deadline_ms())) < 0)
 			goto cleanup;
-		error = recover(s);
+		/* reads come from objects: a working tree that cannot be
+		 * repaired now (index locked by plain git) is no reason to fail */
+		if (recover(s) < 0)
+			cs_error_clear();
 		unlock_store(s);
-		if (error < 0)
-			goto cleanup;
 	}
 	*out = s;
 	s = NULL;
@@ -539,6 +541,68 @@ const char *cs_store_head(const cs_store *s)
 
 /* --- working tree and index -------------------------------------------- */
 
+/* git_index_write() behind a marker: a command killed while it holds
+ * index.lock leaves the marker, so the next one (holding cs.lock, so no
+ * other cs command is writing) knows the lock is its own and stale. */
+static int write_index(cs_store *s, git_index *idx)
+{
+	cs_buf marker = CS_BUF_INIT;
+	int error = 0;
+	if ((error = cs_buf_printf(&marker, "%scs-index", s->gitdir)) < 0)
+		goto cleanup;
+	if ((error = write_file(s->gitdir, "cs-index", "", 0, 0666)) < 0)
+		goto cleanup;
+	if (git_index_write(idx) < 0) {
+		error = git_fail(CS_EIO, "cannot write the index");
+		goto cleanup;
+	}
+	unlink(marker.ptr);
+cleanup:
+	cs_buf_free(&marker);
+	return error;
+}
+
+static void clear_stale_index_lock(cs_store *s)
+{
+	cs_buf marker = CS_BUF_INIT, lock = CS_BUF_INIT;
+	if (cs_buf_printf(&marker, "%scs-index", s->gitdir) == 0 &&
+	    cs_buf_printf(&lock, "%sindex.lock", s->gitdir) == 0 &&
+	    access(marker.ptr, F_OK) == 0) {
+		unlink(lock.ptr);
+		unlink(marker.ptr);
+	}
+	cs_buf_free(&marker);
+	cs_buf_free(&lock);
+}
+
+/* Remove the temporary files a killed write_file() left beside rel. */
+static void clear_temp_files(cs_store *s, const char *rel)
+{
+	cs_buf dir = CS_BUF_INIT, prefix = CS_BUF_INIT, full = CS_BUF_INIT;
+	const char *slash = strrchr(rel, '/'), *base = slash ? slash + 1 : rel;
+	DIR *d;
+	struct dirent *e;
+	if (cs_buf_printf(&dir, "%s%.*s", s->path, slash ? (int)(slash - rel + 1) : 0, rel) < 0 ||
+	    cs_buf_printf(&prefix, ".%s.", base) < 0)
+		goto cleanup;
+	if (!(d = opendir(dir.ptr)))
+		goto cleanup;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (strncmp(e->d_name, prefix.ptr, prefix.len) || n < 4 ||
+		    strcmp(e->d_name + n - 4, ".tmp"))
+			continue;
+		cs_buf_clear(&full);
+		if (cs_buf_printf(&full, "%s%s", dir.ptr, e->d_name) == 0)
+			unlink(full.ptr);
+	}
+	closedir(d);
+cleanup:
+	cs_buf_free(&dir);
+	cs_buf_free(&prefix);
+	cs_buf_free(&full);
+}
+
 /* Bring the working tree file and index entry of each path in line with
  * HEAD (paths absent from HEAD are left alone). */
 static int sync_paths(cs_store *s, git_tree *tree, char *const *paths, size_t n)
@@ -552,6 +616,7 @@ static int sync_paths(cs_store *s, git_tree *tree, char *const *paths, size_t n)
 	}
 	for (size_t i = 0; i < n; i++) {
 		const git_index_entry *ie = git_index_get_bypath(idx, paths[i], 0);
+		clear_temp_files(s, paths[i]);
 		git_blob_free(blob);
 		blob = NULL;
 		if ((error = blob_at(&blob, s->repo, tree, paths[i])) == CS_ENOTFOUND) {
@@ -570,8 +635,7 @@ static int sync_paths(cs_store *s, git_tree *tree, char *const *paths, size_t n)
 			goto cleanup;
 		}
 	}
-	if (git_index_write(idx) < 0)
-		error = git_fail(CS_EIO, "cannot write the index");
+	error = write_index(s, idx);
 cleanup:
 	git_blob_free(blob);
 	git_index_free(idx);
@@ -591,6 +655,7 @@ static int recover(cs_store *s)
 	git_tree *tree = NULL;
 	git_oid id;
 	int error;
+	clear_stale_index_lock(s);
 	if ((error = pending_path(&p, s)) < 0)
 		goto cleanup;
 	if (access(p.ptr, F_OK) < 0)
@@ -1218,8 +1283,7 @@ static int update_worktree(cs_store *s, cs_txn *t)
 			error = git_fail(CS_EIO, t->puts[i].path);
 			goto cleanup;
 		}
-	if (git_index_write(idx) < 0)
-		error = git_fail(CS_EIO, "cannot write the index");
+	error = write_index(s, idx);
 cleanup:
 	git_index_free(idx);
 	return error;
@@ -1241,8 +1305,10 @@ int cs_store_transact(cs_store *s, const char *command, cs_txn_fn fn, void *ctx)
 		if ((error = lock_store(s, deadline)) < 0)
 			return error;
 		/* another command may have died mid-write since we opened */
-		if ((error = recover(s)) < 0)
+		if ((error = recover(s)) < 0) {
+			error = cs_error_set(CS_EBUSY, "store is busy: %s", cs_error_last());
 			goto cleanup;
+		}
 	}
 	for (;;) {
 		int r;
@@ -1284,9 +1350,13 @@ int cs_store_transact(cs_store *s, const char *command, cs_txn_fn fn, void *ctx)
 	pending = 0;
 	git_oid_tostr(s->head, sizeof(s->head), &commit_id);
 	if (!s->bare) {
-		if ((error = update_worktree(s, &t)) < 0)
-			goto cleanup;
-		remove_pending(s);
+		/* The commit stands: a working tree that cannot catch up now
+		 * (index locked by someone else) is repaired by the next command
+		 * from cs-pending; the write itself succeeded. */
+		if (update_worktree(s, &t) < 0)
+			cs_error_clear();
+		else
+			remove_pending(s);
 	}
 cleanup:
 	if (pending)
