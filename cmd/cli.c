@@ -85,3 +85,21 @@ int cli_format(const char *s, cs_format *out)
 		return cli_usage(_("unknown format '%s' (text, yaml, json, csv, md, html)"), s);
 	return 0;
 }
+
+/* The kinds, for xgettext; zh_CN translates them to DESIGN 3's labels. */
+static const char *const kind_labels[] = {
+	N_("consultation"), N_("legal-aid"), N_("mediation"), N_("lecture"),
+	N_("training"), N_("publicity"), N_("drafting"), N_("negotiation"),
+	N_("office-hours"), N_("research"), N_("request"), N_("conflict-report"),
+	N_("gift"), N_("representation"), N_("visit"), N_("spot-check"),
+	N_("feedback"), N_("meeting"), NULL
+};
+
+const char *cli_kind_label(const char *kind)
+{
+	size_t i;
+	for (i = 0; kind_labels[i]; i++)
+		if (!strcmp(kind_labels[i], kind))
+			return _(kind_labels[i]);
+	return kind;
+}

@@ -34,6 +34,8 @@ int cli_open(cs_store **out, const char *dir);
 int cli_out(const cs_buf *b);
 /* 1 when stdout is a terminal and NO_COLOR is unset. */
 int cli_colour(void);
+/* The label of a record kind in the user's language (法律咨询 in zh_CN). */
+const char *cli_kind_label(const char *kind);
 /* Parse --format; prints the usage error. */
 int cli_format(const char *s, cs_format *out);
 

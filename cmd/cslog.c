@@ -728,8 +728,7 @@ static int list_one(void *vctx, const char *path, const char *data, size_t len)
 	struct list_ctx *ctx = vctx;
 	struct args *a = ctx->a;
 	cs_node *rec = NULL;
-	const char *v, *kind, *content;
-	char when[16], summary[128];
+	const char *v, *kind;
 	cs_day day;
 	int error;
 	if (*ctx->month && !strstr(path, ctx->month))
@@ -754,14 +753,34 @@ static int list_one(void *vctx, const char *path, const char *data, size_t len)
 	}
 	if ((ctx->has_since && day < ctx->since) || (ctx->has_until && day > ctx->until))
 		goto skip;
-	if (a->format == CS_FMT_JSON || a->format == CS_FMT_YAML) {
-		error = cs_node_push(ctx->all, rec);
-		return error;
+	return cs_node_push(ctx->all, rec);
+skip:
+	cs_node_free(rec);
+	return error;
+}
+
+static int by_time(const void *va, const void *vb)
+{
+	const cs_node *a = *(cs_node *const *)va, *b = *(cs_node *const *)vb;
+	static const char *keys[] = { "date", "start", "id" };
+	size_t i;
+	int d;
+	for (i = 0; i < 3; i++) {
+		const char *x = cs_node_get_str(a, keys[i]), *y = cs_node_get_str(b, keys[i]);
+		if ((d = strcmp(x ? x : "", y ? y : "")))
+			return d;
 	}
+	return 0;
+}
+
+static int list_row(cs_table *t, const cs_node *rec)
+{
+	const char *content = cs_node_get_str(rec, "content");
+	const char *kind = cs_node_get_str(rec, "kind");
+	char when[16], summary[128];
 	snprintf(when, sizeof(when), "%s%s%s", cs_node_get_str(rec, "start") ?
 		 cs_node_get_str(rec, "start") : "", cs_node_get_str(rec, "end") ? "-" : "",
 		 cs_node_get_str(rec, "end") ? cs_node_get_str(rec, "end") : "");
-	content = cs_node_get_str(rec, "content");
 	summary[0] = '\0';
 	if (content) {
 		size_t n = cs_utf8_prefix_for_width(content, 30);
@@ -775,17 +794,15 @@ static int list_one(void *vctx, const char *path, const char *data, size_t len)
 	}
 	{
 		const char *cells[8] = {
-			cs_node_get_str(rec, "id"), cs_node_get_str(rec, "date"), when, kind,
+			cs_node_get_str(rec, "id"), cs_node_get_str(rec, "date"), when,
+			kind ? cli_kind_label(kind) : NULL,
 			cs_node_get_str(rec, "community"), cs_node_get_str(rec, "lawyer"),
 			cs_node_get(rec, "voided_at") ? _("(void)") :
 			(cs_node_get_str(rec, "signed_by") ? cs_node_get_str(rec, "signed_by") : "-"),
 			summary
 		};
-		error = cs_table_row(&ctx->t, cells);
+		return cs_table_row(t, cells);
 	}
-skip:
-	cs_node_free(rec);
-	return error;
 }
 
 static int cmd_list(struct args *a)
@@ -846,6 +863,15 @@ static int cmd_list(struct args *a)
 	}
 	if (error < 0)
 		goto cleanup;
+	if (ctx.all->count > 1)
+		qsort(ctx.all->items, ctx.all->count, sizeof(cs_node *), by_time);
+	if (a->format != CS_FMT_JSON && a->format != CS_FMT_YAML) {
+		size_t i;
+		for (i = 0; i < ctx.all->count && !error; i++)
+			error = list_row(&ctx.t, ctx.all->items[i]);
+		if (error < 0)
+			goto cleanup;
+	}
 	if (a->format == CS_FMT_JSON) {
 		if (!(error = cs_json_emit(&out, ctx.all, 2)))
 			error = cs_buf_putc(&out, '\n');

@@ -161,6 +161,8 @@ static int render_text(const cs_table *t, cs_buf *out)
 					break;
 			}
 		}
+		while (!error && out->len && out->ptr[out->len - 1] == ' ')
+			out->ptr[--out->len] = '\0';
 		if (!error)
 			error = cs_buf_putc(out, '\n');
 	}
