@@ -1,0 +1,639 @@
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "check.h"
+#include "error.h"
+#include "record.h"
+#include "yaml.h"
+
+void cs_findings_init(cs_findings *f)
+{
+	memset(f, 0, sizeof(*f));
+}
+
+void cs_findings_free(cs_findings *f)
+{
+	size_t i;
+	for (i = 0; i < f->n; i++) {
+		cs_finding *x = &f->v[i];
+		free(x->path);
+		free(x->rule);
+		free(x->message);
+		free(x->record);
+		free(x->lawyer);
+		free(x->community);
+		free(x->period);
+	}
+	free(f->v);
+	cs_findings_init(f);
+}
+
+static int cmp_str(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+static int cmp_finding(const void *va, const void *vb)
+{
+	const cs_finding *a = va, *b = vb;
+	int d;
+	if ((d = strcmp(a->path, b->path)))
+		return d;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if ((d = strcmp(a->rule, b->rule)))
+		return d;
+	if ((d = cmp_str(a->period, b->period)))
+		return d;
+	return strcmp(a->message, b->message);
+}
+
+void cs_findings_sort(cs_findings *f)
+{
+	if (f->n > 1)
+		qsort(f->v, f->n, sizeof(*f->v), cmp_finding);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? cs_strdup(s) : NULL;
+}
+
+int cs_finding_add(cs_findings *f, const char *path, size_t line, int severity,
+		   const char *rule, const char *record, const char *lawyer,
+		   const char *community, const char *period, const char *fmt, ...)
+{
+	cs_buf msg = CS_BUF_INIT;
+	cs_finding *x;
+	va_list ap;
+	int error;
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 32;
+		cs_finding *v = cs_realloc(f->v, cap * sizeof(*v));
+		if (!v)
+			return CS_ENOMEM;
+		f->v = v;
+		f->cap = cap;
+	}
+	va_start(ap, fmt);
+	error = cs_buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (error < 0)
+		return error;
+	x = &f->v[f->n++];
+	x->path = cs_strdup(path);
+	x->line = line;
+	x->severity = severity;
+	x->rule = cs_strdup(rule);
+	x->message = cs_buf_detach(&msg);
+	x->record = dup_or_null(record);
+	x->lawyer = dup_or_null(lawyer);
+	x->community = dup_or_null(community);
+	x->period = dup_or_null(period);
+	return 0;
+}
+
+int cs_period_parse(const char *s, cs_day *from, cs_day *to)
+{
+	int y, n;
+	char c;
+	size_t len = strlen(s);
+	if (len == 4 && sscanf(s, "%4d", &y) == 1 && y > 0) {
+		*from = cs_date_from_ymd(y, 1, 1);
+		*to = cs_date_from_ymd(y, 12, 31);
+		return 0;
+	}
+	if (len == 7 && s[4] == '-' && (s[5] == 'Q' || s[5] == 'H') &&
+	    sscanf(s, "%4d-%c%d", &y, &c, &n) == 3) {
+		if (c == 'Q' && n >= 1 && n <= 4) {
+			*from = cs_date_from_ymd(y, 3 * n - 2, 1);
+			*to = cs_date_from_ymd(y, 3 * n, cs_date_days_in_month(y, 3 * n));
+			return 0;
+		}
+		if (c == 'H' && n >= 1 && n <= 2) {
+			*from = cs_date_from_ymd(y, 6 * n - 5, 1);
+			*to = cs_date_from_ymd(y, 6 * n, cs_date_days_in_month(y, 6 * n));
+			return 0;
+		}
+	}
+	if (len == 7 && cs_month_parse(s, &y, &n) == 0) {
+		*from = cs_date_from_ymd(y, n, 1);
+		*to = cs_date_from_ymd(y, n, cs_date_days_in_month(y, n));
+		return 0;
+	}
+	return cs_error_set(CS_EUSAGE, "'%s' is not a period (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)", s);
+}
+
+static const struct {
+	const char *name;
+	long long value;
+} defaults[] = {
+	{ "half_day_minutes", 180 }, { "lectures_per_quarter", 1 },
+	{ "trainings_per_year", 1 }, { "accept_working_days", 2 },
+	{ "sign_within_days", 7 }, { "notice_days", 3 },
+	{ "lawyer_report_day", 2 }, { "office_report_day", 3 },
+	{ "failed_spot_checks", 2 }, { "min_feedback", 3 },
+};
+
+long long cs_check_param(const cs_check *c, const char *name)
+{
+	const cs_node *rules = c->config ? cs_node_get(c->config, "rules") : NULL;
+	const cs_node *v = rules ? cs_node_get(rules, name) : NULL;
+	long long out;
+	size_t i;
+	if (v && cs_node_int(v, &out) == 0)
+		return out;
+	for (i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
+		if (!strcmp(defaults[i].name, name))
+			return defaults[i].value;
+	return 0;
+}
+
+/* Loading */
+
+static int add_file(cs_check *c, const char *path, const char *data, size_t len)
+{
+	struct cs_file_rec *grown;
+	cs_node *rec = NULL;
+	if (c->nfiles % 256 == 0) {
+		if (!(grown = cs_realloc(c->files, (c->nfiles + 256) * sizeof(*grown))))
+			return CS_ENOMEM;
+		c->files = grown;
+	}
+	if (cs_yaml_load(&rec, data, len, path) < 0) {
+		rec = NULL;
+		cs_error_clear();
+	}
+	c->files[c->nfiles].path = cs_strdup(path);
+	c->files[c->nfiles].rec = rec;
+	c->nfiles++;
+	return 0;
+}
+
+static int walk_add(void *ctx, const char *path, const char *data, size_t len)
+{
+	return add_file(ctx, path, data, len);
+}
+
+static int cmp_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every regular file under root/rel, in path order. */
+static int fs_walk(cs_check *c, const char *root, const char *rel)
+{
+	cs_buf full = CS_BUF_INIT, child = CS_BUF_INIT, data = CS_BUF_INIT;
+	DIR *d = NULL;
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, i;
+	struct stat st;
+	int error = 0;
+	cs_buf_printf(&full, "%s%s", root, rel);
+	if (!(d = opendir(cs_buf_cstr(&full))))
+		goto cleanup;
+	while ((e = readdir(d))) {
+		char **grown;
+		if (e->d_name[0] == '.')
+			continue;
+		if (!(grown = cs_realloc(names, (n + 1) * sizeof(*names)))) {
+			error = CS_ENOMEM;
+			goto cleanup;
+		}
+		names = grown;
+		names[n++] = cs_strdup(e->d_name);
+	}
+	qsort(names, n, sizeof(*names), cmp_path);
+	for (i = 0; i < n && !error; i++) {
+		cs_buf_clear(&child);
+		cs_buf_printf(&child, "%s/%s", rel, names[i]);
+		cs_buf_clear(&full);
+		cs_buf_printf(&full, "%s%s", root, cs_buf_cstr(&child));
+		if (lstat(cs_buf_cstr(&full), &st) < 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			error = fs_walk(c, root, cs_buf_cstr(&child));
+		} else if (S_ISREG(st.st_mode)) {
+			cs_buf_clear(&data);
+			if ((error = cs_buf_read_file(&data, cs_buf_cstr(&full), 0)) < 0)
+				break;
+			error = add_file(c, cs_buf_cstr(&child), data.ptr, data.len);
+		}
+	}
+cleanup:
+	if (d)
+		closedir(d);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	cs_buf_free(&full);
+	cs_buf_free(&child);
+	cs_buf_free(&data);
+	return error;
+}
+
+static int push(cs_node ***v, size_t *n, cs_node *rec)
+{
+	cs_node **grown = cs_realloc(*v, (*n + 1) * sizeof(**v));
+	if (!grown)
+		return CS_ENOMEM;
+	*v = grown;
+	(*v)[(*n)++] = rec;
+	return 0;
+}
+
+static int cmp_slug(const void *a, const void *b)
+{
+	return cmp_str(cs_node_get_str(*(cs_node *const *)a, "id"),
+		       cs_node_get_str(*(cs_node *const *)b, "id"));
+}
+
+static int sort_entries(const void *va, const void *vb)
+{
+	const cs_entry *a = va, *b = vb;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return strcmp(a->path, b->path);
+}
+
+static int index_files(cs_check *c)
+{
+	size_t i;
+	int error = 0;
+	for (i = 0; i < c->nfiles && !error; i++) {
+		const char *path = c->files[i].path;
+		cs_node *rec = c->files[i].rec;
+		const char *kind;
+		const cs_kind *k;
+		if (!strncmp(path, "records/reports/", 16)) {
+			const char **grown = cs_realloc(c->report_paths,
+							(c->nreports + 1) * sizeof(*grown));
+			if (!grown)
+				return CS_ENOMEM;
+			c->report_paths = grown;
+			c->report_paths[c->nreports++] = path;
+			continue;
+		}
+		if (!rec || rec->type != CS_NODE_MAP || !(kind = cs_node_get_str(rec, "kind")) ||
+		    !(k = cs_kind_find(kind)))
+			continue;
+		if (!strcmp(kind, "office") && !strncmp(path, "records/offices/", 16))
+			error = push(&c->offices, &c->noffices, rec);
+		else if (!strcmp(kind, "firm") && !strncmp(path, "records/firms/", 14))
+			error = push(&c->firms, &c->nfirms, rec);
+		else if (!strcmp(kind, "lawyer") && !strncmp(path, "records/lawyers/", 16))
+			error = push(&c->lawyers, &c->nlawyers, rec);
+		else if (!strcmp(kind, "community") && !strncmp(path, "records/communities/", 20))
+			error = push(&c->communities, &c->ncommunities, rec);
+		else if (!strcmp(kind, "assignment"))
+			error = push(&c->assignments, &c->nassignments, rec);
+		else if (!strcmp(kind, "change"))
+			error = push(&c->changes, &c->nchanges, rec);
+		else if (k->family == CS_KIND_LOG || k->family == CS_KIND_MEETING) {
+			cs_entry *e, *grown;
+			const char *date = cs_node_get_str(rec, "date");
+			const char *st = cs_node_get_str(rec, "start");
+			const char *en = cs_node_get_str(rec, "end");
+			cs_day day;
+			if (!date || cs_date_parse(date, &day) < 0) {
+				cs_error_clear();
+				continue;
+			}
+			if (c->nentries % 256 == 0) {
+				if (!(grown = cs_realloc(c->entries, (c->nentries + 256) * sizeof(*grown))))
+					return CS_ENOMEM;
+				c->entries = grown;
+			}
+			e = &c->entries[c->nentries++];
+			e->path = path;
+			e->rec = rec;
+			e->kind = kind;
+			e->id = cs_node_get_str(rec, "id");
+			e->lawyer = cs_node_get_str(rec, "lawyer");
+			e->community = cs_node_get_str(rec, "community");
+			e->day = day;
+			if (!st || cs_hhmm_parse(st, &e->start) < 0)
+				e->start = -1;
+			if (!en || cs_hhmm_parse(en, &e->end) < 0)
+				e->end = -1;
+			cs_error_clear();
+			e->is_void = cs_node_get(rec, "voided_at") != NULL;
+			e->service = k->service;
+		}
+	}
+	if (c->offices) qsort(c->offices, c->noffices, sizeof(cs_node *), cmp_slug);
+	if (c->firms) qsort(c->firms, c->nfirms, sizeof(cs_node *), cmp_slug);
+	if (c->lawyers) qsort(c->lawyers, c->nlawyers, sizeof(cs_node *), cmp_slug);
+	if (c->communities) qsort(c->communities, c->ncommunities, sizeof(cs_node *), cmp_slug);
+	if (c->entries) qsort(c->entries, c->nentries, sizeof(cs_entry), sort_entries);
+	return error;
+}
+
+const cs_node *cs_check_find(const cs_check *c, const char *kind, const char *slug)
+{
+	cs_node **v = NULL, key, **hit;
+	cs_pair pair;
+	size_t n = 0;
+	if (!slug)
+		return NULL;
+	if (!strcmp(kind, "office")) v = c->offices, n = c->noffices;
+	else if (!strcmp(kind, "firm")) v = c->firms, n = c->nfirms;
+	else if (!strcmp(kind, "lawyer")) v = c->lawyers, n = c->nlawyers;
+	else if (!strcmp(kind, "community")) v = c->communities, n = c->ncommunities;
+	if (!v)
+		return NULL;
+	memset(&key, 0, sizeof(key));
+	key.type = CS_NODE_MAP;
+	pair.key = "id";
+	pair.value = &(cs_node){ .type = CS_NODE_SCALAR, .str = (char *)slug,
+				 .len = strlen(slug) };
+	key.pairs = &pair;
+	key.count = 1;
+	{
+		cs_node *kp = &key;
+		hit = bsearch(&kp, v, n, sizeof(*v), cmp_slug);
+	}
+	return hit ? *hit : NULL;
+}
+
+int cs_check_load(cs_check *c, cs_store *s, const char *rev, int worktree)
+{
+	size_t i;
+	int error;
+	cs_time now;
+	memset(c, 0, sizeof(*c));
+	c->store = s;
+	c->worktree = worktree;
+	if ((error = cs_now(&now)) < 0)
+		return error;
+	c->today = now.day;
+	if (worktree) {
+		const char *root = cs_store_path(s);
+		if (cs_store_is_bare(s))
+			return cs_error_set(CS_EUSAGE, "--worktree needs a store with a working tree");
+		if ((error = fs_walk(c, root, "records")) < 0)
+			return error;
+		{
+			cs_buf cfg = CS_BUF_INIT;
+			cs_buf_printf(&cfg, "%scs.yaml", root);
+			if (cs_yaml_load_file(&c->config, cs_buf_cstr(&cfg)) < 0) {
+				c->config = NULL;
+				cs_error_clear();
+			}
+			cs_buf_free(&cfg);
+		}
+		if ((error = cs_calendar_new(&c->cal)) < 0)
+			return error;
+	} else {
+		if ((error = cs_store_resolve(s, rev, c->rev)) < 0)
+			return error;
+		if ((error = cs_store_walk(s, c->rev, "records", walk_add, c)) < 0 &&
+		    error != CS_ENOTFOUND)
+			return error;
+		if (cs_store_read_record(s, c->rev, "cs.yaml", &c->config) < 0) {
+			c->config = NULL;
+			cs_error_clear();
+		}
+		if ((error = cs_calendar_load(&c->cal, s, c->rev)) < 0)
+			return error;
+	}
+	if (worktree) {
+		/* the calendar of the worktree: files under calendar/ */
+		cs_buf dir = CS_BUF_INIT;
+		size_t before = c->nfiles;
+		cs_buf_printf(&dir, "%s", cs_store_path(s));
+		error = fs_walk(c, cs_buf_cstr(&dir), "calendar");
+		cs_buf_free(&dir);
+		if (error < 0)
+			return error;
+		for (i = before; i < c->nfiles; i++)
+			if (c->files[i].rec && cs_calendar_add(c->cal, c->files[i].rec,
+							       c->files[i].path) < 0)
+				cs_error_clear();
+	}
+	return index_files(c);
+}
+
+void cs_check_free(cs_check *c)
+{
+	size_t i;
+	for (i = 0; i < c->nfiles; i++) {
+		free(c->files[i].path);
+		cs_node_free(c->files[i].rec);
+	}
+	free(c->files);
+	free(c->offices);
+	free(c->firms);
+	free(c->lawyers);
+	free(c->communities);
+	free(c->assignments);
+	free(c->changes);
+	free(c->entries);
+	free(c->report_paths);
+	cs_node_free(c->config);
+	cs_calendar_free(c->cal);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Records: schema.*, ref.* */
+
+static size_t line_of(const cs_node *rec, const char *field)
+{
+	const cs_node *v = rec ? cs_node_get(rec, field) : NULL;
+	return v ? v->line : (rec ? rec->line : 1);
+}
+
+int cs_check_in_period(const cs_check *c, cs_day day)
+{
+	return !c->has_period || (day >= c->period_from && day <= c->period_to);
+}
+
+int cs_check_overlaps(const cs_check *c, cs_day from, cs_day to)
+{
+	return !c->has_period || (from <= c->period_to && to >= c->period_from);
+}
+
+static int ref(cs_check *c, cs_findings *out, const char *path, const cs_node *rec,
+	       const char *field, const char *kind, const char *rule)
+{
+	const char *slug = cs_node_get_str(rec, field);
+	if (!slug || cs_check_find(c, kind, slug))
+		return 0;
+	return cs_finding_add(out, path, line_of(rec, field), CS_SEV_ERROR, rule,
+			      cs_node_get_str(rec, "id"), NULL, NULL, NULL,
+			      "%s: no %s '%s'", field, kind, slug);
+}
+
+static int pairing_active(const cs_check *c, const char *lawyer, const char *community,
+			  cs_day day)
+{
+	size_t i;
+	for (i = 0; i < c->nassignments; i++) {
+		const cs_node *a = c->assignments[i];
+		const char *from = cs_node_get_str(a, "from"), *to = cs_node_get_str(a, "to");
+		cs_day f, t;
+		if (cmp_str(cs_node_get_str(a, "lawyer"), lawyer) ||
+		    cmp_str(cs_node_get_str(a, "community"), community))
+			continue;
+		if (!from || cs_date_parse(from, &f) < 0 || day < f) {
+			cs_error_clear();
+			continue;
+		}
+		if (to && cs_date_parse(to, &t) == 0 && day > t)
+			continue;
+		cs_error_clear();
+		return 1;
+	}
+	return 0;
+}
+
+static int check_entry_refs(cs_check *c, cs_findings *out, const cs_entry *e)
+{
+	const cs_node *rec = e->rec, *community;
+	const char *id = e->id, *by;
+	int error = 0;
+	if (!cs_check_in_period(c, e->day))
+		return 0;
+	if ((error = ref(c, out, e->path, rec, "lawyer", "lawyer", "ref.lawyer")) < 0 ||
+	    (error = ref(c, out, e->path, rec, "community", "community", "ref.community")) < 0 ||
+	    (error = ref(c, out, e->path, rec, "office", "office", "ref.office")) < 0)
+		return error;
+	community = cs_check_find(c, "community", e->community);
+	if (community && (by = cs_node_get_str(rec, "signed_by"))) {
+		const cs_node *heads = cs_node_get(community, "heads");
+		size_t i;
+		int found = 0;
+		for (i = 0; heads && heads->type == CS_NODE_SEQ && i < heads->count; i++)
+			if (heads->items[i]->type == CS_NODE_SCALAR && !strcmp(heads->items[i]->str, by))
+				found = 1;
+		if (!found && (error = cs_finding_add(out, e->path, line_of(rec, "signed_by"),
+						      CS_SEV_ERROR, "ref.head", id, e->lawyer,
+						      e->community, NULL,
+						      "signed_by: '%s' is not a head of community '%s'",
+						      by, e->community)) < 0)
+			return error;
+	}
+	if (e->lawyer && e->community && strcmp(e->kind, "meeting") &&
+	    cs_check_find(c, "lawyer", e->lawyer) && community &&
+	    !pairing_active(c, e->lawyer, e->community, e->day)) {
+		char d[11];
+		cs_date_format(e->day, d);
+		error = cs_finding_add(out, e->path, line_of(rec, "lawyer"), CS_SEV_ERROR,
+				       "ref.pairing", id, e->lawyer, e->community, NULL,
+				       "lawyer '%s' is not paired with community '%s' on %s",
+				       e->lawyer, e->community, d);
+	}
+	return error;
+}
+
+int cs_check_records(cs_check *c, cs_findings *out)
+{
+	cs_buf want = CS_BUF_INIT;
+	size_t i;
+	int error = 0;
+	for (i = 0; i < c->nfiles && !error; i++) {
+		const char *path = c->files[i].path;
+		const cs_node *rec = c->files[i].rec;
+		const char *kind, *id;
+		const cs_kind *k;
+		cs_schema_result res;
+		size_t j;
+		if (!rec) {
+			cs_buf data = CS_BUF_INIT;
+			cs_node *tmp = NULL;
+			/* load again for the message */
+			if (c->worktree) {
+				cs_buf full = CS_BUF_INIT;
+				cs_buf_printf(&full, "%s%s", cs_store_path(c->store), path);
+				cs_buf_read_file(&data, cs_buf_cstr(&full), 0);
+				cs_buf_free(&full);
+			} else {
+				cs_store_read_blob(c->store, c->rev, path, &data);
+			}
+			cs_yaml_load(&tmp, data.ptr ? data.ptr : "", data.len, path);
+			cs_node_free(tmp);
+			{
+				const char *msg = cs_error_last();
+				size_t line = 1;
+				const char *colon = strstr(msg, path);
+				if (colon && colon[strlen(path)] == ':')
+					line = strtoul(colon + strlen(path) + 1, NULL, 10);
+				error = cs_finding_add(out, path, line ? line : 1, CS_SEV_ERROR,
+						       "schema.yaml", NULL, NULL, NULL, NULL, "%s",
+						       *msg ? msg : "empty file");
+			}
+			cs_buf_free(&data);
+			cs_error_clear();
+			continue;
+		}
+		if (rec->type != CS_NODE_MAP || !(kind = cs_node_get_str(rec, "kind")) ||
+		    !(k = cs_kind_find(kind)) || !cs_record_schema(kind)) {
+			error = cs_finding_add(out, path, rec->line ? rec->line : 1, CS_SEV_ERROR,
+					       "schema.kind", NULL, NULL, NULL, NULL,
+					       "kind: not a known record kind");
+			cs_error_clear();
+			continue;
+		}
+		cs_schema_result_init(&res);
+		if (cs_record_validate(rec, path, &res) < 0) {
+			for (j = 0; j < res.count && !error; j++)
+				error = cs_finding_add(out, path, res.errors[j].line ? res.errors[j].line : 1,
+						       CS_SEV_ERROR, "schema.invalid",
+						       cs_node_get_str(rec, "id"), NULL, NULL, NULL,
+						       "%s%s%s", res.errors[j].field,
+						       *res.errors[j].field ? ": " : "",
+						       res.errors[j].message);
+			cs_schema_result_free(&res);
+			cs_error_clear();
+			continue;
+		}
+		cs_schema_result_free(&res);
+		if (k->family == CS_KIND_OTHER)
+			continue;
+		id = cs_node_get_str(rec, "id");
+		cs_buf_clear(&want);
+		if (cs_record_path(rec, &want) < 0 || strcmp(want.ptr, path)) {
+			error = cs_finding_add(out, path, line_of(rec, "id"), CS_SEV_ERROR, "schema.path",
+					       id, NULL, NULL, NULL,
+					       "a %s with id %s belongs at %s", kind, id ? id : "?",
+					       want.ptr ? want.ptr : "?");
+			cs_error_clear();
+			continue;
+		}
+		if (!strcmp(kind, "lawyer"))
+			error = ref(c, out, path, rec, "firm", "firm", "ref.firm");
+		else if (!strcmp(kind, "community"))
+			error = ref(c, out, path, rec, "office", "office", "ref.office");
+		else if (!strcmp(kind, "assignment")) {
+			if (!(error = ref(c, out, path, rec, "lawyer", "lawyer", "ref.lawyer")) &&
+			    !(error = ref(c, out, path, rec, "community", "community", "ref.community")))
+				error = ref(c, out, path, rec, "firm", "firm", "ref.firm");
+		} else if (!strcmp(kind, "change")) {
+			const char *a = cs_node_get_str(rec, "assignment");
+			size_t n;
+			int found = 0;
+			for (n = 0; a && n < c->nassignments; n++)
+				if (!cmp_str(cs_node_get_str(c->assignments[n], "id"), a))
+					found = 1;
+			if (a && !found)
+				error = cs_finding_add(out, path, line_of(rec, "assignment"), CS_SEV_ERROR,
+						       "ref.assignment", id, NULL, NULL, NULL,
+						       "assignment: no pairing '%s'", a);
+			if (!error)
+				error = ref(c, out, path, rec, "lawyer", "lawyer", "ref.lawyer");
+			if (!error)
+				error = ref(c, out, path, rec, "community", "community", "ref.community");
+		}
+	}
+	for (i = 0; i < c->nentries && !error; i++)
+		error = check_entry_refs(c, out, &c->entries[i]);
+	cs_buf_free(&want);
+	return error;
+}

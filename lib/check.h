@@ -1,0 +1,110 @@
+/* Checking a store (DESIGN 5 cscheck, 6): every record against its schema
+ * and references, then the rules of the regulation. Findings are data;
+ * formatting them is the caller's. */
+#ifndef CS_CHECK_H
+#define CS_CHECK_H
+
+#include <stddef.h>
+
+#include "calendar.h"
+#include "date.h"
+#include "node.h"
+#include "store.h"
+
+enum { CS_SEV_ERROR = 0, CS_SEV_WARNING = 1 };
+
+typedef struct {
+	char *path;
+	size_t line;
+	int severity;
+	char *rule;
+	char *message;
+	char *record;     /* id, or NULL */
+	char *lawyer;     /* slug, or NULL */
+	char *community;  /* slug, or NULL */
+	char *period;     /* 2026-W43, 2026-10, 2026-Q3, 2026-H2, 2026; or NULL */
+} cs_finding;
+
+typedef struct {
+	cs_finding *v;
+	size_t n, cap;
+} cs_findings;
+
+void cs_findings_init(cs_findings *f);
+void cs_findings_free(cs_findings *f);
+/* Sort by path, line, rule, message (stable output). */
+void cs_findings_sort(cs_findings *f);
+
+/* One entry of the work log (or a meeting), as the rules see it. */
+typedef struct {
+	const char *path;
+	cs_node *rec;
+	const char *kind, *id, *lawyer, *community;
+	cs_day day;
+	int start, end;          /* minutes, -1 when absent */
+	int is_void;
+	int service;             /* an activity (DESIGN 5) */
+} cs_entry;
+
+/* A loaded store at one revision (or its working tree). */
+typedef struct {
+	cs_store *store;
+	char rev[41];            /* commit read ("" for --worktree) */
+	int worktree;
+	cs_node *config;         /* owned */
+	cs_calendar *cal;
+	/* every record file: path -> parsed record (NULL when it did not parse) */
+	struct cs_file_rec { char *path; cs_node *rec; } *files;
+	size_t nfiles;
+	/* views into files */
+	cs_node **offices, **firms, **lawyers, **communities, **assignments, **changes;
+	size_t noffices, nfirms, nlawyers, ncommunities, nassignments, nchanges;
+	cs_entry *entries;
+	size_t nentries;
+	const char **report_paths;   /* records/reports/... */
+	size_t nreports;
+	/* judging */
+	cs_day today;
+	int has_period;
+	cs_day period_from, period_to;
+	const char *const *rules;    /* NULL: every rule; else id prefixes */
+	size_t nrules;
+} cs_check;
+
+/* Load the store at rev (NULL: HEAD; a DATE means the state at the end of
+ * that day), or its working tree when worktree is set. Parse errors do not
+ * fail the load: they become schema findings. */
+int cs_check_load(cs_check *c, cs_store *s, const char *rev, int worktree);
+void cs_check_free(cs_check *c);
+
+/* Parameter of the rules in cs.yaml, with its default. */
+long long cs_check_param(const cs_check *c, const char *name);
+
+/* Parse a period (YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY) into its first and last day. */
+int cs_period_parse(const char *s, cs_day *from, cs_day *to);
+
+/* Schema, reference and path checks of every record (schema.*, ref.*). */
+int cs_check_records(cs_check *c, cs_findings *out);
+/* The rules of DESIGN 6 selected by c->rules. */
+int cs_check_rules(cs_check *c, cs_findings *out);
+
+/* The rule ids, ending with NULL. */
+const char *const *cs_rule_ids(void);
+/* 1 when id names a rule or a prefix of rule ids ("art9", "ref", "schema"). */
+int cs_rule_known(const char *id);
+
+/* Add a finding (message printf-style); record, lawyer, community, period may be NULL. */
+int cs_finding_add(cs_findings *f, const char *path, size_t line, int severity,
+		   const char *rule, const char *record, const char *lawyer,
+		   const char *community, const char *period, const char *fmt, ...)
+	__attribute__((format(printf, 10, 11)));
+
+/* 1 when day is in the --period (or there is none). */
+int cs_check_in_period(const cs_check *c, cs_day day);
+/* 1 when [from, to] overlaps the --period (or there is none). */
+int cs_check_overlaps(const cs_check *c, cs_day from, cs_day to);
+
+/* Lookups (NULL when absent). */
+const cs_node *cs_check_find(const cs_check *c, const char *kind, const char *slug);
+
+#endif

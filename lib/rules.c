@@ -1,0 +1,886 @@
+/* The rules of the regulation (DESIGN 6), one function per rule id. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "error.h"
+#include "record.h"
+
+#define FOREVER INT32_MAX
+
+typedef struct {
+	const cs_node *rec;
+	const char *id, *lawyer, *community, *place;
+	cs_day from, to;
+	char path[128];
+} pairing;
+
+static int load_pairings(const cs_check *c, pairing **out, size_t *n)
+{
+	size_t i;
+	*n = 0;
+	if (!(*out = cs_calloc(c->nassignments, sizeof(**out))))
+		return CS_ENOMEM;
+	for (i = 0; i < c->nassignments; i++) {
+		const cs_node *a = c->assignments[i];
+		const char *from = cs_node_get_str(a, "from"), *to = cs_node_get_str(a, "to");
+		pairing *p = &(*out)[*n];
+		if (!from || cs_date_parse(from, &p->from) < 0) {
+			cs_error_clear();
+			continue;
+		}
+		p->to = FOREVER;
+		if (to && cs_date_parse(to, &p->to) < 0)
+			p->to = FOREVER;
+		cs_error_clear();
+		p->rec = a;
+		p->id = cs_node_get_str(a, "id");
+		p->lawyer = cs_node_get_str(a, "lawyer");
+		p->community = cs_node_get_str(a, "community");
+		p->place = cs_node_get_str(a, "place");
+		if (!p->id || !p->lawyer || !p->community)
+			continue;
+		snprintf(p->path, sizeof(p->path), "records/assignments/%s.yaml", p->id);
+		(*n)++;
+	}
+	return 0;
+}
+
+static int active(const pairing *p, cs_day day)
+{
+	return day >= p->from && day <= p->to;
+}
+
+/* Days of [from, to] the pairing is active. */
+static int active_days(const pairing *p, cs_day from, cs_day to)
+{
+	cs_day a = p->from > from ? p->from : from, b = p->to < to ? p->to : to;
+	return b >= a ? b - a + 1 : 0;
+}
+
+static int same(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
+static void week_name(cs_day monday, char out[16])
+{
+	int y, w;
+	cs_date_iso_week(monday, &y, &w);
+	snprintf(out, 16, "%04d-W%02d", y % 10000, w % 100);
+}
+
+static void month_name(int y, int m, char out[16])
+{
+	snprintf(out, 16, "%04d-%02d", y % 10000, m % 100);
+}
+
+static const char *str(const cs_node *rec, const char *key)
+{
+	return cs_node_get_str(rec, key);
+}
+
+static size_t line_of(const cs_node *rec, const char *field)
+{
+	const cs_node *v = rec ? cs_node_get(rec, field) : NULL;
+	return v ? v->line : (rec && rec->line ? rec->line : 1);
+}
+
+static int calendar_finding(cs_findings *out, const char *rule)
+{
+	char msg[512];
+	snprintf(msg, sizeof(msg), "%s", cs_error_last());
+	cs_error_clear();
+	return cs_finding_add(out, "calendar", 0, CS_SEV_ERROR, rule, NULL, NULL, NULL, NULL,
+			      "%s", msg);
+}
+
+/* Art 9: half a day of office hours at the workroom every week. */
+static int cs_rule_art9_office_hours(cs_check *c, cs_findings *out)
+{
+	long long need = cs_check_param(c, "half_day_minutes");
+	pairing *ps = NULL;
+	size_t np, i, j;
+	int error;
+	if ((error = load_pairings(c, &ps, &np)) < 0)
+		return error;
+	for (i = 0; i < np && !error; i++) {
+		const pairing *p = &ps[i];
+		const cs_node *community = cs_check_find(c, "community", p->community);
+		const char *workroom = community ? str(community, "workroom") : NULL;
+		cs_day monday = cs_date_week_monday(p->from), last = p->to;
+		if (last > c->today)
+			last = c->today;
+		for (; monday <= last && !error; monday += 7) {
+			cs_day thursday = monday + 3, d;
+			int work = 0, w = 0, minutes = 0;
+			char week[16], a[11], b[11];
+			if (monday + 6 >= c->today)
+				break; /* not ended yet */
+			if (!active(p, thursday) || !cs_check_in_period(c, thursday))
+				continue;
+			for (d = monday; d <= monday + 6; d++) {
+				if ((error = cs_calendar_is_workday(c->cal, d, &w)) < 0)
+					break;
+				work += w;
+			}
+			if (error < 0) {
+				error = calendar_finding(out, "art9.office-hours");
+				break;
+			}
+			if (!work)
+				continue; /* a week without a working day is exempt */
+			for (j = 0; j < c->nentries; j++) {
+				const cs_entry *e = &c->entries[j];
+				const char *place;
+				if (e->is_void || strcmp(e->kind, "office-hours") ||
+				    e->day < monday || e->day > monday + 6 ||
+				    !same(e->lawyer, p->lawyer) || !same(e->community, p->community) ||
+				    e->start < 0 || e->end <= e->start)
+					continue;
+				place = str(e->rec, "place");
+				if (place && !same(place, workroom) && !same(place, p->place))
+					continue;
+				minutes += e->end - e->start;
+			}
+			if (minutes >= need)
+				continue;
+			week_name(monday, week);
+			cs_date_format(monday, a);
+			cs_date_format(monday + 6, b);
+			error = cs_finding_add(out, p->path, 1, CS_SEV_ERROR, "art9.office-hours",
+					       p->id, p->lawyer, p->community, week,
+					       "week %s (%s to %s): %d minutes of office hours at the workroom, less than %lld",
+					       week, a, b, minutes, need);
+		}
+	}
+	free(ps);
+	return error;
+}
+
+/* Count entries of kind in community within [from, to] (not void). */
+static int count_kind(const cs_check *c, const char *kind, const char *community,
+		      cs_day from, cs_day to)
+{
+	size_t j;
+	int n = 0;
+	for (j = 0; j < c->nentries; j++) {
+		const cs_entry *e = &c->entries[j];
+		if (!e->is_void && !strcmp(e->kind, kind) && same(e->community, community) &&
+		    e->day >= from && e->day <= to)
+			n++;
+	}
+	return n;
+}
+
+/* A quarter or year is due when the pairing is active for at least half of it. */
+static int per_period(cs_check *c, cs_findings *out, const char *rule, const char *kind,
+		      long long need, int months)
+{
+	pairing *ps = NULL;
+	size_t np, i;
+	int error;
+	if ((error = load_pairings(c, &ps, &np)) < 0)
+		return error;
+	for (i = 0; i < np && !error; i++) {
+		const pairing *p = &ps[i];
+		int y, m, d;
+		cs_date_to_ymd(p->from, &y, &m, &d);
+		m = ((m - 1) / months) * months + 1;
+		for (;;) {
+			cs_day from = cs_date_from_ymd(y, m, 1);
+			int ey = y, em = m + months - 1;
+			cs_day to = cs_date_from_ymd(ey, em, cs_date_days_in_month(ey, em));
+			char name[32];
+			int have;
+			if (from > p->to || to >= c->today)
+				break;
+			if (months == 3)
+				snprintf(name, sizeof(name), "%04d-Q%d", y % 10000, (m - 1) / 3 + 1);
+			else
+				snprintf(name, sizeof(name), "%04d", y % 10000);
+			if (2 * active_days(p, from, to) >= to - from + 1 &&
+			    cs_check_overlaps(c, from, to) &&
+			    (have = count_kind(c, kind, p->community, from, to)) < need) {
+				error = cs_finding_add(out, p->path, 1, CS_SEV_ERROR, rule, p->id,
+						       p->lawyer, p->community, name,
+						       "%s: %d %s%s in community '%s', fewer than %lld",
+						       name, have, kind, have == 1 ? "" : "s",
+						       p->community, need);
+				if (error < 0)
+					break;
+			}
+			m += months;
+			if (m > 12) {
+				m -= 12;
+				y++;
+			}
+		}
+	}
+	free(ps);
+	return error;
+}
+
+/* Art 9: a lecture in the community every quarter. */
+static int cs_rule_art9_lecture(cs_check *c, cs_findings *out)
+{
+	return per_period(c, out, "art9.lecture", "lecture",
+			  cs_check_param(c, "lectures_per_quarter"), 3);
+}
+
+/* Art 9: a training of mediators and community workers every year. */
+static int cs_rule_art9_training(cs_check *c, cs_findings *out)
+{
+	return per_period(c, out, "art9.training", "training",
+			  cs_check_param(c, "trainings_per_year"), 12);
+}
+
+static void entry_month(const cs_entry *e, char out[16])
+{
+	int y, m, d;
+	cs_date_to_ymd(e->day, &y, &m, &d);
+	month_name(y, m, out);
+}
+
+/* Art 10: a request accepted within two working days of its receipt. */
+static int cs_rule_art10_accept(cs_check *c, cs_findings *out)
+{
+	long long n = cs_check_param(c, "accept_working_days");
+	size_t j;
+	int error = 0;
+	for (j = 0; j < c->nentries && !error; j++) {
+		const cs_entry *e = &c->entries[j];
+		const char *r, *acc;
+		cs_time received, accepted;
+		cs_day deadline;
+		char month[16], dl[11];
+		if (e->is_void || strcmp(e->kind, "request"))
+			continue;
+		r = str(e->rec, "received_at");
+		if (!r || cs_datetime_parse(r, &received) < 0) {
+			cs_error_clear();
+			received.day = e->day;
+		}
+		if (!cs_check_in_period(c, received.day))
+			continue;
+		if (cs_calendar_nth_workday_after(c->cal, received.day, (int)n, &deadline) < 0) {
+			error = calendar_finding(out, "art10.accept");
+			continue;
+		}
+		cs_date_format(deadline, dl);
+		entry_month(e, month);
+		acc = str(e->rec, "accepted_at");
+		if (acc && cs_datetime_parse(acc, &accepted) == 0) {
+			if (accepted.day > deadline)
+				error = cs_finding_add(out, e->path, line_of(e->rec, "accepted_at"),
+						       CS_SEV_ERROR, "art10.accept", e->id, e->lawyer,
+						       e->community, month,
+						       "request received %s accepted %s, after the deadline %s (%lld working days)",
+						       r ? r : "?", acc, dl, n);
+		} else if (c->today > deadline) {
+			cs_error_clear();
+			error = cs_finding_add(out, e->path, line_of(e->rec, "received_at"),
+					       CS_SEV_ERROR, "art10.accept", e->id, e->lawyer,
+					       e->community, month,
+					       "request received %s not accepted by the deadline %s (%lld working days)",
+					       r ? r : "?", dl, n);
+		}
+	}
+	return error;
+}
+
+/* Art 11: every service signed by a head of its community within a week. */
+static int cs_rule_art11_signed(cs_check *c, cs_findings *out)
+{
+	long long within = cs_check_param(c, "sign_within_days");
+	size_t j, k;
+	int error = 0;
+	for (j = 0; j < c->nentries && !error; j++) {
+		const cs_entry *e = &c->entries[j];
+		const char *by, *at;
+		const cs_node *community, *heads;
+		cs_time signed_at;
+		char month[16], date[11];
+		int head = 0;
+		if (e->is_void || !e->service || !cs_check_in_period(c, e->day))
+			continue;
+		entry_month(e, month);
+		cs_date_format(e->day, date);
+		by = str(e->rec, "signed_by");
+		at = str(e->rec, "signed_at");
+		if (!by) {
+			if (c->today - e->day > within)
+				error = cs_finding_add(out, e->path, 1, CS_SEV_ERROR, "art11.signed",
+						       e->id, e->lawyer, e->community, month,
+						       "%s of %s not signed within %lld days", e->kind,
+						       date, within);
+			continue;
+		}
+		community = cs_check_find(c, "community", e->community);
+		heads = community ? cs_node_get(community, "heads") : NULL;
+		for (k = 0; heads && heads->type == CS_NODE_SEQ && k < heads->count; k++)
+			if (heads->items[k]->type == CS_NODE_SCALAR && !strcmp(heads->items[k]->str, by))
+				head = 1;
+		if (community && !head) {
+			error = cs_finding_add(out, e->path, line_of(e->rec, "signed_by"), CS_SEV_ERROR,
+					       "art11.signed", e->id, e->lawyer, e->community, month,
+					       "signed by '%s', who is not a head of community '%s'",
+					       by, e->community);
+			continue;
+		}
+		if (at && cs_datetime_parse(at, &signed_at) == 0 && signed_at.day - e->day > within)
+			error = cs_finding_add(out, e->path, line_of(e->rec, "signed_at"), CS_SEV_ERROR,
+					       "art11.signed", e->id, e->lawyer, e->community, month,
+					       "%s of %s signed %s, more than %lld days later", e->kind,
+					       date, at, within);
+		cs_error_clear();
+	}
+	return error;
+}
+
+/* Art 11: one matter one record, one visit one record. */
+static int cs_rule_art11_one_record(cs_check *c, cs_findings *out)
+{
+	size_t i, j;
+	int error = 0;
+	/* entries are sorted by day, then start */
+	for (i = 0; i < c->nentries && !error; i++) {
+		const cs_entry *a = &c->entries[i];
+		char month[16];
+		if (a->is_void || !a->lawyer || !cs_check_in_period(c, a->day) || a->start < 0)
+			continue;
+		for (j = i + 1; j < c->nentries && c->entries[j].day == a->day && !error; j++) {
+			const cs_entry *b = &c->entries[j];
+			if (b->is_void || !same(a->lawyer, b->lawyer) || b->start < 0)
+				continue;
+			entry_month(b, month);
+			if (same(a->community, b->community) && !strcmp(a->kind, b->kind) &&
+			    a->start == b->start && a->end == b->end)
+				error = cs_finding_add(out, b->path, 1, CS_SEV_WARNING, "art11.one-record",
+						       b->id, b->lawyer, b->community, month,
+						       "the same %s as %s: one service, one record",
+						       b->kind, a->id ? a->id : a->path);
+			else if (!same(a->community, b->community) && a->end > b->start &&
+				 b->end > a->start && a->end >= 0 && b->end >= 0)
+				error = cs_finding_add(out, b->path, 1, CS_SEV_WARNING, "art11.one-record",
+						       b->id, b->lawyer, b->community, month,
+						       "overlaps %s in community '%s': one service recorded for two communities",
+						       a->id ? a->id : a->path, a->community ? a->community : "?");
+		}
+	}
+	return error;
+}
+
+/* Art 13: never act against the paired community or its residents. */
+static int cs_rule_art13_conflict(cs_check *c, cs_findings *out)
+{
+	size_t j;
+	int error = 0;
+	for (j = 0; j < c->nentries && !error; j++) {
+		const cs_entry *e = &c->entries[j];
+		const char *type, *opposing;
+		const cs_node *community;
+		char month[16];
+		if (e->is_void || strcmp(e->kind, "representation") || !cs_check_in_period(c, e->day))
+			continue;
+		type = str(e->rec, "opposing_type");
+		opposing = str(e->rec, "opposing");
+		community = cs_check_find(c, "community", e->community);
+		entry_month(e, month);
+		if (same(type, "resident"))
+			error = cs_finding_add(out, e->path, line_of(e->rec, "opposing_type"),
+					       CS_SEV_ERROR, "art13.conflict", e->id, e->lawyer,
+					       e->community, month,
+					       "acts against a resident of the paired community '%s' (%s)",
+					       e->community, opposing ? opposing : "?");
+		else if (same(type, "community") &&
+			 (same(opposing, e->community) ||
+			  (community && same(opposing, str(community, "name")))))
+			error = cs_finding_add(out, e->path, line_of(e->rec, "opposing"),
+					       CS_SEV_ERROR, "art13.conflict", e->id, e->lawyer,
+					       e->community, month,
+					       "acts against the paired community '%s'", e->community);
+	}
+	return error;
+}
+
+/* GB 11643: 17 digits and a check character. */
+static int id_number_at(const char *s)
+{
+	static const int w[] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+	static const char check[] = "10X98765432";
+	int sum = 0, i;
+	for (i = 0; i < 17; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		sum += (s[i] - '0') * w[i];
+	}
+	return s[17] == check[sum % 11] || (check[sum % 11] == 'X' && s[17] == 'x');
+}
+
+static int is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* 1: an ID number, 2: a mobile number, 0: none. */
+static int personal_number(const char *s)
+{
+	size_t i, n = strlen(s);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && is_digit(s[i - 1]))
+			continue;
+		if (i + 18 <= n && id_number_at(s + i) &&
+		    (i + 18 == n || (!is_digit(s[i + 18]) && s[i + 18] != 'X' && s[i + 18] != 'x')))
+			return 1;
+		if (i + 11 <= n && s[i] == '1' && s[i + 1] >= '3' && s[i + 1] <= '9') {
+			size_t k;
+			for (k = 2; k < 11 && is_digit(s[i + k]); k++)
+				;
+			if (k == 11 && (i + 11 == n || !is_digit(s[i + 11])))
+				return 2;
+		}
+	}
+	return 0;
+}
+
+static int scan_privacy(cs_findings *out, const cs_entry *e, const cs_node *n,
+			const char *field, const char *month)
+{
+	size_t i;
+	int error = 0, kind;
+	char sub[128];
+	if (n->type == CS_NODE_SCALAR) {
+		if (!n->plain && (kind = personal_number(n->str)))
+			error = cs_finding_add(out, e->path, n->line ? n->line : 1, CS_SEV_ERROR,
+					       "art15.privacy", e->id, e->lawyer, e->community, month,
+					       "%s: %s in free text; keep it in the confidential target fields",
+					       field, kind == 1 ? "an ID-card number" : "a mobile number");
+		return error;
+	}
+	if (n->type == CS_NODE_SEQ) {
+		for (i = 0; i < n->count && !error; i++)
+			error = scan_privacy(out, e, n->items[i], field, month);
+		return error;
+	}
+	for (i = 0; i < n->count && !error; i++) {
+		const char *k = n->pairs[i].key;
+		if (!*field && (!strcmp(k, "target") || !strcmp(k, "id") || !strcmp(k, "kind")))
+			continue;
+		snprintf(sub, sizeof(sub), "%s%s%s", field, *field ? "." : "", k);
+		error = scan_privacy(out, e, n->pairs[i].value, sub, month);
+	}
+	return error;
+}
+
+/* Art 15: residents' ID and phone numbers stay in the confidential fields. */
+static int cs_rule_art15_privacy(cs_check *c, cs_findings *out)
+{
+	size_t j;
+	int error = 0;
+	for (j = 0; j < c->nentries && !error; j++) {
+		const cs_entry *e = &c->entries[j];
+		char month[16];
+		if (!cs_check_in_period(c, e->day) || e->rec->type != CS_NODE_MAP)
+			continue;
+		entry_month(e, month);
+		error = scan_privacy(out, e, e->rec, "", month);
+	}
+	return error;
+}
+
+/* Art 16: no gifts but silk banners. */
+static int cs_rule_art16_gift(cs_check *c, cs_findings *out)
+{
+	size_t j;
+	int error = 0;
+	for (j = 0; j < c->nentries && !error; j++) {
+		const cs_entry *e = &c->entries[j];
+		const char *item;
+		char month[16];
+		if (e->is_void || strcmp(e->kind, "gift") || !cs_check_in_period(c, e->day))
+			continue;
+		item = str(e->rec, "item");
+		if (item && strstr(item, "锦旗"))
+			continue;
+		entry_month(e, month);
+		error = cs_finding_add(out, e->path, line_of(e->rec, "item"), CS_SEV_ERROR,
+				       "art16.gift", e->id, e->lawyer, e->community, month,
+				       "accepted a gift '%s': only a silk banner (锦旗) may be accepted",
+				       item ? item : "?");
+	}
+	return error;
+}
+
+/* Art 17: a change is reported at least three days before it takes effect. */
+static int cs_rule_art17_notice(cs_check *c, cs_findings *out)
+{
+	long long notice = cs_check_param(c, "notice_days");
+	size_t i;
+	int error = 0;
+	for (i = 0; i < c->nchanges && !error; i++) {
+		const cs_node *ch = c->changes[i];
+		const char *filed = str(ch, "filed"), *effective = str(ch, "effective");
+		const char *id = str(ch, "id");
+		cs_day f, e;
+		char path[128], month[16];
+		int y, m, d;
+		if (!filed || !effective || cs_date_parse(filed, &f) < 0 ||
+		    cs_date_parse(effective, &e) < 0) {
+			cs_error_clear();
+			continue;
+		}
+		if (e - f >= notice || str(ch, "approved_by") || !cs_check_in_period(c, f) ||
+		    same(str(ch, "outcome"), "refused"))
+			continue;
+		snprintf(path, sizeof(path), "records/changes/%s.yaml", id ? id : "?");
+		cs_date_to_ymd(f, &y, &m, &d);
+		month_name(y, m, month);
+		error = cs_finding_add(out, path, line_of(ch, "effective"), CS_SEV_ERROR,
+				       "art17.notice", id, str(ch, "lawyer"), str(ch, "community"),
+				       month,
+				       "change filed %s takes effect %s, less than %lld days later, without an approval",
+				       filed, effective, notice);
+	}
+	return error;
+}
+
+static int has_report(const cs_check *c, const char *path)
+{
+	size_t i;
+	for (i = 0; i < c->nreports; i++)
+		if (!strcmp(c->report_paths[i], path))
+			return 1;
+	return 0;
+}
+
+struct first_add {
+	long long time;
+	int offset;
+	int found;
+};
+
+static int first_add(void *vctx, const cs_history_entry *e)
+{
+	struct first_add *f = vctx;
+	if (!f->found && !e->old_data && e->new_data) {
+		f->time = e->time;
+		f->offset = e->offset;
+		f->found = 1;
+	}
+	return 0;
+}
+
+static int report_due(cs_check *c, cs_findings *out, const char *scope, const char *slug,
+		      int y, int m, long long day, const char *lawyer)
+{
+	char path[160], month[16], dl[11], filed[11];
+	int ny = m == 12 ? y + 1 : y, nm = m == 12 ? 1 : m + 1;
+	cs_day deadline = cs_date_from_ymd(ny, nm, (int)day);
+	struct first_add f = { 0, 0, 0 };
+	int error;
+	month_name(y, m, month);
+	snprintf(path, sizeof(path), "records/reports/%s/%s-%s.yaml", month, scope, slug);
+	cs_date_format(deadline, dl);
+	if (!has_report(c, path)) {
+		if (c->today <= deadline)
+			return 0;
+		return cs_finding_add(out, path, 0, CS_SEV_ERROR, "art18.report", NULL, lawyer,
+				      NULL, month, "the %s report of %s for %s was not filed by %s",
+				      scope, slug, month, dl);
+	}
+	if (c->worktree)
+		return 0;
+	if ((error = cs_store_history(c->store, c->rev, path, first_add, &f)) < 0)
+		return error;
+	if (f.found) {
+		long long local = f.time + (long long)f.offset * 60;
+		cs_day d = (cs_day)(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+		if (d > deadline) {
+			cs_date_format(d, filed);
+			return cs_finding_add(out, path, 1, CS_SEV_ERROR, "art18.report", NULL, lawyer,
+					      NULL, month,
+					      "the %s report of %s for %s was filed %s, after the deadline %s",
+					      scope, slug, month, filed, dl);
+		}
+	}
+	return 0;
+}
+
+/* Art 18: lawyers report by the 2nd, judicial offices by the 3rd. */
+static int cs_rule_art18_report(cs_check *c, cs_findings *out)
+{
+	long long lday = cs_check_param(c, "lawyer_report_day");
+	long long oday = cs_check_param(c, "office_report_day");
+	pairing *ps = NULL;
+	size_t np, i, j;
+	cs_day first = FOREVER;
+	int y, m, d, ty, tm, td, error;
+	if ((error = load_pairings(c, &ps, &np)) < 0)
+		return error;
+	for (i = 0; i < np; i++)
+		if (ps[i].from < first)
+			first = ps[i].from;
+	if (first == FOREVER)
+		goto cleanup;
+	cs_date_to_ymd(first, &y, &m, &d);
+	cs_date_to_ymd(c->today, &ty, &tm, &td);
+	while ((y < ty || (y == ty && m < tm)) && !error) {
+		cs_day from = cs_date_from_ymd(y, m, 1);
+		cs_day to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
+		if (cs_check_overlaps(c, from, to)) {
+			/* lawyers, then offices, each once */
+			for (i = 0; i < np && !error; i++) {
+				int dup = 0;
+				if (!active_days(&ps[i], from, to))
+					continue;
+				for (j = 0; j < i; j++)
+					if (active_days(&ps[j], from, to) && same(ps[j].lawyer, ps[i].lawyer))
+						dup = 1;
+				if (!dup)
+					error = report_due(c, out, "lawyer", ps[i].lawyer, y, m, lday,
+							   ps[i].lawyer);
+			}
+			for (i = 0; i < np && !error; i++) {
+				const cs_node *ci = cs_check_find(c, "community", ps[i].community);
+				const char *office = ci ? str(ci, "office") : NULL;
+				int dup = 0;
+				if (!office || !active_days(&ps[i], from, to))
+					continue;
+				for (j = 0; j < i; j++) {
+					const cs_node *cj = cs_check_find(c, "community", ps[j].community);
+					if (active_days(&ps[j], from, to) && cj && same(str(cj, "office"), office))
+						dup = 1;
+				}
+				if (!dup)
+					error = report_due(c, out, "office", office, y, m, oday, NULL);
+			}
+		}
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+cleanup:
+	free(ps);
+	return error;
+}
+
+/* Art 7: the judicial office visits the workroom every month. */
+static int cs_rule_art7_visit(cs_check *c, cs_findings *out)
+{
+	pairing *ps = NULL;
+	size_t np, i, j;
+	int error;
+	if ((error = load_pairings(c, &ps, &np)) < 0)
+		return error;
+	for (i = 0; i < np && !error; i++) {
+		const pairing *p = &ps[i];
+		int y, m, d;
+		cs_date_to_ymd(p->from, &y, &m, &d);
+		for (;;) {
+			cs_day from = cs_date_from_ymd(y, m, 1);
+			cs_day to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
+			char month[16], path[128];
+			int dup = 0;
+			if (from > p->to || to >= c->today)
+				break;
+			/* the community is due once, by the pairing covering most of the month */
+			for (j = 0; j < np; j++)
+				if (j != i && same(ps[j].community, p->community) &&
+				    (active_days(&ps[j], from, to) > active_days(p, from, to) ||
+				     (j < i && active_days(&ps[j], from, to) == active_days(p, from, to))))
+					dup = 1;
+			if (!dup && 2 * active_days(p, from, to) >= to - from + 1 &&
+			    cs_check_overlaps(c, from, to) &&
+			    count_kind(c, "visit", p->community, from, to) == 0) {
+				month_name(y, m, month);
+				snprintf(path, sizeof(path), "records/communities/%s.yaml", p->community);
+				error = cs_finding_add(out, path, 1, CS_SEV_ERROR, "art7.visit", p->id,
+						       p->lawyer, p->community, month,
+						       "%s: no visit of the judicial office to community '%s'",
+						       month, p->community);
+				if (error < 0)
+					break;
+			}
+			if (++m > 12) {
+				m = 1;
+				y++;
+			}
+		}
+	}
+	free(ps);
+	return error;
+}
+
+static int meetings_of(const cs_check *c, const char *type, cs_day from, cs_day to)
+{
+	size_t j;
+	int n = 0;
+	for (j = 0; j < c->nentries; j++) {
+		const cs_entry *e = &c->entries[j];
+		if (!e->is_void && !strcmp(e->kind, "meeting") && e->day >= from && e->day <= to &&
+		    same(str(e->rec, "meeting_type"), type))
+			n++;
+	}
+	return n;
+}
+
+/* Art 20: a joint meeting every quarter, a summary meeting every half year. */
+static int cs_rule_art20_meeting(cs_check *c, cs_findings *out)
+{
+	pairing *ps = NULL;
+	size_t np, i;
+	cs_day first = FOREVER;
+	int y, m, d, months, error;
+	if ((error = load_pairings(c, &ps, &np)) < 0)
+		return error;
+	for (i = 0; i < np; i++)
+		if (ps[i].from < first)
+			first = ps[i].from;
+	for (months = 3; months <= 6 && first != FOREVER && !error; months += 3) {
+		cs_date_to_ymd(first, &y, &m, &d);
+		m = ((m - 1) / months) * months + 1;
+		for (;;) {
+			cs_day from = cs_date_from_ymd(y, m, 1);
+			int em = m + months - 1;
+			cs_day to = cs_date_from_ymd(y, em, cs_date_days_in_month(y, em));
+			const char *type = months == 3 ? "joint" : "summary";
+			char name[32], path[64];
+			int due = 0;
+			if (to >= c->today)
+				break;
+			for (i = 0; i < np; i++)
+				if (2 * active_days(&ps[i], from, to) >= to - from + 1)
+					due = 1;
+			if (months == 3)
+				snprintf(name, sizeof(name), "%04d-Q%d", y % 10000, (m - 1) / 3 + 1);
+			else
+				snprintf(name, sizeof(name), "%04d-H%d", y % 10000, (m - 1) / 6 + 1);
+			snprintf(path, sizeof(path), "records/meetings/%04d", y % 10000);
+			if (due && cs_check_overlaps(c, from, to) && !meetings_of(c, type, from, to) &&
+			    (error = cs_finding_add(out, path, 0, CS_SEV_ERROR, "art20.meeting", NULL,
+						    NULL, NULL, name, "%s: no %s meeting (%s)", name, type,
+						    months == 3 ? "联席会议" : "总结会议")) < 0)
+				break;
+			m += months;
+			if (m > 12) {
+				m -= 12;
+				y++;
+			}
+		}
+	}
+	free(ps);
+	return error;
+}
+
+/* Art 21: replace a lawyer who fails spot checks or whom the community finds wanting. */
+static int cs_rule_art21_replace(cs_check *c, cs_findings *out)
+{
+	long long fails = cs_check_param(c, "failed_spot_checks");
+	long long min = cs_check_param(c, "min_feedback");
+	size_t i, j;
+	int error = 0;
+	for (i = 0; i < c->nlawyers && !error; i++) {
+		const char *lawyer = str(c->lawyers[i], "id");
+		int year = 0, count = 0;
+		for (j = 0; j < c->nentries && !error; j++) {
+			const cs_entry *e = &c->entries[j];
+			int y, m, d;
+			char name[32];
+			long long score;
+			if (e->is_void || !same(e->lawyer, lawyer))
+				continue;
+			cs_date_to_ymd(e->day, &y, &m, &d);
+			if (!strcmp(e->kind, "spot-check") && same(str(e->rec, "result"), "fail")) {
+				if (y != year) {
+					year = y;
+					count = 0;
+				}
+				if (++count == fails && cs_check_in_period(c, e->day)) {
+					snprintf(name, sizeof(name), "%04d", y % 10000);
+					error = cs_finding_add(out, e->path, line_of(e->rec, "result"),
+							       CS_SEV_ERROR, "art21.replace", e->id, lawyer,
+							       e->community, name,
+							       "lawyer '%s' failed %d spot checks in %d: a candidate for replacement",
+							       lawyer, count, y);
+				}
+			} else if (!strcmp(e->kind, "feedback") &&
+				   cs_node_int(cs_node_get(e->rec, "score"), &score) == 0 && score < min &&
+				   cs_check_in_period(c, e->day)) {
+				month_name(y, m, name);
+				error = cs_finding_add(out, e->path, line_of(e->rec, "score"), CS_SEV_ERROR,
+						       "art21.replace", e->id, lawyer, e->community, name,
+						       "community '%s' rated lawyer '%s' %lld, below %lld: a candidate for replacement",
+						       e->community ? e->community : "?", lawyer, score, min);
+			}
+			cs_error_clear();
+		}
+	}
+	return error;
+}
+
+static const struct {
+	const char *id;
+	int (*fn)(cs_check *, cs_findings *);
+} rules[] = {
+	{ "art7.visit", cs_rule_art7_visit },
+	{ "art9.office-hours", cs_rule_art9_office_hours },
+	{ "art9.lecture", cs_rule_art9_lecture },
+	{ "art9.training", cs_rule_art9_training },
+	{ "art10.accept", cs_rule_art10_accept },
+	{ "art11.signed", cs_rule_art11_signed },
+	{ "art11.one-record", cs_rule_art11_one_record },
+	{ "art13.conflict", cs_rule_art13_conflict },
+	{ "art15.privacy", cs_rule_art15_privacy },
+	{ "art16.gift", cs_rule_art16_gift },
+	{ "art17.notice", cs_rule_art17_notice },
+	{ "art18.report", cs_rule_art18_report },
+	{ "art20.meeting", cs_rule_art20_meeting },
+	{ "art21.replace", cs_rule_art21_replace },
+};
+
+static const char *const ids[] = {
+	"art7.visit", "art9.office-hours", "art9.lecture", "art9.training", "art10.accept",
+	"art11.signed", "art11.one-record", "art13.conflict", "art15.privacy", "art16.gift",
+	"art17.notice", "art18.report", "art20.meeting", "art21.replace",
+	"ref.lawyer", "ref.community", "ref.office", "ref.firm", "ref.head", "ref.pairing",
+	"ref.assignment", "schema.yaml", "schema.kind", "schema.invalid", "schema.path", NULL
+};
+
+const char *const *cs_rule_ids(void)
+{
+	return ids;
+}
+
+static int matches(const char *id, const char *sel)
+{
+	size_t n = strlen(sel);
+	return !strcmp(id, sel) || (!strncmp(id, sel, n) && id[n] == '.');
+}
+
+int cs_rule_known(const char *sel)
+{
+	size_t i;
+	for (i = 0; ids[i]; i++)
+		if (matches(ids[i], sel))
+			return 1;
+	return 0;
+}
+
+int cs_check_rules(cs_check *c, cs_findings *out)
+{
+	size_t i, j;
+	int error = 0;
+	for (i = 0; i < sizeof(rules) / sizeof(rules[0]) && !error; i++) {
+		int on = !c->rules;
+		for (j = 0; c->rules && j < c->nrules; j++)
+			if (matches(rules[i].id, c->rules[j]))
+				on = 1;
+		if (on)
+			error = rules[i].fn(c, out);
+	}
+	return error;
+}
