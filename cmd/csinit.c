@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -54,6 +55,43 @@ static int make_config(const char *district, cs_buf *out)
 cleanup:
 	cs_node_free(rules);
 	cs_node_free(cfg);
+	return error;
+}
+
+/* The hook runs the cscheck installed beside this csinit when there is
+ * one, so a store works before the tools are on PATH. */
+static int install_hook(const char *dir)
+{
+	char self[4096], *slash;
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	cs_buf path = CS_BUF_INIT, tmp = CS_BUF_INIT, text = CS_BUF_INIT;
+	FILE *f;
+	int error = 0;
+	if (n <= 0)
+		return 0;
+	self[n] = '\0';
+	if (!(slash = strrchr(self, '/')))
+		return 0;
+	strcpy(slash + 1, "cscheck");
+	if (access(self, X_OK) < 0 || strchr(self, '\''))
+		return 0;
+	cs_buf_printf(&path, "%s/.git/hooks/pre-commit", dir);
+	cs_buf_printf(&tmp, "%s.tmp", cs_buf_cstr(&path));
+	cs_buf_printf(&text,
+		      "#!/bin/sh\n"
+		      "# Installed by csinit: check records before each hand-made commit;\n"
+		      "# only records that fail their schema or references block it.\n"
+		      "cscheck='%s'\n"
+		      "[ -x \"$cscheck\" ] || cscheck=$(command -v cscheck) || exit 0\n"
+		      "exec \"$cscheck\" --worktree -C \"$(git rev-parse --show-toplevel)\" --hook\n",
+		      self);
+	if (!(f = fopen(cs_buf_cstr(&tmp), "w")) ||
+	    fwrite(text.ptr, 1, text.len, f) != text.len || fclose(f) != 0 ||
+	    chmod(cs_buf_cstr(&tmp), 0755) < 0 || rename(cs_buf_cstr(&tmp), cs_buf_cstr(&path)) < 0)
+		error = cs_error_set(CS_EIO, "cannot write %s", cs_buf_cstr(&path));
+	cs_buf_free(&path);
+	cs_buf_free(&tmp);
+	cs_buf_free(&text);
 	return error;
 }
 
@@ -113,6 +151,10 @@ int main(int argc, char **argv)
 	}
 	cs_buf_printf(&msg, "Create the store of %s\n\nCs-Command: csinit\n", district);
 	if ((error = cs_store_create(dir, bare, files, n, cs_buf_cstr(&msg))) < 0) {
+		status = cli_fail(error);
+		goto cleanup;
+	}
+	if (!bare && (error = install_hook(dir)) < 0) {
 		status = cli_fail(error);
 		goto cleanup;
 	}
