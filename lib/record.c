@@ -125,6 +125,29 @@ int cs_record_path(const cs_node *rec, cs_buf *out)
 	const cs_kind *k = cs_kind_find(kind);
 	cs_day day;
 	int y, m, d;
+	if (k && !strcmp(k->name, "monthly-report")) {
+		const char *month = cs_node_get_str(rec, "month");
+		const char *scope = cs_node_get_str(rec, "scope");
+		const char *subject = cs_node_get_str(rec, "subject");
+		int y, m;
+		if (!month || cs_month_parse(month, &y, &m) < 0)
+			return cs_error_at(CS_EDATA, NULL, 0, "month", "is not a month (YYYY-MM)");
+		if (!scope || (strcmp(scope, "lawyer") && strcmp(scope, "office")))
+			return cs_error_at(CS_EDATA, NULL, 0, "scope", "only lawyer and office reports are filed");
+		if (!subject || !cs_slug_valid(subject))
+			return cs_error_at(CS_EDATA, NULL, 0, "subject", "is not a slug");
+		return cs_buf_printf(out, "%s/%s/%s-%s.yaml", k->dir, month, scope, subject);
+	}
+	if (k && !strcmp(k->name, "assessment")) {
+		const cs_node *year = cs_node_get(rec, "year");
+		const char *lawyer = cs_node_get_str(rec, "lawyer");
+		long long y;
+		if (!year || cs_node_int(year, &y) < 0 || y < 1 || y > 9999)
+			return cs_error_at(CS_EDATA, NULL, 0, "year", "is not a year");
+		if (!lawyer || !cs_slug_valid(lawyer))
+			return cs_error_at(CS_EDATA, NULL, 0, "lawyer", "is not a slug");
+		return cs_buf_printf(out, "%s/%04lld/%s.yaml", k->dir, y, lawyer);
+	}
 	if (!k || k->family == CS_KIND_OTHER)
 		return cs_error_at(CS_EDATA, NULL, 0, "kind", "unknown record kind '%s'",
 				   kind ? kind : "");

@@ -1,0 +1,1141 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "record.h"
+#include "report.h"
+#include "utf8.h"
+
+/* --- masking ------------------------------------------------------------ */
+
+int cs_mask_name(cs_buf *out, const char *name)
+{
+	uint32_t cp;
+	size_t n;
+	if (!name || !*name)
+		return 0;
+	n = cs_utf8_decode(name, strlen(name), &cp);
+	if (!n)
+		n = 1;
+	if (cs_buf_put(out, name, n) < 0)
+		return CS_ENOMEM;
+	return cs_buf_puts(out, "**");
+}
+
+int cs_mask_contact(cs_buf *out, const char *s)
+{
+	const char *at = s ? strchr(s, '@') : NULL;
+	size_t n = s ? strlen(s) : 0, digits = 0, i, seen = 0;
+	if (!s || !*s)
+		return 0;
+	if (at) {
+		if (cs_buf_put(out, s, 1) < 0)
+			return CS_ENOMEM;
+		return cs_buf_printf(out, "***%s", at);
+	}
+	for (i = 0; i < n; i++)
+		digits += s[i] >= '0' && s[i] <= '9';
+	if (digits < 7) {
+		if (cs_buf_put(out, s, 1) < 0)
+			return CS_ENOMEM;
+		return cs_buf_puts(out, "***");
+	}
+	/* keep the first three and the last four digits */
+	for (i = 0; i < n; i++) {
+		int d = s[i] >= '0' && s[i] <= '9';
+		if (d)
+			seen++;
+		if (!d || seen <= 3 || seen > digits - 4) {
+			if (cs_buf_putc(out, s[i]) < 0)
+				return CS_ENOMEM;
+		} else if (cs_buf_putc(out, '*') < 0) {
+			return CS_ENOMEM;
+		}
+	}
+	return 0;
+}
+
+/* --- small tree helpers ------------------------------------------------- */
+
+static int set_int(cs_node *map, const char *key, long long v)
+{
+	return cs_node_set(map, key, cs_node_new_int(v));
+}
+
+static int set_str(cs_node *map, const char *key, const char *v)
+{
+	return cs_node_set(map, key, v ? cs_node_new_str(v) : cs_node_new_null());
+}
+
+static int same(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
+static const char *str(const cs_node *n, const char *key)
+{
+	return n ? cs_node_get_str(n, key) : NULL;
+}
+
+/* --- scopes --------------------------------------------------------------- */
+
+typedef struct {
+	const char *lawyer;       /* lawyer scope */
+	const char *office;       /* office scope */
+} scope;
+
+/* Both may be set: a lawyer's work within an office's communities. */
+static int in_scope(const cs_check *c, const scope *sc, const cs_entry *e)
+{
+	const cs_node *community;
+	if (sc->lawyer && !same(e->lawyer, sc->lawyer))
+		return 0;
+	if (sc->office) {
+		community = cs_check_find(c, "community", e->community);
+		return community && same(str(community, "office"), sc->office);
+	}
+	return 1;
+}
+
+static int check_scope(cs_check *c, const char *kind, const char *subject, scope *sc)
+{
+	memset(sc, 0, sizeof(*sc));
+	if (!strcmp(kind, "district"))
+		return 0;
+	if (!subject)
+		return cs_error_set(CS_EUSAGE, "a %s report needs its subject", kind);
+	if (!strcmp(kind, "lawyer")) {
+		if (!cs_check_find(c, "lawyer", subject))
+			return cs_error_set(CS_ENOTFOUND, "no such lawyer '%s'", subject);
+		sc->lawyer = subject;
+		return 0;
+	}
+	if (!strcmp(kind, "office")) {
+		if (!cs_check_find(c, "office", subject))
+			return cs_error_set(CS_ENOTFOUND, "no such office '%s'", subject);
+		sc->office = subject;
+		return 0;
+	}
+	return cs_error_set(CS_EUSAGE, "unknown scope '%s'", kind);
+}
+
+/* --- figures ------------------------------------------------------------- */
+
+static int summary_of(const cs_node *rec, cs_buf *out)
+{
+	const char *content = str(rec, "content");
+	size_t n;
+	const char *nl;
+	if (!content)
+		content = str(rec, "topic");
+	if (!content)
+		content = str(rec, "item");
+	if (!content)
+		return 0;
+	n = cs_utf8_prefix_for_width(content, 60);
+	if ((nl = memchr(content, '\n', n)))
+		n = (size_t)(nl - content);
+	if (cs_buf_put(out, content, n) < 0)
+		return CS_ENOMEM;
+	if (n < strlen(content))
+		return cs_buf_puts(out, "…");
+	return 0;
+}
+
+static int target_of(const cs_node *rec, int reveal, cs_node **out)
+{
+	const cs_node *t = cs_node_get(rec, "target");
+	const char *type = str(t, "type"), *name = str(t, "name"), *contact = str(t, "contact");
+	cs_buf b = CS_BUF_INIT;
+	cs_node *m;
+	int error = 0;
+	*out = NULL;
+	if (!t || t->type != CS_NODE_MAP)
+		return 0;
+	if (!(m = cs_node_new_map()))
+		return CS_ENOMEM;
+	if (type)
+		error = set_str(m, "type", type);
+	if (!error && name) {
+		if (reveal)
+			error = set_str(m, "name", name);
+		else if (!(error = cs_mask_name(&b, name)))
+			error = set_str(m, "name", cs_buf_cstr(&b));
+	}
+	cs_buf_clear(&b);
+	if (!error && contact) {
+		if (reveal)
+			error = set_str(m, "contact", contact);
+		else if (!(error = cs_mask_contact(&b, contact)))
+			error = set_str(m, "contact", cs_buf_cstr(&b));
+	}
+	cs_buf_free(&b);
+	if (error < 0) {
+		cs_node_free(m);
+		return error;
+	}
+	*out = m;
+	return 0;
+}
+
+typedef struct {
+	long long activities, minutes, people;
+	long long by_kind[32];
+	long long received, accepted, late, open;
+} figures;
+
+static int kind_index(const char *kind)
+{
+	const cs_kind *k, *all = cs_kinds();
+	for (k = all; k->name; k++)
+		if (!strcmp(k->name, kind))
+			return (int)(k - all);
+	return -1;
+}
+
+static int count(cs_check *c, const cs_entry *e, figures *f)
+{
+	const cs_node *att;
+	long long n;
+	if (e->service) {
+		int k = kind_index(e->kind);
+		f->activities++;
+		if (k >= 0 && k < 32)
+			f->by_kind[k]++;
+		if (e->start >= 0 && e->end > e->start)
+			f->minutes += e->end - e->start;
+		att = cs_node_get(e->rec, "attendees");
+		if (att && cs_node_int(att, &n) == 0)
+			f->people += n;
+		else if (cs_node_get(e->rec, "target"))
+			f->people += 1;
+		cs_error_clear();
+	}
+	if (!strcmp(e->kind, "request")) {
+		const char *r = str(e->rec, "received_at"), *a = str(e->rec, "accepted_at");
+		cs_time rt, at;
+		cs_day deadline;
+		int error;
+		f->received++;
+		if (!a) {
+			f->open++;
+			return 0;
+		}
+		f->accepted++;
+		if (!r || cs_datetime_parse(r, &rt) < 0)
+			rt.day = e->day;
+		if (cs_datetime_parse(a, &at) < 0) {
+			cs_error_clear();
+			return 0;
+		}
+		if ((error = cs_calendar_nth_workday_after(c->cal, rt.day,
+							   (int)cs_check_param(c, "accept_working_days"),
+							   &deadline)) < 0)
+			return error;
+		if (at.day > deadline)
+			f->late++;
+	}
+	return 0;
+}
+
+static int figures_tree(const figures *f, cs_node *into)
+{
+	cs_node *totals = cs_node_new_map(), *by = cs_node_new_map(), *req = cs_node_new_map();
+	const cs_kind *k, *all = cs_kinds();
+	int error = CS_ENOMEM;
+	if (!totals || !by || !req)
+		goto fail;
+	for (k = all; k->name; k++)
+		if (k - all < 32 && f->by_kind[k - all] &&
+		    (error = set_int(by, k->name, f->by_kind[k - all])) < 0)
+			goto fail;
+	if ((error = set_int(totals, "activities", f->activities)) < 0 ||
+	    (error = cs_node_set(totals, "by_kind", by)) < 0)
+		goto fail;
+	by = NULL;
+	if ((error = set_int(totals, "service_minutes", f->minutes)) < 0 ||
+	    (error = set_int(totals, "people_served", f->people)) < 0 ||
+	    (error = set_int(req, "received", f->received)) < 0 ||
+	    (error = set_int(req, "accepted", f->accepted)) < 0 ||
+	    (error = set_int(req, "accepted_late", f->late)) < 0 ||
+	    (error = set_int(req, "open", f->open)) < 0 ||
+	    (error = cs_node_set(into, "totals", totals)) < 0)
+		goto fail;
+	totals = NULL;
+	if ((error = cs_node_set(into, "requests", req)) < 0)
+		goto fail;
+	return 0;
+fail:
+	cs_node_free(totals);
+	cs_node_free(by);
+	cs_node_free(req);
+	return error;
+}
+
+/* totals, requests, typical_cases and (with items) items of the entries
+ * of sc in [from, to] into map. */
+static int block(cs_check *c, const scope *sc, cs_day from, cs_day to, int reveal,
+		 int with_items, cs_node *map)
+{
+	figures f;
+	cs_node *typical = cs_node_new_seq(), *items = with_items ? cs_node_new_seq() : NULL;
+	cs_buf sum = CS_BUF_INIT;
+	size_t i;
+	int error = 0;
+	memset(&f, 0, sizeof(f));
+	if (!typical || (with_items && !items)) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	for (i = 0; i < c->nentries && !error; i++) {
+		const cs_entry *e = &c->entries[i];
+		cs_node *item, *target = NULL;
+		char date[11];
+		if (e->is_void || e->day < from || e->day > to || !strcmp(e->kind, "meeting") ||
+		    !in_scope(c, sc, e))
+			continue;
+		if ((error = count(c, e, &f)) < 0)
+			break;
+		if (cs_node_true(cs_node_get(e->rec, "typical")) && e->id &&
+		    (error = cs_node_push(typical, cs_node_new_str(e->id))) < 0)
+			break;
+		if (!with_items)
+			continue;
+		if (!(item = cs_node_new_map()) || (error = cs_node_push(items, item)) < 0) {
+			cs_node_free(item);
+			error = CS_ENOMEM;
+			break;
+		}
+		cs_date_format(e->day, date);
+		cs_buf_clear(&sum);
+		if ((error = set_str(item, "id", e->id)) < 0 ||
+		    (error = set_str(item, "date", date)) < 0 ||
+		    (error = set_str(item, "kind", e->kind)) < 0 ||
+		    (error = set_str(item, "community", e->community)) < 0 ||
+		    (sc->lawyer == NULL && (error = set_str(item, "lawyer", e->lawyer)) < 0) ||
+		    (error = target_of(e->rec, reveal, &target)) < 0 ||
+		    (target && (error = cs_node_set(item, "target", target)) < 0) ||
+		    (error = summary_of(e->rec, &sum)) < 0 ||
+		    (error = set_str(item, "summary", cs_buf_cstr(&sum))) < 0)
+			break;
+	}
+	if (error < 0)
+		goto cleanup;
+	if ((error = figures_tree(&f, map)) < 0 ||
+	    (error = cs_node_set(map, "typical_cases", typical)) < 0)
+		goto cleanup;
+	typical = NULL;
+	if (with_items) {
+		if ((error = cs_node_set(map, "items", items)) < 0)
+			goto cleanup;
+		items = NULL;
+	}
+cleanup:
+	cs_node_free(typical);
+	cs_node_free(items);
+	cs_buf_free(&sum);
+	return error;
+}
+
+/* Lawyers with a pairing active in [from, to] (in office, when given) or
+ * an entry there; sorted, unique. */
+static int lawyers_of(cs_check *c, const scope *sc, cs_day from, cs_day to, cs_node **out)
+{
+	size_t i, j;
+	cs_node *seq = cs_node_new_seq();
+	if (!seq)
+		return CS_ENOMEM;
+	for (i = 0; i < c->nlawyers; i++) {
+		const char *l = str(c->lawyers[i], "id");
+		int hit = 0;
+		for (j = 0; j < c->nassignments && !hit; j++) {
+			const cs_node *a = c->assignments[j];
+			const char *f = str(a, "from"), *t = str(a, "to");
+			const cs_node *community = cs_check_find(c, "community", str(a, "community"));
+			cs_day fd, td = INT32_MAX;
+			if (!same(str(a, "lawyer"), l) || !f || cs_date_parse(f, &fd) < 0)
+				continue;
+			if (t && cs_date_parse(t, &td) < 0)
+				td = INT32_MAX;
+			if (fd > to || td < from)
+				continue;
+			if (sc->office && !(community && same(str(community, "office"), sc->office)))
+				continue;
+			hit = 1;
+		}
+		for (j = 0; j < c->nentries && !hit; j++) {
+			const cs_entry *e = &c->entries[j];
+			if (!e->is_void && same(e->lawyer, l) && e->day >= from && e->day <= to &&
+			    in_scope(c, sc, e))
+				hit = 1;
+		}
+		cs_error_clear();
+		if (hit && cs_node_push(seq, cs_node_new_str(l)) < 0) {
+			cs_node_free(seq);
+			return CS_ENOMEM;
+		}
+	}
+	*out = seq;
+	return 0;
+}
+
+static int sub_blocks(cs_check *c, const scope *sc, cs_day from, cs_day to, int reveal,
+		      cs_node *report)
+{
+	cs_node *lawyers = NULL, *blocks = cs_node_new_seq(), *offices = NULL;
+	size_t i;
+	int error;
+	if (!blocks)
+		return CS_ENOMEM;
+	if ((error = lawyers_of(c, sc, from, to, &lawyers)) < 0)
+		goto cleanup;
+	for (i = 0; i < lawyers->count && !error; i++) {
+		scope sub = *sc;
+		cs_node *b = cs_node_new_map();
+		const char *l = lawyers->items[i]->str;
+		if (!b || (error = cs_node_push(blocks, b)) < 0) {
+			cs_node_free(b);
+			error = CS_ENOMEM;
+			break;
+		}
+		sub.lawyer = l;
+		if ((error = set_str(b, "lawyer", l)) < 0 ||
+		    (error = set_str(b, "name", str(cs_check_find(c, "lawyer", l), "name"))) < 0)
+			break;
+		error = block(c, &sub, from, to, reveal, 0, b);
+	}
+	if (error < 0)
+		goto cleanup;
+	if ((error = cs_node_set(report, "lawyers", blocks)) < 0)
+		goto cleanup;
+	blocks = NULL;
+	if (!sc->lawyer && !sc->office) {
+		if (!(offices = cs_node_new_seq())) {
+			error = CS_ENOMEM;
+			goto cleanup;
+		}
+		for (i = 0; i < c->noffices && !error; i++) {
+			scope sub;
+			cs_node *b = cs_node_new_map();
+			const char *o = str(c->offices[i], "id");
+			if (!b || (error = cs_node_push(offices, b)) < 0) {
+				cs_node_free(b);
+				error = CS_ENOMEM;
+				break;
+			}
+			memset(&sub, 0, sizeof(sub));
+			sub.office = o;
+			if ((error = set_str(b, "office", o)) < 0 ||
+			    (error = set_str(b, "name", str(c->offices[i], "name"))) < 0)
+				break;
+			error = block(c, &sub, from, to, reveal, 0, b);
+		}
+		if (!error && (error = cs_node_set(report, "offices", offices)) == 0)
+			offices = NULL;
+	}
+cleanup:
+	cs_node_free(lawyers);
+	cs_node_free(blocks);
+	cs_node_free(offices);
+	return error;
+}
+
+static int header(cs_check *c, cs_node *r, const char *kind, const char *key,
+		  const char *value, const char *scope_kind, const char *subject)
+{
+	const char *district = str(c->config, "district");
+	int error;
+	if ((error = set_str(r, "kind", kind)) < 0 || (error = set_str(r, key, value)) < 0 ||
+	    (error = set_str(r, "scope", scope_kind)) < 0 ||
+	    (error = set_str(r, "subject", strcmp(scope_kind, "district") ? subject :
+			     (district ? district : "district"))) < 0)
+		return error;
+	return set_str(r, "source_commit", c->rev[0] ? c->rev : "worktree");
+}
+
+int cs_report_monthly(cs_check *c, int year, int month, const char *kind,
+		      const char *subject, int reveal, cs_node **out)
+{
+	cs_node *r = NULL;
+	scope sc;
+	char name[16];
+	cs_day from = cs_date_from_ymd(year, month, 1);
+	cs_day to = cs_date_from_ymd(year, month, cs_date_days_in_month(year, month));
+	cs_node *items = NULL;
+	int error;
+	*out = NULL;
+	if ((error = check_scope(c, kind, subject, &sc)) < 0)
+		return error;
+	if (!(r = cs_node_new_map()))
+		return CS_ENOMEM;
+	snprintf(name, sizeof(name), "%04d-%02d", year % 10000, month % 100);
+	if ((error = header(c, r, "monthly-report", "month", name, kind, subject)) < 0 ||
+	    (error = block(c, &sc, from, to, reveal, 1, r)) < 0)
+		goto fail;
+	if (!sc.lawyer) {
+		/* items last: detach, add the sub-blocks, re-attach */
+		items = cs_node_dup(cs_node_get(r, "items"));
+		cs_node_remove(r, "items");
+		if ((error = sub_blocks(c, &sc, from, to, reveal, r)) < 0)
+			goto fail;
+		if ((error = cs_node_set(r, "items", items)) < 0)
+			goto fail;
+		items = NULL;
+	}
+	*out = r;
+	return 0;
+fail:
+	cs_node_free(items);
+	cs_node_free(r);
+	return error;
+}
+
+int cs_report_period(cs_check *c, const char *period, const char *kind,
+		     const char *subject, int reveal, cs_node **out)
+{
+	cs_node *r = NULL, *trend = NULL, *found = NULL;
+	cs_findings f;
+	scope sc;
+	cs_day from, to, save_from, save_to;
+	int save_has, error, y, m, d;
+	size_t i;
+	*out = NULL;
+	cs_findings_init(&f);
+	if ((error = cs_period_parse(period, &from, &to)) < 0)
+		return error;
+	if ((error = check_scope(c, kind, subject, &sc)) < 0)
+		return error;
+	if (!(r = cs_node_new_map()) || !(trend = cs_node_new_seq()) || !(found = cs_node_new_seq())) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	if ((error = header(c, r, "period-report", "period", period, kind, subject)) < 0 ||
+	    (error = block(c, &sc, from, to, reveal, 0, r)) < 0)
+		goto cleanup;
+	if (!sc.lawyer && (error = sub_blocks(c, &sc, from, to, reveal, r)) < 0)
+		goto cleanup;
+	cs_date_to_ymd(from, &y, &m, &d);
+	while (cs_date_from_ymd(y, m, 1) <= to && !error) {
+		cs_node *row = cs_node_new_map();
+		char name[16];
+		cs_day mf = cs_date_from_ymd(y, m, 1);
+		cs_day mt = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
+		if (!row || (error = cs_node_push(trend, row)) < 0) {
+			cs_node_free(row);
+			error = CS_ENOMEM;
+			break;
+		}
+		snprintf(name, sizeof(name), "%04d-%02d", y % 10000, m % 100);
+		if ((error = set_str(row, "month", name)) < 0 ||
+		    (error = block(c, &sc, mf, mt, reveal, 0, row)) < 0)
+			break;
+		cs_node_remove(row, "typical_cases");
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	if (error < 0)
+		goto cleanup;
+	/* the rules' findings for the period, from cscheck's code */
+	save_has = c->has_period;
+	save_from = c->period_from;
+	save_to = c->period_to;
+	c->has_period = 1;
+	c->period_from = from;
+	c->period_to = to;
+	error = cs_check_rules(c, &f);
+	c->has_period = save_has;
+	c->period_from = save_from;
+	c->period_to = save_to;
+	if (error < 0)
+		goto cleanup;
+	cs_findings_sort(&f);
+	for (i = 0; i < f.n && !error; i++) {
+		const cs_finding *x = &f.v[i];
+		const cs_node *community = cs_check_find(c, "community", x->community);
+		cs_node *m2;
+		if (sc.lawyer && !same(x->lawyer, sc.lawyer))
+			continue;
+		if (sc.office && !(community && same(str(community, "office"), sc.office)))
+			continue;
+		if (!(m2 = cs_node_new_map()) || (error = cs_node_push(found, m2)) < 0) {
+			cs_node_free(m2);
+			error = CS_ENOMEM;
+			break;
+		}
+		if ((error = set_str(m2, "rule", x->rule)) < 0 ||
+		    (error = set_str(m2, "severity", x->severity == CS_SEV_ERROR ? "error" : "warning")) < 0 ||
+		    (error = set_str(m2, "path", x->path)) < 0 ||
+		    (x->period && (error = set_str(m2, "period", x->period)) < 0) ||
+		    (x->lawyer && (error = set_str(m2, "lawyer", x->lawyer)) < 0) ||
+		    (x->community && (error = set_str(m2, "community", x->community)) < 0) ||
+		    (error = set_str(m2, "message", x->message)) < 0)
+			break;
+	}
+	if (error < 0)
+		goto cleanup;
+	if ((error = cs_node_set(r, "findings", found)) < 0)
+		goto cleanup;
+	found = NULL;
+	if ((error = cs_node_set(r, "trend", trend)) < 0)
+		goto cleanup;
+	trend = NULL;
+	*out = r;
+	r = NULL;
+cleanup:
+	cs_findings_free(&f);
+	cs_node_free(r);
+	cs_node_free(trend);
+	cs_node_free(found);
+	return error;
+}
+
+/* --- assessment (Art 21) ---------------------------------------------------- */
+
+static const struct {
+	const char *item, *rule;
+	long long points;
+	double per;
+} default_items[] = {
+	{ "office_hours", "art9.office-hours", 20, 2 },
+	{ "lectures", "art9.lecture", 10, 5 },
+	{ "training", "art9.training", 10, 10 },
+	{ "requests", "art10.accept", 15, 5 },
+	{ "signing", "art11.signed", 10, 1 },
+	{ "reports", "art18.report", 10, 2 },
+	{ "feedback", NULL, 15, 0 },
+	{ "spot_checks", NULL, 10, 5 },
+};
+
+static const struct {
+	const char *rule;
+	double points;
+} default_deductions[] = {
+	{ "art13.conflict", 10 }, { "art16.gift", 5 }, { "art15.privacy", 2 },
+	{ "art11.one-record", 1 },
+};
+
+static double num(const cs_node *n, double dflt)
+{
+	double v;
+	if (n && cs_node_number(n, &v) == 0)
+		return v;
+	cs_error_clear();
+	return dflt;
+}
+
+static const cs_node *rubric(const cs_check *c, const char *key)
+{
+	const cs_node *a = c->config ? cs_node_get(c->config, "assessment") : NULL;
+	return a ? cs_node_get(a, key) : NULL;
+}
+
+static int cite(cs_node *list, const cs_finding *x, double points)
+{
+	cs_node *d = cs_node_new_map();
+	char pts[32];
+	int error;
+	if (!d || (error = cs_node_push(list, d)) < 0) {
+		cs_node_free(d);
+		return CS_ENOMEM;
+	}
+	snprintf(pts, sizeof(pts), "%g", points);
+	if ((error = set_str(d, "rule", x->rule)) < 0 || (error = set_str(d, "path", x->path)) < 0 ||
+	    (x->record && (error = set_str(d, "record", x->record)) < 0) ||
+	    (x->period && (error = set_str(d, "period", x->period)) < 0) ||
+	    (error = cs_node_set(d, "points", cs_node_new_plain(pts))) < 0)
+		return error;
+	return set_str(d, "message", x->message);
+}
+
+static int cite_entry(cs_node *list, const cs_entry *e, const char *why, double points)
+{
+	cs_node *d = cs_node_new_map();
+	char pts[32];
+	int error;
+	if (!d || (error = cs_node_push(list, d)) < 0) {
+		cs_node_free(d);
+		return CS_ENOMEM;
+	}
+	snprintf(pts, sizeof(pts), "%g", points);
+	if ((error = set_str(d, "rule", why)) < 0 || (error = set_str(d, "path", e->path)) < 0 ||
+	    (error = set_str(d, "record", e->id)) < 0)
+		return error;
+	return cs_node_set(d, "points", cs_node_new_plain(pts));
+}
+
+static int lawyer_paired_in(const cs_check *c, const char *lawyer, cs_day from, cs_day to)
+{
+	size_t j;
+	for (j = 0; j < c->nassignments; j++) {
+		const cs_node *a = c->assignments[j];
+		const char *f = str(a, "from"), *t = str(a, "to");
+		cs_day fd, td = INT32_MAX;
+		if (!same(str(a, "lawyer"), lawyer) || !f || cs_date_parse(f, &fd) < 0)
+			continue;
+		if (t && cs_date_parse(t, &td) < 0)
+			td = INT32_MAX;
+		if (fd <= to && td >= from)
+			return 1;
+	}
+	cs_error_clear();
+	return 0;
+}
+
+struct scored {
+	cs_node *block;
+	double score;
+	const char *lawyer;
+};
+
+static int by_score(const void *va, const void *vb)
+{
+	const struct scored *a = va, *b = vb;
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	return strcmp(a->lawyer, b->lawyer);
+}
+
+static int assess_lawyer(cs_check *c, const cs_findings *f, const char *lawyer,
+			 cs_day from, cs_day to, struct scored *out)
+{
+	cs_node *b = cs_node_new_map(), *items = cs_node_new_seq(), *ded = cs_node_new_seq();
+	cs_node *reasons = cs_node_new_seq();
+	const cs_node *lw = cs_check_find(c, "lawyer", lawyer);
+	double total = 0, sum_score = 0;
+	size_t i, j, nfeedback = 0;
+	int error = 0, replace = 0;
+	char buf[32];
+	if (!b || !items || !ded || !reasons) {
+		error = CS_ENOMEM;
+		goto fail;
+	}
+	for (i = 0; i < sizeof(default_items) / sizeof(default_items[0]) && !error; i++) {
+		const cs_node *conf = rubric(c, "items");
+		const cs_node *it = conf ? cs_node_get(conf, default_items[i].item) : NULL;
+		double max = num(it ? cs_node_get(it, "points") : NULL, (double)default_items[i].points);
+		double per = num(it ? cs_node_get(it, "per_finding") : NULL, default_items[i].per);
+		double pts = max;
+		cs_node *row = cs_node_new_map(), *cites = cs_node_new_seq();
+		if (!row || !cites || (error = cs_node_push(items, row)) < 0) {
+			cs_node_free(row);
+			cs_node_free(cites);
+			error = CS_ENOMEM;
+			break;
+		}
+		if (default_items[i].rule) {
+			for (j = 0; j < f->n && !error; j++)
+				if (same(f->v[j].rule, default_items[i].rule) && same(f->v[j].lawyer, lawyer)) {
+					double lose = pts < per ? pts : per;
+					pts -= lose;
+					error = cite(cites, &f->v[j], lose);
+				}
+		} else if (!strcmp(default_items[i].item, "feedback")) {
+			for (j = 0; j < c->nentries; j++) {
+				const cs_entry *e = &c->entries[j];
+				long long score;
+				if (e->is_void || strcmp(e->kind, "feedback") || !same(e->lawyer, lawyer) ||
+				    e->day < from || e->day > to)
+					continue;
+				if (cs_node_int(cs_node_get(e->rec, "score"), &score) == 0) {
+					sum_score += (double)score;
+					nfeedback++;
+				}
+				cs_error_clear();
+			}
+			if (nfeedback)
+				pts = max * (sum_score / (double)nfeedback) / 5.0;
+		} else {
+			for (j = 0; j < c->nentries && !error; j++) {
+				const cs_entry *e = &c->entries[j];
+				double lose;
+				if (e->is_void || strcmp(e->kind, "spot-check") || !same(e->lawyer, lawyer) ||
+				    e->day < from || e->day > to || !same(str(e->rec, "result"), "fail"))
+					continue;
+				lose = pts < per ? pts : per;
+				pts -= lose;
+				error = cite_entry(cites, e, "spot-check", lose);
+			}
+		}
+		pts = (double)(long long)(pts * 10 + 0.5) / 10;
+		total += pts;
+		snprintf(buf, sizeof(buf), "%g", pts);
+		if (!error)
+			error = set_str(row, "item", default_items[i].item);
+		if (!error)
+			error = cs_node_set(row, "points", cs_node_new_plain(buf));
+		snprintf(buf, sizeof(buf), "%g", max);
+		if (!error)
+			error = cs_node_set(row, "max", cs_node_new_plain(buf));
+		if (!error)
+			error = cs_node_set(row, "deductions", cites);
+		else
+			cs_node_free(cites);
+	}
+	for (i = 0; i < sizeof(default_deductions) / sizeof(default_deductions[0]) && !error; i++) {
+		const cs_node *conf = rubric(c, "deductions");
+		double per = num(conf ? cs_node_get(conf, default_deductions[i].rule) : NULL,
+				 default_deductions[i].points);
+		for (j = 0; j < f->n && !error; j++)
+			if (same(f->v[j].rule, default_deductions[i].rule) && same(f->v[j].lawyer, lawyer)) {
+				total -= per;
+				error = cite(ded, &f->v[j], per);
+			}
+	}
+	for (j = 0; j < f->n && !error; j++)
+		if (same(f->v[j].rule, "art21.replace") && same(f->v[j].lawyer, lawyer)) {
+			replace = 1;
+			error = cs_node_push(reasons, cs_node_new_str(f->v[j].message));
+		}
+	if (error < 0)
+		goto fail;
+	if (total < 0)
+		total = 0;
+	total = (double)(long long)(total * 10 + 0.5) / 10;
+	snprintf(buf, sizeof(buf), "%g", total);
+	if ((error = set_str(b, "lawyer", lawyer)) < 0 ||
+	    (error = set_str(b, "name", str(lw, "name"))) < 0 ||
+	    (error = set_str(b, "firm", str(lw, "firm"))) < 0 ||
+	    (error = cs_node_set(b, "score", cs_node_new_plain(buf))) < 0 ||
+	    (error = cs_node_set(b, "items", items)) < 0)
+		goto fail;
+	items = NULL;
+	if ((error = cs_node_set(b, "deductions", ded)) < 0)
+		goto fail;
+	ded = NULL;
+	if ((error = cs_node_set(b, "replace", cs_node_new_bool(replace))) < 0 ||
+	    (error = cs_node_set(b, "replace_reasons", reasons)) < 0)
+		goto fail;
+	reasons = NULL;
+	out->block = b;
+	out->score = total;
+	out->lawyer = lawyer;
+	return 0;
+fail:
+	cs_node_free(b);
+	cs_node_free(items);
+	cs_node_free(ded);
+	cs_node_free(reasons);
+	return error;
+}
+
+int cs_report_assess(cs_check *c, int year, cs_node **out)
+{
+	cs_findings f;
+	struct scored *s = NULL;
+	cs_node *r = NULL, *list = NULL, *commend = NULL, *replace = NULL;
+	cs_day from = cs_date_from_ymd(year, 1, 1), to = cs_date_from_ymd(year, 12, 31);
+	cs_day save_from = c->period_from, save_to = c->period_to;
+	int save_has = c->has_period, error;
+	double min = num(rubric(c, "commend_min"), 90);
+	size_t i, n = 0;
+	char y[8];
+	*out = NULL;
+	cs_findings_init(&f);
+	c->has_period = 1;
+	c->period_from = from;
+	c->period_to = to;
+	error = cs_check_rules(c, &f);
+	c->has_period = save_has;
+	c->period_from = save_from;
+	c->period_to = save_to;
+	if (error < 0)
+		goto cleanup;
+	if (!(s = cs_calloc(c->nlawyers + 1, sizeof(*s))) || !(r = cs_node_new_map()) ||
+	    !(list = cs_node_new_seq()) || !(commend = cs_node_new_seq()) ||
+	    !(replace = cs_node_new_seq())) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	for (i = 0; i < c->nlawyers && !error; i++) {
+		const char *l = str(c->lawyers[i], "id");
+		if (!l || !lawyer_paired_in(c, l, from, to))
+			continue;
+		if ((error = assess_lawyer(c, &f, l, from, to, &s[n])) == 0)
+			n++;
+	}
+	if (error < 0)
+		goto cleanup;
+	qsort(s, n, sizeof(*s), by_score);
+	for (i = 0; i < n && !error; i++) {
+		int cm = s[i].score >= min && !cs_node_true(cs_node_get(s[i].block, "replace"));
+		if ((error = set_int(s[i].block, "rank", (long long)i + 1)) < 0 ||
+		    (error = cs_node_set(s[i].block, "commend", cs_node_new_bool(cm))) < 0)
+			break;
+		if (cm && (error = cs_node_push(commend, cs_node_new_str(s[i].lawyer))) < 0)
+			break;
+		if (cs_node_true(cs_node_get(s[i].block, "replace")) &&
+		    (error = cs_node_push(replace, cs_node_new_str(s[i].lawyer))) < 0)
+			break;
+		if ((error = cs_node_push(list, s[i].block)) < 0)
+			break;
+		s[i].block = NULL;
+	}
+	if (error < 0)
+		goto cleanup;
+	snprintf(y, sizeof(y), "%04d", year % 10000);
+	if ((error = set_str(r, "kind", "assessment-report")) < 0 ||
+	    (error = cs_node_set(r, "year", cs_node_new_int(year))) < 0 ||
+	    (error = set_str(r, "source_commit", c->rev[0] ? c->rev : "worktree")) < 0 ||
+	    (error = cs_node_set(r, "lawyers", list)) < 0)
+		goto cleanup;
+	list = NULL;
+	if ((error = cs_node_set(r, "commendation_candidates", commend)) < 0)
+		goto cleanup;
+	commend = NULL;
+	if ((error = cs_node_set(r, "replacement_candidates", replace)) < 0)
+		goto cleanup;
+	replace = NULL;
+	*out = r;
+	r = NULL;
+cleanup:
+	for (i = 0; s && i < n; i++)
+		cs_node_free(s[i].block);
+	free(s);
+	cs_findings_free(&f);
+	cs_node_free(r);
+	cs_node_free(list);
+	cs_node_free(commend);
+	cs_node_free(replace);
+	return error;
+}
+
+/* --- stipends (Art 5(5)) ---------------------------------------------------- */
+
+static double rate(const cs_check *c, const char *key, double dflt)
+{
+	const cs_node *s = c->config ? cs_node_get(c->config, "stipend") : NULL;
+	return num(s ? cs_node_get(s, key) : NULL, dflt);
+}
+
+static int money(cs_node *map, const char *key, double v)
+{
+	char buf[32];
+	snprintf(buf, sizeof(buf), "%.2f", v);
+	return cs_node_set(map, key, cs_node_new_plain(buf));
+}
+
+int cs_report_stipend(cs_check *c, int year, int month, cs_node **out)
+{
+	cs_day from = cs_date_from_ymd(year, month, 1);
+	cs_day to = cs_date_from_ymd(year, month, cs_date_days_in_month(year, month));
+	double half = rate(c, "half_day", 200), lec = rate(c, "lecture", 300);
+	double tr = rate(c, "training", 300), grand = 0;
+	long long need = cs_check_param(c, "half_day_minutes");
+	cs_node *r = cs_node_new_map(), *firms = cs_node_new_seq(), *rates = cs_node_new_map();
+	char name[16];
+	size_t i, j, k;
+	int error = 0;
+	*out = NULL;
+	if (!r || !firms || !rates) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	for (i = 0; i < c->nfirms && !error; i++) {
+		const char *firm = str(c->firms[i], "id");
+		cs_node *fb = cs_node_new_map(), *lawyers = cs_node_new_seq();
+		double famount = 0;
+		if (!fb || !lawyers || (error = cs_node_push(firms, fb)) < 0) {
+			cs_node_free(fb);
+			cs_node_free(lawyers);
+			error = CS_ENOMEM;
+			break;
+		}
+		for (j = 0; j < c->nlawyers && !error; j++) {
+			const char *l = str(c->lawyers[j], "id");
+			cs_node *lb, *entries;
+			long long halves = 0, lectures = 0, trainings = 0;
+			double amount;
+			if (!same(str(c->lawyers[j], "firm"), firm) || !lawyer_paired_in(c, l, from, to))
+				continue;
+			if (!(lb = cs_node_new_map()) || !(entries = cs_node_new_seq())) {
+				cs_node_free(lb);
+				error = CS_ENOMEM;
+				break;
+			}
+			for (k = 0; k < c->nentries && !error; k++) {
+				const cs_entry *e = &c->entries[k];
+				long long units = 0;
+				cs_node *row;
+				char date[11];
+				if (e->is_void || !same(e->lawyer, l) || e->day < from || e->day > to)
+					continue;
+				if (!strcmp(e->kind, "office-hours") && e->start >= 0 && e->end > e->start)
+					halves += units = (e->end - e->start) / need;
+				else if (!strcmp(e->kind, "lecture"))
+					lectures += units = 1;
+				else if (!strcmp(e->kind, "training"))
+					trainings += units = 1;
+				if (!units)
+					continue;
+				cs_date_format(e->day, date);
+				if (!(row = cs_node_new_map()) || (error = cs_node_push(entries, row)) < 0) {
+					cs_node_free(row);
+					error = CS_ENOMEM;
+					break;
+				}
+				if ((error = set_str(row, "id", e->id)) < 0 ||
+				    (error = set_str(row, "date", date)) < 0 ||
+				    (error = set_str(row, "kind", e->kind)) < 0 ||
+				    (error = set_int(row, "units", units)) < 0)
+					break;
+			}
+			amount = (double)halves * half + (double)lectures * lec + (double)trainings * tr;
+			famount += amount;
+			if (error < 0 || (error = cs_node_push(lawyers, lb)) < 0 ||
+			    (error = set_str(lb, "lawyer", l)) < 0 ||
+			    (error = set_str(lb, "name", str(c->lawyers[j], "name"))) < 0 ||
+			    (error = set_int(lb, "half_days", halves)) < 0 ||
+			    (error = set_int(lb, "lectures", lectures)) < 0 ||
+			    (error = set_int(lb, "trainings", trainings)) < 0 ||
+			    (error = money(lb, "amount", amount)) < 0 ||
+			    (error = cs_node_set(lb, "entries", entries)) < 0) {
+				if (error == CS_ENOMEM && !cs_node_get(lb, "entries"))
+					cs_node_free(entries);
+				break;
+			}
+		}
+		grand += famount;
+		if (error < 0) {
+			cs_node_free(lawyers);
+			break;
+		}
+		if ((error = set_str(fb, "firm", firm)) < 0 ||
+		    (error = set_str(fb, "name", str(c->firms[i], "name"))) < 0 ||
+		    (error = money(fb, "amount", famount)) < 0 ||
+		    (error = cs_node_set(fb, "lawyers", lawyers)) < 0) {
+			cs_node_free(lawyers);
+			break;
+		}
+	}
+	if (error < 0)
+		goto cleanup;
+	snprintf(name, sizeof(name), "%04d-%02d", year % 10000, month % 100);
+	if ((error = money(rates, "half_day", half)) < 0 || (error = money(rates, "lecture", lec)) < 0 ||
+	    (error = money(rates, "training", tr)) < 0 ||
+	    (error = set_str(rates, "currency", str(cs_node_get(c->config, "stipend"), "currency") ?
+			     str(cs_node_get(c->config, "stipend"), "currency") : "CNY")) < 0)
+		goto cleanup;
+	if ((error = set_str(r, "kind", "stipend-claims")) < 0 ||
+	    (error = set_str(r, "month", name)) < 0 ||
+	    (error = set_str(r, "source_commit", c->rev[0] ? c->rev : "worktree")) < 0 ||
+	    (error = cs_node_set(r, "rates", rates)) < 0)
+		goto cleanup;
+	rates = NULL;
+	if ((error = cs_node_set(r, "firms", firms)) < 0)
+		goto cleanup;
+	firms = NULL;
+	if ((error = money(r, "total", grand)) < 0)
+		goto cleanup;
+	*out = r;
+	r = NULL;
+cleanup:
+	cs_node_free(r);
+	cs_node_free(firms);
+	cs_node_free(rates);
+	return error;
+}
+
+/* --- the service contact card (Art 7(1)) ---------------------------------- */
+
+static const char *const duties[] = {
+	"为居民和社区居委会提供法律咨询",
+	"帮助困难群众获得法律援助，协助人民调解委员会调解矛盾纠纷",
+	"定期开展法制宣传，培训社区工作人员",
+	"协助起草、修订、审核社区公约、规章和法律文书，参与重大项目和合同的谈判签约",
+	"调查研究基层矛盾化解情况和居民法律需求",
+	NULL
+};
+
+int cs_report_card(cs_check *c, const char *community, cs_node **out)
+{
+	const cs_node *cm = cs_check_find(c, "community", community), *pair = NULL, *lw, *firm, *office;
+	cs_node *r = NULL, *d = NULL;
+	size_t i;
+	char on[11];
+	int error;
+	*out = NULL;
+	if (!cm)
+		return cs_error_set(CS_ENOTFOUND, "no such community '%s'", community);
+	for (i = 0; i < c->nassignments; i++) {
+		const cs_node *a = c->assignments[i];
+		const char *f = str(a, "from"), *t = str(a, "to");
+		cs_day fd, td = INT32_MAX;
+		if (!same(str(a, "community"), community) || !f || cs_date_parse(f, &fd) < 0)
+			continue;
+		if (t && cs_date_parse(t, &td) < 0)
+			td = INT32_MAX;
+		if (fd <= c->today && c->today <= td)
+			pair = a;
+	}
+	cs_error_clear();
+	cs_date_format(c->today, on);
+	if (!pair)
+		return cs_error_set(CS_ENOTFOUND, "community '%s' has no lawyer on %s", community, on);
+	lw = cs_check_find(c, "lawyer", str(pair, "lawyer"));
+	firm = cs_check_find(c, "firm", str(pair, "firm"));
+	office = cs_check_find(c, "office", str(cm, "office"));
+	if (!(r = cs_node_new_map()) || !(d = cs_node_new_seq()))
+		goto nomem;
+	for (i = 0; duties[i]; i++)
+		if (cs_node_push(d, cs_node_new_str(duties[i])) < 0)
+			goto nomem;
+	if ((error = set_str(r, "kind", "contact-card")) < 0 ||
+	    (error = set_str(r, "community", community)) < 0 ||
+	    (error = set_str(r, "community_name", str(cm, "name"))) < 0 ||
+	    (error = set_str(r, "office", str(cm, "office"))) < 0 ||
+	    (error = set_str(r, "office_name", str(office, "name"))) < 0 ||
+	    (error = set_str(r, "lawyer", str(pair, "lawyer"))) < 0 ||
+	    (error = set_str(r, "name", str(lw, "name"))) < 0 ||
+	    (error = set_str(r, "photo", str(lw, "photo"))) < 0 ||
+	    (error = set_str(r, "phone", str(lw, "phone"))) < 0 ||
+	    (error = set_str(r, "email", str(lw, "email"))) < 0 ||
+	    (error = set_str(r, "firm", str(pair, "firm"))) < 0 ||
+	    (error = set_str(r, "firm_name", str(firm, "name"))) < 0 ||
+	    (error = set_str(r, "schedule", str(pair, "schedule"))) < 0 ||
+	    (error = set_str(r, "place", str(pair, "place"))) < 0 ||
+	    (error = set_str(r, "workroom", str(cm, "workroom"))) < 0 ||
+	    (error = set_str(r, "on", on)) < 0 ||
+	    (error = cs_node_set(r, "duties", d)) < 0)
+		goto fail;
+	d = NULL;
+	*out = r;
+	return 0;
+nomem:
+	error = CS_ENOMEM;
+fail:
+	cs_node_free(r);
+	cs_node_free(d);
+	return error;
+}
+
+int cs_report_weeks(const cs_node *report, cs_node **out)
+{
+	const cs_node *items = cs_node_get(report, "items");
+	cs_node *m = cs_node_new_map();
+	size_t i;
+	if (!m)
+		return CS_ENOMEM;
+	for (i = 0; items && items->type == CS_NODE_SEQ && i < items->count; i++) {
+		const char *date = str(items->items[i], "date");
+		const cs_kind *k = cs_kind_find(str(items->items[i], "kind"));
+		cs_day d;
+		char monday[11];
+		cs_node *cur;
+		long long n = 0;
+		if (!k || !k->service || !date || cs_date_parse(date, &d) < 0)
+			continue;
+		cs_date_format(cs_date_week_monday(d), monday);
+		if ((cur = cs_node_get(m, monday)))
+			cs_node_int(cur, &n);
+		if (set_int(m, monday, n + 1) < 0) {
+			cs_node_free(m);
+			return CS_ENOMEM;
+		}
+	}
+	cs_error_clear();
+	*out = m;
+	return 0;
+}
