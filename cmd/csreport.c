@@ -100,7 +100,7 @@ static const char *s_(const cs_node *n, const char *key)
 
 static int render_chart(const struct doc *d, cs_buf *out)
 {
-	const int w = 640, h = 180, pad = 30;
+	const int w = 640, h = 90, pad = 30;
 	long long max = 1, v;
 	size_t i, n = d->weeks ? d->weeks->count : 0;
 	int bw;
@@ -184,18 +184,36 @@ static int render_doc(const struct doc *d, cs_format fmt, int bom, cs_buf *out)
 		cs_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
 		cs_html_escape(out, d->title);
 		cs_buf_puts(out, "</title>\n<style>\n"
-			    "@page { size: A4; margin: 15mm; }\n"
-			    "body { font-family: 'Noto Sans CJK SC', 'WenQuanYi Zen Hei', sans-serif; font-size: 10pt; margin: 0; }\n"
-			    "h1 { font-size: 16pt; margin: 0 0 6pt; }\n"
-			    "h2 { font-size: 12pt; margin: 10pt 0 4pt; }\n"
-			    "table { border-collapse: collapse; width: 100%; margin-bottom: 6pt; }\n"
-			    "th, td { border: 1px solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; }\n"
+			    "@page { size: A4; margin: 12mm; }\n"
+			    "body { font-family: 'Noto Sans CJK SC', 'WenQuanYi Zen Hei', sans-serif; font-size: 8pt; margin: 0; }\n"
+			    "h1 { font-size: 13pt; margin: 0 0 4pt; }\n"
+			    "h2 { font-size: 10pt; margin: 6pt 0 2pt; }\n"
+			    "table { border-collapse: collapse; width: 100%; margin-bottom: 4pt; }\n"
+			    "th, td { border: 1px solid #999; padding: 1pt 3pt; text-align: left; vertical-align: top; }\n"
+			    "table.facts td { width: 25%; }\n"
+			    "svg { display: block; }\n"
+			    "td:not(:last-child), th:not(:last-child) { white-space: nowrap; }\n"
 			    "th { background: #eee; }\n"
 			    "tr { page-break-inside: avoid; }\n"
 			    "</style>\n</head>\n<body>\n<h1>");
 		cs_html_escape(out, d->title);
-		cs_buf_puts(out, "</h1>\n");
-		error = cs_table_render(&d->facts, CS_FMT_HTML, out);
+		cs_buf_puts(out, "</h1>\n<table class=\"facts\">\n");
+		/* facts two to a row, to keep the page to one sheet */
+		for (i = 0; i < d->facts.nrows; i += 2) {
+			size_t k;
+			cs_buf_puts(out, "<tr>");
+			for (k = i; k < i + 2; k++) {
+				cs_buf_puts(out, "<th>");
+				if (k < d->facts.nrows)
+					cs_html_escape(out, d->facts.rows[k][0]);
+				cs_buf_puts(out, "</th><td>");
+				if (k < d->facts.nrows)
+					cs_html_escape(out, d->facts.rows[k][1]);
+				cs_buf_puts(out, "</td>");
+			}
+			cs_buf_puts(out, "</tr>\n");
+		}
+		cs_buf_puts(out, "</table>\n");
 		if (!error)
 			error = render_chart(d, out);
 		for (i = 0; i < d->nsections && !error; i++) {
@@ -234,17 +252,16 @@ static void figures_facts(struct doc *d, const cs_node *r)
 	cs_buf_free(&b);
 }
 
-static void by_kind_section(struct doc *d, const cs_node *r)
+static void by_kind_fact(struct doc *d, const cs_node *r)
 {
 	const cs_node *bk = cs_node_get(cs_node_get(r, "totals"), "by_kind");
-	cs_table *t = section(d, _("Activities by kind"));
+	cs_buf b = CS_BUF_INIT;
 	size_t i;
-	cs_table_col(t, "kind", _("kind"), 0);
-	cs_table_col(t, "count", _("count"), 1);
-	for (i = 0; bk && bk->type == CS_NODE_MAP && i < bk->count; i++) {
-		const char *cells[2] = { cli_kind_label(bk->pairs[i].key), bk->pairs[i].value->str };
-		cs_table_row(t, cells);
-	}
+	for (i = 0; bk && bk->type == CS_NODE_MAP && i < bk->count; i++)
+		cs_buf_printf(&b, "%s%s %s", i ? ", " : "", cli_kind_label(bk->pairs[i].key),
+			      bk->pairs[i].value->str);
+	fact(d, _("by kind"), cs_buf_cstr(&b));
+	cs_buf_free(&b);
 }
 
 static void blocks_section(struct doc *d, const cs_node *r, const char *key, const char *title)
@@ -309,7 +326,7 @@ static int monthly_doc(struct doc *d, const cs_node *r)
 	fact(d, _("subject"), s_(r, "subject"));
 	fact(d, _("source commit"), s_(r, "source_commit"));
 	figures_facts(d, r);
-	by_kind_section(d, r);
+	by_kind_fact(d, r);
 	blocks_section(d, r, "offices", _("Judicial offices"));
 	blocks_section(d, r, "lawyers", _("Lawyers"));
 	items_section(d, r);
@@ -330,7 +347,7 @@ static int period_doc(struct doc *d, const cs_node *r)
 	fact(d, _("subject"), s_(r, "subject"));
 	fact(d, _("source commit"), s_(r, "source_commit"));
 	figures_facts(d, r);
-	by_kind_section(d, r);
+	by_kind_fact(d, r);
 	blocks_section(d, r, "offices", _("Judicial offices"));
 	blocks_section(d, r, "lawyers", _("Lawyers"));
 	t = section(d, _("Trend by month"));
@@ -534,7 +551,9 @@ static int file_report(struct args *a, cs_node *r, const char *command, const ch
 {
 	cs_put put = { r, 1 };
 	cs_buf path = CS_BUF_INIT;
-	int error = cs_write_records(a->store, command, summary, &put, 1, NULL, &path);
+	int error = cs_record_path(r, &path);
+	if (!error)
+		error = cs_write_records(a->store, command, summary, &put, 1, NULL, &path);
 	if (error == CS_ECANTCREAT)
 		error = cs_error_set(CS_ECANTCREAT, "%s is filed already", cs_buf_cstr(&path));
 	else if (!error)

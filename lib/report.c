@@ -1114,10 +1114,25 @@ fail:
 int cs_report_weeks(const cs_node *report, cs_node **out)
 {
 	const cs_node *items = cs_node_get(report, "items");
+	const char *month = str(report, "month");
 	cs_node *m = cs_node_new_map();
 	size_t i;
+	int y, mo;
 	if (!m)
 		return CS_ENOMEM;
+	/* every week that touches the month, even without activity */
+	if (month && cs_month_parse(month, &y, &mo) == 0) {
+		cs_day d = cs_date_week_monday(cs_date_from_ymd(y, mo, 1));
+		cs_day last = cs_date_from_ymd(y, mo, cs_date_days_in_month(y, mo));
+		char monday[11];
+		for (; d <= last; d += 7) {
+			cs_date_format(d, monday);
+			if (set_int(m, monday, 0) < 0) {
+				cs_node_free(m);
+				return CS_ENOMEM;
+			}
+		}
+	}
 	for (i = 0; items && items->type == CS_NODE_SEQ && i < items->count; i++) {
 		const char *date = str(items->items[i], "date");
 		const cs_kind *k = cs_kind_find(str(items->items[i], "kind"));
