@@ -684,6 +684,27 @@ static int find_entry(struct args *a, const char *prefix, cs_buf *path, cs_node 
 	return error;
 }
 
+/* Filing a lawyer's monthly report seals that lawyer's entries of the
+ * month (DESIGN 4, 5): from then on only cslog amend changes them. */
+static int sealed(struct args *a, const cs_node *rec)
+{
+	const char *lawyer = cs_node_get_str(rec, "lawyer"), *date = cs_node_get_str(rec, "date");
+	cs_buf path = CS_BUF_INIT, blob = CS_BUF_INIT;
+	int error;
+	if (!lawyer || !date || strlen(date) < 7)
+		return 0;
+	cs_buf_printf(&path, "records/reports/%.7s/lawyer-%s.yaml", date, lawyer);
+	error = cs_store_read_blob(a->store, NULL, cs_buf_cstr(&path), &blob);
+	cs_buf_free(&blob);
+	cs_buf_free(&path);
+	cs_error_clear();
+	if (error == 0)
+		return cs_error_set(CS_EDATA,
+				    "%s: %.7s is sealed by %s's filed monthly report; change it with cslog amend",
+				    cs_node_get_str(rec, "id"), date, lawyer);
+	return 0;
+}
+
 static int print_record(struct args *a, const cs_node *rec)
 {
 	cs_buf out = CS_BUF_INIT;
@@ -993,6 +1014,8 @@ static int cmd_accept(struct args *a, const char *id)
 		error = cs_error_set(CS_EDATA, "%s: signed; change it with cslog amend", id);
 		goto cleanup;
 	}
+	if ((error = sealed(a, rec)) < 0)
+		goto cleanup;
 	if (a->on) {
 		if (cs_datetime_parse(a->on, &at) < 0) {
 			error = cs_error_set(CS_EUSAGE, "--on: '%s' is not DATE[THH:MM]", a->on);
@@ -1088,6 +1111,8 @@ static int cmd_void(struct args *a, const char *id)
 		error = cs_error_set(CS_EDATA, "%s: void already", id);
 		goto cleanup;
 	}
+	if ((error = sealed(a, rec)) < 0)
+		goto cleanup;
 	fmt_now(&a->now, now);
 	if ((error = cs_node_set_str(rec, "voided_at", now)) < 0 ||
 	    (error = cs_node_set_str(rec, "void_reason", a->reason)) < 0)
