@@ -35,7 +35,7 @@ MO = $(patsubst po/%.po,po/locale/%/LC_MESSAGES/cs.mo,$(PO))
 HDRS = $(wildcard lib/*.h)
 
 DEB_PKGS = gcc make pkg-config git libyaml-dev libgit2-dev libcmocka-dev gettext \
-	mandoc locales chromium poppler-utils fonts-wqy-zenhei
+	mandoc locales chromium poppler-utils fonts-wqy-zenhei bc time
 
 .PHONY: all check demo install clean deps bench test unit san
 all: $(CMD_BINS) $(MO)
@@ -97,8 +97,11 @@ demo: deps
 	$(MAKE) all
 	sh tests/demo.sh
 
+tests/bench_parse: tests/bench_parse.c
+	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
+
 bench: deps
-	$(MAKE) all
+	$(MAKE) all tests/bench_parse
 	sh tests/bench.sh
 
 install: all
@@ -121,5 +124,5 @@ install: all
 		install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l; done
 
 clean:
-	rm -rf lib/*.o cmd/*.o lib/libcs.a $(GEN_SRC) $(CMD_BINS) $(UNIT_BINS) tests/san po/locale \
+	rm -rf lib/*.o cmd/*.o lib/libcs.a $(GEN_SRC) tests/bench_parse $(CMD_BINS) $(UNIT_BINS) tests/san po/locale \
 		tests/tmp
