@@ -230,6 +230,11 @@ static int resolve_refs(struct args *a, cs_node *rec, const cs_kind *k, cs_day d
 	}
 	if (community && (error = cs_dir_get(a->store, NULL, "community", community, &c)) < 0)
 		goto cleanup;
+	/* the judicial office's visit or spot check: the community's office */
+	if (c && (!strcmp(k->name, "visit") || !strcmp(k->name, "spot-check")) &&
+	    !cs_node_get(rec, "office") && cs_node_get_str(c, "office") &&
+	    (error = cs_node_set_str(rec, "office", cs_node_get_str(c, "office"))) < 0)
+		goto cleanup;
 	if (community && !lawyer && lawyer_optional && k->family != CS_KIND_MEETING) {
 		/* an office's visit or check, a community's feedback: about its lawyer */
 		if ((error = cs_pairing_find(a->store, NULL, NULL, community, day, &p)) < 0)

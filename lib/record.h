@@ -23,7 +23,7 @@ typedef struct {
 	const char *zh;         /* "法律咨询" */
 	int family;             /* CS_KIND_* */
 	int service;            /* counts as an activity in reports (DESIGN 5) */
-	int timed;              /* has start/end times */
+	int timed;              /* must have start and end times (office-hours: Art 9's half day) */
 	const char *dir;        /* "records/offices", "records/log", ... */
 } cs_kind;
 

@@ -57,8 +57,8 @@ bad '--end before --start' 65 end cslog add consultation --start 10:00 --end 09:
 bad '--end equal to --start' 65 end cslog add consultation --start 10:00 --end 10:00
 bad 'bad time 25:00' 65 start cslog add consultation --start 25:00 --end 26:00
 bad 'bad time 9am' 65 start cslog add consultation --start 9am --end 10:00
-bad 'timed kind without --end' 65 end cslog add consultation --start 09:00
-bad 'timed kind without --start and --end' 65 start cslog add lecture --set attendees=3
+bad 'office hours without --end' 65 end cslog add office-hours --start 09:00
+bad 'office hours without --start and --end' 65 start cslog add office-hours
 bad 'slug ../x as --community' 65 ../x cslog add consultation --community ../x $t
 bad 'slug ../x as --lawyer' 65 ../x cslog add consultation --lawyer ../x --community hepingli $t
 check 'no file escaped records/log' '[ ! -e records/x ] && [ ! -e x ] && [ ! -e records/log/x ]'

@@ -176,7 +176,8 @@ static void test_every_schema_file_is_a_known_kind_and_compiles(void **state)
 		snprintf(kind, sizeof(kind), "%.*s", (int)(n - 12), e->d_name);
 		for (i = 0; i < NKINDS; i++)
 			known |= !strcmp(kinds[i], kind);
-		if (!known && strcmp(kind, "calendar"))
+		if (!known && strcmp(kind, "calendar") && strcmp(kind, "monthly-report") &&
+		    strcmp(kind, "assessment"))
 			fail_msg("schemas/%s: not a record kind", e->d_name);
 		s = load_schema(kind);
 		cs_schema_free(s);
@@ -270,13 +271,14 @@ static void test_log_kinds_require_their_fields(void **state)
 {
 	static const struct { const char *kind, *field; int required; } cases[] = {
 		{ "consultation", "lawyer", 1 }, { "consultation", "community", 1 },
-		{ "consultation", "start", 1 }, { "consultation", "end", 1 },
+		{ "consultation", "start", 0 }, { "consultation", "end", 0 },
+		{ "office-hours", "start", 1 },
 		{ "consultation", "date", 1 }, { "consultation", "channel", 0 },
-		{ "visit", "lawyer", 0 }, { "visit", "visitor", 1 }, { "visit", "office", 1 },
+		{ "visit", "lawyer", 0 }, { "visit", "visitor", 0 }, { "visit", "office", 1 },
 		{ "visit", "start", 0 }, { "spot-check", "result", 1 }, { "spot-check", "lawyer", 0 },
 		{ "feedback", "score", 1 }, { "feedback", "lawyer", 0 },
 		{ "meeting", "community", 0 }, { "meeting", "lawyer", 0 },
-		{ "meeting", "meeting_type", 1 }, { "meeting", "start", 1 },
+		{ "meeting", "meeting_type", 1 }, { "meeting", "start", 0 },
 		{ "request", "received_at", 1 }, { "request", "start", 0 },
 		{ "gift", "item", 1 }, { "representation", "opposing", 1 },
 		{ "representation", "opposing_type", 1 }, { "office-hours", "end", 1 },
