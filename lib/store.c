@@ -575,6 +575,22 @@ static void clear_stale_index_lock(cs_store *s)
 	cs_buf_free(&lock);
 }
 
+/* The branch moves behind a marker too: a command killed while libgit2
+ * holds the ref's lock file leaves the marker, and the next command,
+ * holding cs.lock, removes that stale lock. */
+static void clear_stale_ref_lock(cs_store *s, const char *branch)
+{
+	cs_buf marker = CS_BUF_INIT, lock = CS_BUF_INIT;
+	if (cs_buf_printf(&marker, "%scs-ref", s->gitdir) == 0 &&
+	    cs_buf_printf(&lock, "%s%s.lock", s->gitdir, branch) == 0 &&
+	    access(marker.ptr, F_OK) == 0) {
+		unlink(lock.ptr);
+		unlink(marker.ptr);
+	}
+	cs_buf_free(&marker);
+	cs_buf_free(&lock);
+}
+
 /* Remove the temporary files a killed write_file() left beside rel. */
 static void clear_temp_files(cs_store *s, const char *rel)
 {
@@ -1326,11 +1342,25 @@ int cs_store_transact(cs_store *s, const char *command, cs_txn_fn fn, void *ctx)
 				goto cleanup;
 			pending = 1;
 		}
+		/* in a bare store cs.lock is held only around the branch update */
+		if (s->bare && (error = lock_store(s, deadline)) < 0)
+			goto cleanup;
+		clear_stale_ref_lock(s, branch);
+		if ((error = write_file(s->gitdir, "cs-ref", "", 0, 0666)) < 0)
+			goto cleanup;
 		if (unborn)
 			r = git_reference_create(&moved, s->repo, branch, &commit_id, 0, command);
 		else
 			r = git_reference_create_matching(&moved, s->repo, branch, &commit_id, 1,
 							  &tip_id, command);
+		{
+			cs_buf marker = CS_BUF_INIT;
+			if (cs_buf_printf(&marker, "%scs-ref", s->gitdir) == 0)
+				unlink(marker.ptr);
+			cs_buf_free(&marker);
+		}
+		if (s->bare)
+			unlock_store(s);
 		if (r == 0)
 			break;
 		if (r != GIT_EMODIFIED && r != GIT_ELOCKED && r != GIT_EEXISTS) {
