@@ -623,6 +623,27 @@ f2=$(logd 2026-06-02 feedback --community dongfeng --set score=3 --set by=居委
 finding 'art21.replace: feedback 2, below 3' "art21.replace|2026-06|$f1|wang-li|hepingli|error" $Z
 no_finding 'art21.replace: feedback 3' "art21.replace|2026-06|$f2|" $Z
 
+# === a year without a calendar file ==============================================
+cd "$top" && new_store cal
+cd "$top/cal" || exit 1
+pair wang-li hepingli 2027-12-01 > /dev/null
+ry=$(CS_NOW=2028-01-05T10:00 cslog add request $L --date 2028-01-05 --start 09:00 2> /dev/null)
+check 'the store has no calendar for 2028' '[ ! -f calendar/2028.yaml ] && [ -f calendar/2027.yaml ]'
+finding 'art10.accept: a request in a year without a calendar is an error, not a guess' \
+	'art10.accept|-|-|-|-|error' --rules art10.accept --today 2028-01-20
+check '... on "calendar", naming the missing file' \
+	'grep -q "\"path\": \"calendar\"" "$scratch/.json" && grep -q "calendar/2028.yaml" "$scratch/.json"'
+finding 'art9.office-hours: a week in a year without a calendar is an error' \
+	'art9.office-hours|-|-|-|-|error' --rules art9.office-hours --today 2028-01-20
+printf "kind: calendar\nyear: 2028\nholidays:\n  - {date: '2028-01-06', name: 测试}\nworkdays: []\n" > calendar/2028.yaml
+git_commit 2028-01-06T10:00+0800 'calendar 2028' calendar/2028.yaml
+no_finding 'art10.accept: with calendar/2028.yaml, the calendar is read from the store' \
+	'art10.accept|-|-|' --rules art10.accept --today 2028-01-20
+no_finding 'art10.accept: ... and the request judged (Wed 01-05, holiday 01-06: deadline Mon 01-10), today 01-10' \
+	"art10.accept|2028-01|$ry|" --rules art10.accept --today 2028-01-10
+finding 'art10.accept: ... reported on 01-11' "art10.accept|2028-01|$ry|wang-li|hepingli|error" \
+	--rules art10.accept --today 2028-01-11
+
 # === ref.* and schema.* =========================================================
 cd "$top" && new_store ref
 cd "$top/ref" || exit 1
