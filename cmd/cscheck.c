@@ -14,6 +14,7 @@ static void usage(FILE *f)
 {
 	fputs(_("usage: cscheck [-C DIR] [--period P] [--rules LIST] [--as-of DATE|REV]\n"
 		"               [--today DATE] [--worktree] [--format F]\n"
+		"       cscheck [-C DIR] --audit [--since REV] [--against REF] [--format F]\n"
 		"Validate every record against its schema and references, then apply the\n"
 		"rules of the regulation. P is YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY; LIST is\n"
 		"rule ids or prefixes separated by commas (art9,art10.accept).\n"
@@ -63,6 +64,8 @@ static int render(const cs_findings *f, cs_format fmt, cs_buf *out)
 				cs_node_set_str(m, "community", x->community);
 			if (x->period)
 				cs_node_set_str(m, "period", x->period);
+			if (x->commit)
+				cs_node_set_str(m, "commit", x->commit);
 		}
 		if (!error) {
 			if (fmt == CS_FMT_JSON) {
@@ -139,12 +142,17 @@ int main(int argc, char **argv)
 		{ "today", required_argument, NULL, 't' },
 		{ "worktree", no_argument, NULL, 'w' },
 		{ "hook", no_argument, NULL, 'k' },
+		{ "audit", no_argument, NULL, 'A' },
+		{ "since", required_argument, NULL, 'S' },
+		{ "against", required_argument, NULL, 'G' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *period = NULL, *as_of = NULL, *today = NULL, *dir = NULL;
+	const char *since = NULL, *against = NULL;
+	int audit = 0;
 	char *rules = NULL;
 	const char **rule_list = NULL;
 	size_t nrules = 0, i, errors = 0, warnings = 0;
@@ -166,6 +174,9 @@ int main(int argc, char **argv)
 		case 't': today = optarg; break;
 		case 'w': worktree = 1; break;
 		case 'k': hook = worktree = 1; break;
+		case 'A': audit = 1; break;
+		case 'S': since = optarg; break;
+		case 'G': against = optarg; break;
 		case 'F':
 			if ((status = cli_format(optarg, &fmt)) != 0)
 				return status;
@@ -180,6 +191,10 @@ int main(int argc, char **argv)
 		return cli_usage(_("unexpected argument '%s'"), argv[optind]);
 	if (worktree && as_of)
 		return cli_usage(_("--worktree and --as-of exclude each other"));
+	if ((since || against) && !audit)
+		return cli_usage(_("--since and --against go with --audit"));
+	if (audit && (worktree || as_of || period || rules || today))
+		return cli_usage(_("--audit takes only --since, --against and --format"));
 	if (rules && (status = split_rules(rules, &rule_list, &nrules)) != 0)
 		return status;
 	{
@@ -195,6 +210,13 @@ int main(int argc, char **argv)
 	}
 	if ((status = cli_open(&store, dir)) != 0)
 		goto cleanup;
+	if (audit) {
+		if ((error = cs_check_audit(store, since, against, &found)) < 0) {
+			status = error == CS_EUSAGE ? cli_usage("%s", cs_error_last()) : cli_fail(error);
+			goto cleanup;
+		}
+		goto report;
+	}
 	if ((error = cs_check_load(&chk, store, as_of, worktree)) < 0) {
 		status = error == CS_EUSAGE ? cli_usage("%s", cs_error_last()) : cli_fail(error);
 		goto cleanup;
@@ -212,6 +234,7 @@ int main(int argc, char **argv)
 		status = cli_fail(error);
 		goto cleanup;
 	}
+report:
 	cs_findings_sort(&found);
 	for (i = 0; i < found.n; i++) {
 		if (found.v[i].severity == CS_SEV_ERROR)
@@ -225,7 +248,10 @@ int main(int argc, char **argv)
 	}
 	if ((status = cli_out(&out)) != 0)
 		goto cleanup;
-	if (worktree)
+	if (audit)
+		fprintf(stderr, _("cscheck: %zu errors, %zu warnings in the history\n"), errors,
+			warnings);
+	else if (worktree)
 		fprintf(stderr, _("cscheck: %zu errors, %zu warnings in %zu files (working tree)\n"),
 			errors, warnings, chk.nfiles);
 	else

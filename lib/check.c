@@ -27,6 +27,7 @@ void cs_findings_free(cs_findings *f)
 		free(x->lawyer);
 		free(x->community);
 		free(x->period);
+		free(x->commit);
 	}
 	free(f->v);
 	cs_findings_init(f);
@@ -94,6 +95,7 @@ int cs_finding_add(cs_findings *f, const char *path, size_t line, int severity,
 	x->lawyer = dup_or_null(lawyer);
 	x->community = dup_or_null(community);
 	x->period = dup_or_null(period);
+	x->commit = NULL;
 	return 0;
 }
 

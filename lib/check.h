@@ -23,6 +23,7 @@ typedef struct {
 	char *lawyer;     /* slug, or NULL */
 	char *community;  /* slug, or NULL */
 	char *period;     /* 2026-W43, 2026-10, 2026-Q3, 2026-H2, 2026; or NULL */
+	char *commit;     /* audit findings: the commit (hex); else NULL */
 } cs_finding;
 
 typedef struct {
@@ -87,6 +88,12 @@ int cs_period_parse(const char *s, cs_day *from, cs_day *to);
 int cs_check_records(cs_check *c, cs_findings *out);
 /* The rules of DESIGN 6 selected by c->rules. */
 int cs_check_rules(cs_check *c, cs_findings *out);
+
+/* The history (DESIGN 7): audit.deleted, audit.signed-modified,
+ * audit.sealed-modified, audit.manual over the commits after since (NULL:
+ * all) up to HEAD, and audit.rewritten when against (a ref or commit) is
+ * not an ancestor of HEAD. */
+int cs_check_audit(cs_store *s, const char *since, const char *against, cs_findings *out);
 
 /* The rule ids, ending with NULL. */
 const char *const *cs_rule_ids(void);

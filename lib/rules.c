@@ -847,7 +847,9 @@ static const char *const ids[] = {
 	"art11.signed", "art11.one-record", "art13.conflict", "art15.privacy", "art16.gift",
 	"art17.notice", "art18.report", "art20.meeting", "art21.replace",
 	"ref.lawyer", "ref.community", "ref.office", "ref.firm", "ref.head", "ref.pairing",
-	"ref.assignment", "schema.yaml", "schema.kind", "schema.invalid", "schema.path", NULL
+	"ref.assignment", "schema.yaml", "schema.kind", "schema.invalid", "schema.path",
+	"audit.deleted", "audit.signed-modified", "audit.sealed-modified", "audit.manual",
+	"audit.rewritten", NULL
 };
 
 const char *const *cs_rule_ids(void)

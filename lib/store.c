@@ -1483,3 +1483,8 @@ cleanup:
 	cs_buf_free(&author);
 	return error;
 }
+
+struct git_repository *cs_store_repository(cs_store *s)
+{
+	return s->repo;
+}

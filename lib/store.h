@@ -11,6 +11,7 @@
 #include "node.h"
 
 typedef struct cs_store cs_store;
+struct git_repository;
 typedef struct cs_txn cs_txn;
 
 /* Find and open the store: dir (-C) when non-NULL, else $CS_STORE, else the
@@ -102,6 +103,9 @@ typedef int (*cs_history_fn)(void *ctx, const cs_history_entry *e);
  * from its first parent's, oldest first. */
 int cs_store_history(cs_store *s, const char *rev, const char *path, cs_history_fn fn,
 		     void *ctx);
+
+/* The libgit2 repository, for readers of the history (audit). */
+struct git_repository *cs_store_repository(cs_store *s);
 
 /* Commit id of HEAD after the last transaction or at open ("" when none). */
 const char *cs_store_head(const cs_store *s);
