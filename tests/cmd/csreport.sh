@@ -1,0 +1,335 @@
+#!/bin/sh
+# csreport: monthly reports (Art 18), period reports (Art 20), the assessment
+# (Art 21), stipends (Art 5(5)) and contact cards (Art 7(1)), DESIGN 5, on a
+# scratch store built with csinit, csassign and cslog, CS_NOW set per command.
+# Figures are checked in the JSON against values computed by hand below.
+. "$CS_TOP/tests/cmd/lib.sh"
+
+# --- helpers -------------------------------------------------------------------
+# JSON as csreport emits it (one value a line) flattened to path=value lines:
+#   totals.by_kind.consultation=3, items.0.id=20261001-..., typical_cases.0=...
+# An empty list or mapping prints "path=" (so "[]"/"{}" still shows the key).
+flat() {
+	awk '{
+		s = $0; sub(/^[ \t]+/, "", s); sub(/,$/, "", s)
+		if (s == "}" || s == "]") { depth--; next }
+		if (match(s, /^"([^"\\]|\\.)*": /)) {
+			k = substr(s, 2, RLENGTH - 4); v = substr(s, RLENGTH + 1)
+		} else if (depth > 0 && arr[depth]) {
+			k = idx[depth]++; v = s
+		} else {
+			k = ""; v = s
+		}
+		p = (depth > 0 && base[depth] != "") ? base[depth] "." k : k
+		if (v == "{" || v == "[") {
+			depth++; base[depth] = p; arr[depth] = (v == "["); idx[depth] = 0; next
+		}
+		if (v == "[]" || v == "{}") v = ""
+		if (v ~ /^".*"$/) {
+			v = substr(v, 2, length(v) - 2); gsub(/\\"/, "\"", v); gsub(/\\\\/, "\\", v)
+		}
+		print p "=" v
+	}'
+}
+# file, path: the value at path ("" when absent)
+jv() { flat < "$1" | awk -v k="$2=" 'index($0, k) == 1 { print substr($0, length(k) + 1); exit }'; }
+# file, path regex (awk): the sum of the values at every matching path
+jsum() { flat < "$1" | awk -v re="^($2)=" '$0 ~ re { sub(/^[^=]*=/, ""); s += $0 } END { print s + 0 }'; }
+# file, list path regex, key, value: the path of the first element whose key is value
+jfind() {
+	flat < "$1" | awk -v re="^$2\\.$3=" -v v="$4" '$0 ~ re {
+		p = $0; sub(/=.*/, "", p)
+		if (substr($0, length(p) + 2) == v) { sub(/\.[^.]*$/, "", p); print p; exit }
+	}'
+}
+# file, path regex (awk): the values at every matching path, sorted, on one line
+jlist() { flat < "$1" | awk -v re="^($2)=" '$0 ~ re { sub(/^[^=]*=/, ""); print }' | sort | tr '\n' ' '; }
+# words...: sorted on one line (to compare with jlist)
+sorted() { for w in "$@"; do echo "$w"; done | sort | tr '\n' ' '; }
+# description, file, path, wanted value
+is() {
+	got=$(jv "$2" "$3")
+	if [ "$got" = "$4" ]; then echo "ok - $1"; else echo "not ok - $1 ($3 is '$got', wanted '$4')"; fi
+}
+# file, string: the file holds string (which may span lines)
+has() { S=$2 awk 'BEGIN { RS = "\001" } index($0, ENVIRON["S"]) { f = 1 } END { exit !f }' "$1"; }
+# date-time, command...: run with CS_NOW set
+at() { t=$1; shift; env CS_NOW="$t" "$@"; }
+# date, kind, cslog add arguments...: log an entry that day (at noon), print its id
+logd() {
+	d=$1; k=$2; shift 2
+	CS_NOW=${d}T12:00 cslog add "$k" --date "$d" "$@" 2> "$scratch/.logerr" ||
+		{ echo "not ok - cslog add $k on $d failed" >&2; sed 's/^/#   /' "$scratch/.logerr" >&2; }
+}
+commits() { git rev-list --count HEAD; }
+trailer() { git log -1 --format=%B | grep -qxF -- "$1"; }
+R=csreport
+
+# --- the store -------------------------------------------------------------------
+# Two judicial offices; wang-li serves hepingli (xincheng) and nanyuan (dongcheng).
+csinit s --district 测试区 > /dev/null 2>&1 || echo 'not ok - csinit failed'
+cd s || exit 1
+{
+	export CS_NOW=2026-08-20T09:00
+	csassign office add xincheng --name 新城司法所
+	csassign office add dongcheng --name 东城司法所
+	csassign firm add dacheng --name 大成律师事务所
+	csassign firm add junhe --name 君合律师事务所
+	csassign lawyer add wang-li --name 王丽 --firm dacheng --phone 13800000001 \
+		--email wangli@dacheng.example --photo photos/wang-li.jpg --licence 11101200000001
+	csassign lawyer add zhao --name 赵强 --firm dacheng
+	csassign lawyer add chen --name 陈静 --firm junhe
+	csassign lawyer add old --name 老律师 --firm junhe
+	csassign community add hepingli --name 和平里社区 --office xincheng --head 张主任 \
+		--workroom 和平里活动室
+	csassign community add dongfeng --name 东风社区 --office xincheng --head 王书记
+	csassign community add nanyuan --name 南苑社区 --office dongcheng --head 李主任
+	csassign community add beita --name 北塔社区 --office dongcheng --head 刘主任
+	csassign community add quiet --name 静园社区 --office dongcheng --head 孙主任
+	csassign pair --lawyer wang-li --community hepingli --from 2026-09-01 \
+		--schedule 'Wed 14:00-17:30' --place 和平里活动室 --agreement A1
+	csassign pair --lawyer zhao --community dongfeng --from 2026-09-01 \
+		--schedule 'Thu 14:00-17:30' --place 东风会议室 --agreement A2
+	csassign pair --lawyer wang-li --community nanyuan --from 2026-09-01 \
+		--schedule 'Fri 09:00-12:30' --place 南苑工作室 --agreement A3
+	csassign pair --lawyer chen --community beita --from 2026-09-01 \
+		--schedule 'Tue 14:00-17:30' --place 北塔工作室 --agreement A4
+	export CS_NOW=2025-02-20T09:00
+	old_pair=$(csassign pair --lawyer old --community quiet --from 2025-03-01 \
+		--schedule 'Mon 14:00-17:30' --place 静园 --agreement A0)
+	export CS_NOW=2026-08-21T09:00
+	csassign end "$old_pair" --on 2025-12-31 --reason 期满
+} > /dev/null 2>&1 || echo 'not ok - setting up the directory failed'
+export CS_NOW=2026-10-12T10:00
+H='--lawyer wang-li --community hepingli'
+T='--target-type resident'
+
+# wang-li's October, by hand (F is void; the 09-30 and 11-01 entries are outside):
+#   A 10-01 consultation  30 min, target        N 10-08 consultation (nanyuan) 60, target
+#   B 10-14 office-hours 210                    D 10-15 lecture 90, attendees 35
+#   E 10-16 mediation 60, target, typical       C 10-21 office-hours 180
+#   G 10-31 consultation 20, target             F 10-28 office-hours 210 (void)
+#   activities 7 (consultation 3, office-hours 2, lecture 1, mediation 1),
+#   minutes 30+60+210+90+60+180+20 = 650, people 1+1+35+1+1 = 39
+#   requests: K received Fri 10-09 16:00, accepted Tue 10-13 (late: the second
+#   working day after is Mon 10-12, Sat 10-10 being a make-up working day);
+#   L 10-12, accepted 10-13; O 10-28, open; J Fri 10-30, accepted Tue 11-03 (in time).
+sep=$(logd 2026-09-30 consultation $H --start 10:00 --end 11:00 $T --target-name 前月 --content 九月咨询)
+A=$(logd 2026-10-01 consultation $H --start 09:00 --end 09:30 $T --target-name 张三丰 \
+	--target-contact 13912345678 --content 劳动合同纠纷咨询 --result 已解答)
+N=$(logd 2026-10-08 consultation --lawyer wang-li --community nanyuan --start 14:00 --end 15:00 \
+	$T --target-name 李四 --target-contact 13700001111 --content 物业纠纷咨询)
+Z1=$(logd 2026-10-08 office-hours --lawyer zhao --start 08:00 --end 14:00 --set place=东风会议室)
+K=$(at 2026-10-09T16:05 cslog add request $H --date 2026-10-09 --start 16:00 --set from=居民甲)
+C1=$(logd 2026-10-09 consultation --lawyer chen --start 15:00 --end 15:30 $T --target-name 赵六 --content 继承咨询)
+S1=$(logd 2026-10-10 spot-check --lawyer zhao --community dongfeng --set office=xincheng \
+	--set inspector=检查组 --result fail --content 未按时坐班)
+L=$(at 2026-10-12T09:05 cslog add request $H --date 2026-10-12 --start 09:00)
+at 2026-10-13T10:00 cslog accept "$K" --on 2026-10-13T10:00 > /dev/null 2>&1 || echo 'not ok - accept K'
+at 2026-10-13T11:00 cslog accept "$L" --on 2026-10-13T11:00 > /dev/null 2>&1 || echo 'not ok - accept L'
+B=$(logd 2026-10-14 office-hours $H --start 14:00 --end 17:30 --set place=和平里活动室)
+D=$(logd 2026-10-15 lecture $H --start 09:00 --end 10:30 --set attendees=35 --set topic=民法典宣讲)
+Z2=$(logd 2026-10-15 office-hours --lawyer zhao --start 14:00 --end 16:59 --set place=东风会议室)
+E=$(logd 2026-10-16 mediation $H --start 10:00 --end 11:00 $T --target-name 王五 \
+	--content 邻里纠纷调解 --set typical=true --set outcome=settled)
+Z3=$(logd 2026-10-20 training --lawyer zhao --start 09:00 --end 11:00 --set attendees=12 \
+	--set audience=mediators --set topic=调解实务)
+C2=$(logd 2026-10-20 lecture --lawyer chen --start 09:00 --end 10:00 --set attendees=20 --set topic=反诈)
+C=$(logd 2026-10-21 office-hours $H --start 14:00 --end 17:00 --set place=和平里活动室)
+Z4=$(logd 2026-10-22 office-hours --lawyer zhao --start 14:00 --end 17:30 --set place=东风会议室)
+GF=$(logd 2026-10-22 gift $H --set item=锦旗 --set value=0 --set giver=居民)
+Z5=$(logd 2026-10-23 lecture --lawyer zhao --start 14:00 --end 15:00 --set attendees=10)
+F=$(logd 2026-10-28 office-hours $H --start 14:00 --end 17:30 --set place=和平里活动室)
+O=$(at 2026-10-28T09:05 cslog add request $H --date 2026-10-28 --start 09:00)
+at 2026-10-29T09:00 cslog void "$F" --reason 重复登记 > /dev/null 2>&1 || echo 'not ok - void F'
+J=$(at 2026-10-30T10:05 cslog add request $H --date 2026-10-30 --start 10:00)
+G=$(logd 2026-10-31 consultation $H --start 10:00 --end 10:20 $T --target-name 钱七 --content 周末咨询)
+nov=$(logd 2026-11-01 consultation $H --start 10:00 --end 11:00 $T --target-name 后月 --content 十一月咨询)
+before_accept=$(git rev-parse HEAD)
+at 2026-11-03T09:00 cslog accept "$J" --on 2026-11-03T09:00 > /dev/null 2>&1 || echo 'not ok - accept J'
+check 'the scripted month was logged' '[ -n "$A$N$B$C$D$E$F$G$K$L$O$J$Z5$C2" ] && [ -z "$(git status --porcelain)" ]'
+# a copy at this point for filing (section 3)
+cp -R "$scratch/s" "$scratch/f"
+
+# --- 1. a lawyer's monthly report ------------------------------------------------
+ok 'monthly --lawyer --format json' $R monthly --month 2026-10 --lawyer wang-li --format json
+out > "$scratch/m.json"
+is 'kind is monthly-report' "$scratch/m.json" kind monthly-report
+is 'month' "$scratch/m.json" month 2026-10
+is 'scope is lawyer' "$scratch/m.json" scope lawyer
+is 'subject is the lawyer' "$scratch/m.json" subject wang-li
+is 'source_commit is HEAD' "$scratch/m.json" source_commit "$(git rev-parse HEAD)"
+is 'activities: void and other months excluded' "$scratch/m.json" totals.activities 7
+is 'by_kind consultation' "$scratch/m.json" totals.by_kind.consultation 3
+is 'by_kind office-hours (the void one excluded)' "$scratch/m.json" totals.by_kind.office-hours 2
+is 'by_kind lecture' "$scratch/m.json" totals.by_kind.lecture 1
+is 'by_kind mediation' "$scratch/m.json" totals.by_kind.mediation 1
+check 'by_kind has only the kinds that occur' \
+	'[ "$(flat < "$scratch/m.json" | grep -c "^totals\.by_kind\.")" -eq 4 ]'
+is 'service_minutes is the sum of end - start' "$scratch/m.json" totals.service_minutes 650
+is 'people_served: attendees, else 1 per entry with a target' "$scratch/m.json" totals.people_served 39
+is 'requests received that month' "$scratch/m.json" requests.received 4
+is 'requests accepted (late ones included)' "$scratch/m.json" requests.accepted 3
+is 'accepted late: after the make-up Saturday and Monday' "$scratch/m.json" requests.accepted_late 1
+is 'requests open' "$scratch/m.json" requests.open 1
+typ=$(jlist "$scratch/m.json" 'typical_cases\.[0-9]+')
+check 'typical_cases lists the typical entry' '[ "$typ" = "$(sorted $E)" ]'
+items=$(jlist "$scratch/m.json" 'items\.[0-9]+\.id')
+check 'items: every activity, request and gift of the month' \
+	'[ "$items" = "$(sorted $A $N $B $D $E $C $G $K $L $O $J $GF)" ]'
+check 'items: not the void entry' 'case " $items" in *" $F "*) false ;; *) true ;; esac'
+check 'items: not 09-30 nor 11-01' 'case " $items" in *" $sep "*|*" $nov "*) false ;; *) true ;; esac'
+check 'items: not another lawyer'"'"'s' 'case " $items" in *" $Z1 "*|*" $C1 "*) false ;; *) true ;; esac'
+p=$(jfind "$scratch/m.json" 'items\.[0-9]+' id "$A")
+is 'an item has its date' "$scratch/m.json" "$p.date" 2026-10-01
+is 'an item has its kind' "$scratch/m.json" "$p.kind" consultation
+is 'an item has its summary' "$scratch/m.json" "$p.summary" 劳动合同纠纷咨询
+
+# the revision read: before J was accepted it is open
+ok 'monthly --as-of the day before the acceptance' $R monthly --month 2026-10 --lawyer wang-li \
+	--format json --as-of 2026-11-02
+out > "$scratch/m1.json"
+is '--as-of DATE: source_commit is that day'"'"'s last commit' "$scratch/m1.json" source_commit "$before_accept"
+is '--as-of before: accepted' "$scratch/m1.json" requests.accepted 2
+is '--as-of before: open' "$scratch/m1.json" requests.open 2
+is '--as-of before: received' "$scratch/m1.json" requests.received 4
+is '--as-of before: late' "$scratch/m1.json" requests.accepted_late 1
+ok 'monthly --as-of REV' $R monthly --month 2026-10 --lawyer wang-li --format json --as-of "$before_accept"
+out > "$scratch/m2.json"
+is '--as-of REV: source_commit is that commit' "$scratch/m2.json" source_commit "$before_accept"
+is '--as-of REV: J open' "$scratch/m2.json" requests.open 2
+ok 'monthly --as-of after the acceptance' $R monthly --month 2026-10 --lawyer wang-li --format json --as-of 2026-11-03
+out > "$scratch/m3.json"
+is '--as-of after: accepted' "$scratch/m3.json" requests.accepted 3
+is '--as-of after: open (O only)' "$scratch/m3.json" requests.open 1
+is '--as-of after: source_commit' "$scratch/m3.json" source_commit "$(git rev-parse HEAD)"
+ok 'monthly --format yaml' $R monthly --month 2026-10 --lawyer wang-li --format yaml
+check 'yaml: the same figures' 'out | grep -qx "kind: monthly-report" && out | grep -qx "  activities: 7" &&
+	out | grep -qx "  service_minutes: 650" && out | grep -qx "  people_served: 39" &&
+	out | grep -qx "source_commit: $(git rev-parse HEAD)"'
+ok 'monthly text' $R monthly --month 2026-10 --lawyer wang-li
+check 'text: the figures and the commit' 'out | grep -q "^activities: *7$" && out | grep -q "^service minutes: *650$" &&
+	out | grep -q "$(git rev-parse HEAD)"'
+
+# --- 2. office and district reports ------------------------------------------------
+# by hand: xincheng = wang-li in hepingli (6 activities, 590 min, 38 people, 4 requests)
+#   + zhao (office-hours 360, 179, 210, training 120 (12), lecture 60 (10): 5, 929, 22);
+# dongcheng = wang-li in nanyuan (1, 60, 1) + chen (consultation 30 (1), lecture 60 (20): 2, 90, 21).
+ok 'monthly --office xincheng' $R monthly --month 2026-10 --office xincheng --format json
+out > "$scratch/o1.json"
+ok 'monthly --office dongcheng' $R monthly --month 2026-10 --office dongcheng --format json
+out > "$scratch/o2.json"
+ok 'monthly --district' $R monthly --month 2026-10 --district --format json
+out > "$scratch/d.json"
+is 'office: scope' "$scratch/o1.json" scope office
+is 'office: subject' "$scratch/o1.json" subject xincheng
+is 'office: source_commit' "$scratch/o1.json" source_commit "$(git rev-parse HEAD)"
+is 'district: scope' "$scratch/d.json" scope district
+is 'district: subject is the district'"'"'s name' "$scratch/d.json" subject 测试区
+for f in o1 o2; do
+	for k in activities service_minutes people_served; do
+		check "$f: totals.$k is the sum of its lawyers' blocks" \
+			'[ "$(jv "$scratch/$f.json" totals.$k)" = "$(jsum "$scratch/$f.json" "lawyers\.[0-9]+\.totals\.$k")" ]'
+	done
+	check "$f: requests.received is the sum of its lawyers' blocks" \
+		'[ "$(jv "$scratch/$f.json" requests.received)" = "$(jsum "$scratch/$f.json" "lawyers\.[0-9]+\.requests\.received")" ]'
+done
+is 'xincheng: activities' "$scratch/o1.json" totals.activities 11
+is 'xincheng: service_minutes' "$scratch/o1.json" totals.service_minutes 1519
+is 'xincheng: people_served' "$scratch/o1.json" totals.people_served 60
+is 'xincheng: requests received' "$scratch/o1.json" requests.received 4
+is 'xincheng: by_kind office-hours' "$scratch/o1.json" totals.by_kind.office-hours 5
+p=$(jfind "$scratch/o1.json" 'lawyers\.[0-9]+' lawyer wang-li)
+is 'xincheng: wang-li'"'"'s block only within its communities' "$scratch/o1.json" "$p.totals.activities" 6
+is 'xincheng: wang-li'"'"'s minutes there' "$scratch/o1.json" "$p.totals.service_minutes" 590
+check 'xincheng: no chen block' '[ -z "$(jfind "$scratch/o1.json" "lawyers\.[0-9]+" lawyer chen)" ]'
+is 'dongcheng: activities' "$scratch/o2.json" totals.activities 3
+is 'dongcheng: service_minutes' "$scratch/o2.json" totals.service_minutes 150
+is 'dongcheng: people_served' "$scratch/o2.json" totals.people_served 22
+p=$(jfind "$scratch/o2.json" 'lawyers\.[0-9]+' lawyer wang-li)
+is 'dongcheng: wang-li'"'"'s block is her nanyuan work' "$scratch/o2.json" "$p.totals.activities" 1
+items=$(jlist "$scratch/o2.json" 'items\.[0-9]+\.id')
+check 'dongcheng: items are its communities'"'"' entries' '[ "$items" = "$(sorted $N $C1 $C2)" ]'
+for k in activities service_minutes people_served; do
+	check "district: totals.$k is the sum of its offices" \
+		'[ "$(jv "$scratch/d.json" totals.$k)" = "$(jsum "$scratch/d.json" "offices\.[0-9]+\.totals\.$k")" ]'
+	check "district: totals.$k is the sum of its lawyers" \
+		'[ "$(jv "$scratch/d.json" totals.$k)" = "$(jsum "$scratch/d.json" "lawyers\.[0-9]+\.totals\.$k")" ]'
+	check "district: each office block equals that office's report ($k)" \
+		'[ "$(jv "$scratch/d.json" "$(jfind "$scratch/d.json" "offices\.[0-9]+" office xincheng).totals.$k")" = "$(jv "$scratch/o1.json" totals.$k)" ] &&
+		 [ "$(jv "$scratch/d.json" "$(jfind "$scratch/d.json" "offices\.[0-9]+" office dongcheng).totals.$k")" = "$(jv "$scratch/o2.json" totals.$k)" ]'
+done
+is 'district: activities' "$scratch/d.json" totals.activities 14
+is 'district: service_minutes' "$scratch/d.json" totals.service_minutes 1669
+is 'district: people_served' "$scratch/d.json" totals.people_served 82
+p=$(jfind "$scratch/d.json" 'lawyers\.[0-9]+' lawyer wang-li)
+is 'district: wang-li'"'"'s block is her lawyer report' "$scratch/d.json" "$p.totals.activities" 7
+check 'district: a lawyer without a pairing that month has no block' \
+	'[ -z "$(jfind "$scratch/d.json" "lawyers\.[0-9]+" lawyer old)" ]'
+
+# --- 3. filing (--commit), Art 18 deadlines, sealing --------------------------------
+cd "$scratch/f" || exit 1
+c0=$(commits)
+head0=$(git rev-parse HEAD)
+rp=records/reports/2026-10/lawyer-wang-li.yaml
+ok 'monthly --lawyer --commit on 11-02' at 2026-11-02T18:00 $R monthly --month 2026-10 --lawyer wang-li --commit
+check '--commit prints the path' '[ "$(out)" = "$rp" ]'
+check '--commit is one commit' '[ "$(commits)" -eq $((c0 + 1)) ]'
+check 'the report is filed at records/reports/2026-10/lawyer-wang-li.yaml' 'git cat-file -e "HEAD:$rp" && [ -f "$rp" ]'
+check 'git status clean after filing' '[ -z "$(git status --porcelain)" ]'
+check 'trailer Cs-Command: csreport monthly' 'trailer "Cs-Command: csreport monthly"'
+check 'trailer Cs-Record' 'trailer "Cs-Record: $rp"'
+check 'the commit time is CS_NOW' \
+	'[ "$(git log -1 --format=%cd --date=format:%Y-%m-%dT%H:%M)" = 2026-11-02T18:00 ]'
+check 'the filed report is the monthly report' 'grep -qx "kind: monthly-report" "$rp" &&
+	grep -qx "subject: wang-li" "$rp" && grep -qx "  activities: 7" "$rp" && grep -qx "  service_minutes: 650" "$rp"'
+check 'the filed report names the commit it was computed from' 'grep -qx "source_commit: $head0" "$rp"'
+check 'the filed report masks the resident' 'grep -q "张\*\*" "$rp" && ! grep -q 张三丰 "$rp" &&
+	grep -q "139\*\*\*\*5678" "$rp" && ! grep -q 13912345678 "$rp"'
+check 'no personal data in the commit message' '! git log -1 --format=%B | grep -q 张三丰'
+before=$(snapshot .)
+expect 'a second --commit is 73' 73 at 2026-11-02T19:00 $R monthly --month 2026-10 --lawyer wang-li --commit
+check 'the second --commit says it is filed' 'err | grep -q "filed already"'
+check 'the second --commit changed nothing' '[ "$(snapshot .)" = "$before" ]'
+expect '--district --commit is 64' 64 $R monthly --month 2026-10 --district --commit
+expect '--commit --as-of is 64' 64 $R monthly --month 2026-10 --lawyer zhao --commit --as-of 2026-11-01
+expect '--reveal --commit is 64' 64 $R monthly --month 2026-10 --lawyer zhao --commit --reveal
+check 'refused --commits changed nothing' '[ "$(snapshot .)" = "$before" ]'
+ok 'zhao files on 11-03' at 2026-11-03T09:00 $R monthly --month 2026-10 --lawyer zhao --commit
+ok 'xincheng files on 11-03' at 2026-11-03T10:00 $R monthly --month 2026-10 --office xincheng --commit
+check 'an office report is filed as office-<slug>' 'git cat-file -e HEAD:records/reports/2026-10/office-xincheng.yaml'
+check 'the office report holds the lawyers'"'"' blocks' \
+	'grep -qx "lawyers:" records/reports/2026-10/office-xincheng.yaml && grep -qx "scope: office" records/reports/2026-10/office-xincheng.yaml'
+c1=$(commits)
+ok 'monthly --all --commit on 11-04' at 2026-11-04T09:00 $R monthly --month 2026-10 --all --commit
+check '--all filed the two reports not yet filed, one commit each' '[ "$(commits)" -eq $((c1 + 2)) ]'
+check '--all printed their paths, lawyers first' \
+	'[ "$(out | tr "\n" " ")" = "records/reports/2026-10/lawyer-chen.yaml records/reports/2026-10/office-dongcheng.yaml " ]'
+check '--all: the lawyer'"'"'s commit comes before the office'"'"'s' \
+	'git log -2 --format=%B | grep "^Cs-Record:" | tr "\n" " " | grep -q "office-dongcheng.yaml Cs-Record: records/reports/2026-10/lawyer-chen.yaml"'
+check '--all did not refile the filed ones' \
+	'[ "$(git log --format=%H -- records/reports/2026-10/lawyer-wang-li.yaml | wc -l)" -eq 1 ]'
+check '--all filed nothing for a lawyer without a pairing that month' '[ ! -e records/reports/2026-10/lawyer-old.yaml ]'
+check 'the filed directory' '[ "$(ls records/reports/2026-10 | tr "\n" " ")" = "lawyer-chen.yaml lawyer-wang-li.yaml lawyer-zhao.yaml office-dongcheng.yaml office-xincheng.yaml " ]'
+before=$(snapshot .)
+ok 'a second --all --commit' at 2026-11-04T10:00 $R monthly --month 2026-10 --all --commit
+check 'a second --all --commit files nothing new' '[ "$(snapshot .)" = "$before" ] && [ -z "$(out)" ]'
+# Art 18: lawyers by the 2nd, offices by the 3rd (the commit that first added the report)
+cscheck --rules art18.report --today 2026-11-10 --format json > "$scratch/a18.json" 2> /dev/null
+a18=$(jlist "$scratch/a18.json" '[0-9]+\.path' | tr ' ' '\n' | grep 2026-10 | tr '\n' ' ')
+check 'art18: a lawyer filing on 11-02 is in time' 'case "$a18" in *lawyer-wang-li*) false ;; *) true ;; esac'
+check 'art18: a lawyer filing on 11-03 is late' 'case "$a18" in *lawyer-zhao*) true ;; *) false ;; esac'
+check 'art18: a lawyer filing on 11-04 is late' 'case "$a18" in *lawyer-chen*) true ;; *) false ;; esac'
+check 'art18: an office filing on 11-03 is in time' 'case "$a18" in *office-xincheng*) false ;; *) true ;; esac'
+check 'art18: an office filing on 11-04 is late' 'case "$a18" in *office-dongcheng*) true ;; *) false ;; esac'
+# sealing: the lawyer's October entries change only through cslog amend
+before=$(snapshot .)
+expect 'void of a sealed entry is 65' 65 at 2026-11-05T09:00 cslog void "$A" --reason 误登
+check 'void says the month is sealed' 'err | grep -q sealed'
+expect 'accept of a sealed request is 65' 65 at 2026-11-05T09:00 cslog accept "$O" --on 2026-11-05T09:00
+check 'accept says the month is sealed' 'err | grep -q sealed'
+check 'refused changes of sealed entries wrote nothing' '[ "$(snapshot .)" = "$before" ]'
+ok 'amend of a sealed entry works' at 2026-11-05T09:00 cslog amend "$A" --set result=已书面答复 --reason 补记
+check 'the amendment is committed' 'git show HEAD:$(git log -1 --format=%B | sed -n "s/^Cs-Record: //p") | grep -qx "result: 已书面答复"'
+ok 'void of the same lawyer'"'"'s entry of an unfiled month works' at 2026-11-05T09:00 cslog void "$nov" --reason 误登
+cd "$scratch/s" || exit 1
