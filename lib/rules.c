@@ -453,7 +453,7 @@ static int scan_privacy(cs_findings *out, const cs_entry *e, const cs_node *n,
 	int error = 0, kind;
 	char sub[128];
 	if (n->type == CS_NODE_SCALAR) {
-		if (!n->plain && (kind = personal_number(n->str)))
+		if ((kind = personal_number(n->str)))
 			error = cs_finding_add(out, e->path, n->line ? n->line : 1, CS_SEV_ERROR,
 					       "art15.privacy", e->id, e->lawyer, e->community, month,
 					       "%s: %s in free text; keep it in the confidential target fields",
