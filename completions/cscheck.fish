@@ -83,7 +83,7 @@ complete -c cscheck -n 'not __cscheck_audit' -l period -x -d 'judge only this pe
 complete -c cscheck -n 'not __cscheck_audit' -l rules -x -a '(__cscheck_rules)' -d 'apply only these rules'
 complete -c cscheck -n 'not __cscheck_audit' -l as-of -x -a '(__cs_refs)' -d 'check the store as it was: DATE or REV'
 complete -c cscheck -n 'not __cscheck_audit' -l today -x -d 'the day of the check (YYYY-MM-DD)'
-complete -c cscheck -n 'not __cscheck_audit' -l worktree -d 'check uncommitted files too'
+complete -c cscheck -n 'not __cscheck_audit' -l worktree -d 'check the files of the working tree'
 complete -c cscheck -l format -x -a 'text yaml json csv md html' -d 'output format'
 complete -c cscheck -l audit -d 'check the history'
 complete -c cscheck -l since -x -a '(__cs_refs)' -d 'with --audit, only commits after REV'

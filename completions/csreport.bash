@@ -90,17 +90,17 @@ _csreport() {
 	fi
 	case $sub in
 	monthly) opts='--month --lawyer --office --district --all --commit --reveal
-		--as-of --format' ;;
-	period) opts='--quarter --half --year --lawyer --office --district --all
-		--reveal --as-of --format' ;;
-	assess) opts='--year --as-of --format' ;;
-	stipend) opts='--month --as-of --format' ;;
+		--as-of --format --bom' ;;
+	period) opts='--quarter --half --year --lawyer --office --district
+		--reveal --as-of --format --bom' ;;
+	assess) opts='--year --commit --as-of --format --bom' ;;
+	stipend) opts='--month --as-of --format --bom' ;;
 	card)
 		if [[ -z $arg && $cur != -* ]]; then
 			COMPREPLY=($(compgen -W "$(_cs_slugs communities)" -- "$cur"))
 			return
 		fi
-		opts='--as-of --format'
+		opts='--reveal --as-of --format --bom'
 		;;
 	esac
 	if [[ $cur == -* ]]; then

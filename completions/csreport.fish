@@ -95,9 +95,10 @@ complete -c csreport -n '__csreport_in period assess' -l year -x -d 'a year (YYY
 complete -c csreport -n '__csreport_in monthly period' -l lawyer -x -a '(__cs_slugs lawyers)' -d 'one lawyer'
 complete -c csreport -n '__csreport_in monthly period' -l office -x -a '(__cs_slugs offices)' -d 'one judicial office'
 complete -c csreport -n '__csreport_in monthly period' -l district -d 'the whole district'
-complete -c csreport -n '__csreport_in monthly period' -l all -d 'every lawyer and every office'
-complete -c csreport -n '__csreport_in monthly' -l commit -d 'file the report'
-complete -c csreport -n '__csreport_in monthly period' -l reveal -d 'show residents\' personal data unmasked'
+complete -c csreport -n '__csreport_in monthly' -l all -d 'every lawyer and every office'
+complete -c csreport -n '__csreport_in monthly assess' -l commit -d 'file the report or the assessment'
+complete -c csreport -n '__csreport_in monthly period card' -l reveal -d 'show residents\' personal data unmasked'
 complete -c csreport -n '__csreport_in monthly period assess stipend card' -l as-of -x -a '(__cs_refs)' -d 'report from the store as it was: DATE or REV'
 complete -c csreport -n '__csreport_in monthly period assess stipend card' -l format -x -a 'text yaml json csv md html' -d 'output format'
+complete -c csreport -n '__csreport_in monthly period assess stipend card' -l bom -d 'begin csv output with a UTF-8 byte order mark'
 complete -c csreport -n '__csreport_at 1 card' -a '(__cs_slugs communities)' -d community
