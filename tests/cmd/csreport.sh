@@ -333,3 +333,227 @@ ok 'amend of a sealed entry works' at 2026-11-05T09:00 cslog amend "$A" --set re
 check 'the amendment is committed' 'git show HEAD:$(git log -1 --format=%B | sed -n "s/^Cs-Record: //p") | grep -qx "result: 已书面答复"'
 ok 'void of the same lawyer'"'"'s entry of an unfiled month works' at 2026-11-05T09:00 cslog void "$nov" --reason 误登
 cd "$scratch/s" || exit 1
+
+# --- 4. masking -------------------------------------------------------------------
+for fmt in text yaml json csv md html; do
+	ok "monthly --format $fmt" $R monthly --month 2026-10 --lawyer wang-li --format $fmt
+	out > "$scratch/mask.$fmt"
+	check "$fmt: the name is masked (张**)" 'grep -q "张\*\*" "$scratch/mask.$fmt" && ! grep -q 张三丰 "$scratch/mask.$fmt"'
+	check "$fmt: the phone is masked (139****5678)" \
+		'grep -q "139\*\*\*\*5678" "$scratch/mask.$fmt" && ! grep -q 13912345678 "$scratch/mask.$fmt"'
+	check "$fmt: every resident is masked" '! grep -q 李四 "$scratch/mask.$fmt" && ! grep -q 13700001111 "$scratch/mask.$fmt" &&
+		grep -q "137\*\*\*\*1111" "$scratch/mask.$fmt"'
+	ok "monthly --format $fmt --reveal" $R monthly --month 2026-10 --lawyer wang-li --format $fmt --reveal
+	check "$fmt --reveal: the real name and phone" 'out | grep -q 张三丰 && out | grep -q 13912345678 && out | grep -q 李四'
+done
+for scope in '--office xincheng' --district --all; do
+	ok "monthly $scope" $R monthly --month 2026-10 $scope
+	check "monthly $scope masks residents" 'out | grep -q "张\*\*" && ! out | grep -q 张三丰 && ! out | grep -q 13912345678'
+done
+ok 'monthly --district --format csv --reveal' $R monthly --month 2026-10 --district --format csv --reveal
+check 'district --reveal shows the names' 'out | grep -q 张三丰'
+
+# --- 5. CSV -------------------------------------------------------------------------
+# chen's November at beita: cells that need quoting or neutralising
+CB='--lawyer chen --community beita --start 09:00 --end 09:30'
+x1=$(logd 2026-11-03 consultation $CB --content '甲,乙两户的纠纷')
+x2=$(logd 2026-11-03 consultation $CB --content '他说"不同意"')
+x3=$(logd 2026-11-03 consultation $CB --content '=HYPERLINK("http://evil.example/x","点我")')
+x4=$(logd 2026-11-04 consultation $CB --content '+1 追加')
+x5=$(logd 2026-11-04 consultation $CB --content '-2 扣减')
+x6=$(logd 2026-11-04 consultation $CB --content '@SUM(A1:A2)')
+x7=$(logd 2026-11-05 consultation $CB --content "$(printf '\t制表开头')")
+x8=$(logd 2026-11-05 consultation $CB --content "$(printf '\r回车开头')")
+x9=$(logd 2026-11-05 consultation $CB $T --target-name "$(printf '李\n小四')" --content 普通)
+crlf() { printf '%s\r\n' "$1"; }
+ok 'monthly --format csv' $R monthly --month 2026-11 --lawyer chen --format csv
+out > "$scratch/c.csv"
+check 'csv: a header row' 'head -1 "$scratch/c.csv" | grep -q "^id,date,kind,"'
+check 'csv: every line ends with CRLF' \
+	'[ "$(grep -c "$(printf "\r")\$" "$scratch/c.csv")" -eq "$(wc -l < "$scratch/c.csv")" ] && [ "$(wc -l < "$scratch/c.csv")" -eq 10 ]'
+q="'"
+w1=$(crlf "$x1,2026-11-03,consultation,beita,,,\"甲,乙两户的纠纷\"")
+w2=$(crlf "$x2,2026-11-03,consultation,beita,,,\"他说\"\"不同意\"\"\"")
+w3=$(crlf "$x3,2026-11-03,consultation,beita,,,\"$q=HYPERLINK(\"\"http://evil.example/x\"\",\"\"点我\"\")\"")
+w7=$(printf ',"%s\t制表开头"\r\n' "$q")
+w8=$(printf ',"%s\r回车开头"\r\n' "$q")
+check 'csv: a field with a comma is quoted' 'has "$scratch/c.csv" "$w1"'
+check 'csv: quotes are doubled' 'has "$scratch/c.csv" "$w2"'
+check 'csv: = is neutralised: a quote, an apostrophe, then the text' 'has "$scratch/c.csv" "$w3"'
+check 'csv: + is neutralised' 'has "$scratch/c.csv" "$(crlf ",\"$q+1 追加\"")"'
+check 'csv: - is neutralised' 'has "$scratch/c.csv" "$(crlf ",\"$q-2 扣减\"")"'
+check 'csv: @ is neutralised' 'has "$scratch/c.csv" "$(crlf ",\"$q@SUM(A1:A2)\"")"'
+check 'csv: a leading tab is neutralised' 'has "$scratch/c.csv" "$w7"'
+check 'csv: a leading CR is neutralised' 'has "$scratch/c.csv" "$w8"'
+check 'csv: no cell begins with a formula character unneutralised' \
+	'! grep -q ",[=+@-]" "$scratch/c.csv" && ! grep -q ",\"[=+@-]" "$scratch/c.csv"'
+check 'csv: no BOM by default' '[ "$(head -c 2 "$scratch/c.csv")" = id ]'
+ok 'monthly --format csv --reveal' $R monthly --month 2026-11 --lawyer chen --format csv --reveal
+out > "$scratch/c2.csv"
+w9=$(printf '%s,2026-11-05,consultation,beita,"李\n小四",,普通\r\n' "$x9")
+check 'csv: a field with a newline is quoted' 'has "$scratch/c2.csv" "$w9"'
+ok 'monthly --format csv --bom' $R monthly --month 2026-11 --lawyer chen --format csv --bom
+check '--bom: the UTF-8 BOM first' '[ "$(out | head -c 3 | od -An -tx1 | tr -d " \n")" = efbbbf ]'
+check '--bom: then the same csv' '[ "$(out | tail -c +4 | sha1sum)" = "$(sha1sum < "$scratch/c.csv")" ]'
+for v in "period --quarter 2026-Q4 --district" "assess --year 2026" "stipend --month 2026-10"; do
+	ok "$v --format csv" $R $v --format csv
+	check "$v csv: CRLF and no BOM" 'out | head -1 | grep -q "$(printf "\r")\$" && [ "$(out | head -c 3 | od -An -tx1 | tr -d " \n")" != efbbbf ]'
+done
+
+# --- 8. stipend (Art 5(5)) ----------------------------------------------------------
+# October by hand: office-hours count floor(minutes / 180) half days; void excluded.
+#   wang-li: B 210 -> 1, C 180 -> 1 (F void), lecture D -> 2 half days, 1 lecture
+#   zhao: 360 -> 2, 179 -> 0, 210 -> 1; training 1; lecture 1 -> 3, 1, 1
+#   chen: lecture 1
+ok 'stipend --month 2026-10' $R stipend --month 2026-10 --format json
+out > "$scratch/st.json"
+is 'stipend: kind' "$scratch/st.json" kind stipend-claims
+is 'stipend: month' "$scratch/st.json" month 2026-10
+is 'stipend: source_commit' "$scratch/st.json" source_commit "$(git rev-parse HEAD)"
+is 'default rate per half day 200' "$scratch/st.json" rates.half_day 200.00
+is 'default rate per lecture 300' "$scratch/st.json" rates.lecture 300.00
+is 'default rate per training 300' "$scratch/st.json" rates.training 300.00
+fd=$(jfind "$scratch/st.json" 'firms\.[0-9]+' firm dacheng)
+fj=$(jfind "$scratch/st.json" 'firms\.[0-9]+' firm junhe)
+pw=$(jfind "$scratch/st.json" "$fd\\.lawyers\\.[0-9]+" lawyer wang-li)
+pz=$(jfind "$scratch/st.json" "$fd\\.lawyers\\.[0-9]+" lawyer zhao)
+pc=$(jfind "$scratch/st.json" "$fj\\.lawyers\\.[0-9]+" lawyer chen)
+check 'stipend: per firm, its lawyers' '[ -n "$fd" ] && [ -n "$fj" ] && [ -n "$pw" ] && [ -n "$pz" ] && [ -n "$pc" ] &&
+	[ -z "$(jfind "$scratch/st.json" "$fd\\.lawyers\\.[0-9]+" lawyer chen)" ]'
+is 'wang-li: half days (210 and 180 minutes; the void one not)' "$scratch/st.json" "$pw.half_days" 2
+is 'wang-li: lectures' "$scratch/st.json" "$pw.lectures" 1
+is 'wang-li: trainings' "$scratch/st.json" "$pw.trainings" 0
+is 'wang-li: amount 2x200 + 300' "$scratch/st.json" "$pw.amount" 700.00
+is 'zhao: half days (360 -> 2, 179 -> 0, 210 -> 1)' "$scratch/st.json" "$pz.half_days" 3
+is 'zhao: trainings' "$scratch/st.json" "$pz.trainings" 1
+is 'zhao: amount 3x200 + 300 + 300' "$scratch/st.json" "$pz.amount" 1200.00
+is 'chen: amount one lecture' "$scratch/st.json" "$pc.amount" 300.00
+is 'dacheng: amount' "$scratch/st.json" "$fd.amount" 1900.00
+is 'junhe: amount' "$scratch/st.json" "$fj.amount" 300.00
+is 'stipend: total' "$scratch/st.json" total 2200.00
+ids=$(jlist "$scratch/st.json" "$pw\\.entries\\.[0-9]+\\.id")
+check 'wang-li: the entries counted are listed' '[ "$ids" = "$(sorted $B $C $D)" ]'
+ids=$(jlist "$scratch/st.json" "$pz\\.entries\\.[0-9]+\\.id")
+check 'zhao: the entries counted are listed (not the 179-minute one)' '[ "$ids" = "$(sorted $Z1 $Z3 $Z4 $Z5)" ]'
+p=$(jfind "$scratch/st.json" "$pz\\.entries\\.[0-9]+" id "$Z1")
+is 'an entry lists its units' "$scratch/st.json" "$p.units" 2
+ok 'stipend text' $R stipend --month 2026-10
+check 'stipend text lists the entries counted' 'out | grep -q "$Z1" && ! out | grep -q "$Z2" && ! out | grep -q "$F"'
+cp cs.yaml "$scratch/cs.yaml.orig"
+printf 'stipend:\n  half_day: 250\n  lecture: 400\n  training: 350\n' >> cs.yaml
+GIT_AUTHOR_DATE=2026-11-05T18:00:00 GIT_COMMITTER_DATE=2026-11-05T18:00:00 \
+	git commit -q -m 'Stipend rates' cs.yaml > /dev/null 2>&1 || echo 'not ok - committing cs.yaml'
+ok 'stipend with rates from cs.yaml' $R stipend --month 2026-10 --format json
+out > "$scratch/st2.json"
+is 'cs.yaml rate per half day' "$scratch/st2.json" rates.half_day 250.00
+is 'cs.yaml rate per training' "$scratch/st2.json" rates.training 350.00
+is 'wang-li: 2x250 + 400' "$scratch/st2.json" "$pw.amount" 900.00
+is 'zhao: 3x250 + 400 + 350' "$scratch/st2.json" "$pz.amount" 1500.00
+is 'total at cs.yaml rates' "$scratch/st2.json" total 2800.00
+ok 'stipend --as-of before the rates' $R stipend --month 2026-10 --format json --as-of 2026-11-04
+out > "$scratch/st3.json"
+is 'the rates are read from the revision' "$scratch/st3.json" total 2200.00
+expect 'stipend without --month is 64' 64 $R stipend
+expect 'stipend --month 2026-13 is 64' 64 $R stipend --month 2026-13
+expect 'stipend --lawyer is 64' 64 $R stipend --month 2026-10 --lawyer wang-li
+
+# --- 9. the service contact card (Art 7(1)) ---------------------------------------
+ok 'card hepingli' $R card hepingli --format json
+out > "$scratch/card.json"
+is 'card: kind' "$scratch/card.json" kind contact-card
+is 'card: the lawyer'"'"'s name' "$scratch/card.json" name 王丽
+is 'card: photo' "$scratch/card.json" photo photos/wang-li.jpg
+is 'card: phone' "$scratch/card.json" phone 13800000001
+is 'card: e-mail' "$scratch/card.json" email wangli@dacheng.example
+is 'card: office hours' "$scratch/card.json" schedule 'Wed 14:00-17:30'
+is 'card: place' "$scratch/card.json" place 和平里活动室
+is 'card: the community' "$scratch/card.json" community_name 和平里社区
+is 'card: the judicial office' "$scratch/card.json" office_name 新城司法所
+is 'card: the firm' "$scratch/card.json" firm_name 大成律师事务所
+check 'card: duties (Art 6)' '[ "$(flat < "$scratch/card.json" | grep -c "^duties\.[0-9]*=")" -ge 4 ] &&
+	flat < "$scratch/card.json" | grep -q "^duties\.[0-9]*=.*法律咨询"'
+ok 'card nanyuan' $R card nanyuan --format json
+check 'card: the lawyer of that community and its schedule' \
+	'[ "$(jv "$scratch/.out" name)" = 王丽 ] && [ "$(jv "$scratch/.out" schedule)" = "Fri 09:00-12:30" ]'
+ok 'card text' $R card hepingli
+check 'card text shows name, phone, e-mail, hours, place' 'out | grep -q 王丽 && out | grep -q 13800000001 &&
+	out | grep -q wangli@dacheng.example && out | grep -q "Wed 14:00-17:30" && out | grep -q 和平里活动室 && out | grep -q 法律咨询'
+ok 'card html' $R card hepingli --format html
+check 'card html is a document' 'out | grep -q "<html" && out | grep -q 王丽'
+expect 'card of an unknown community is 66' 66 $R card nowhere
+expect 'card of a community without a lawyer now is 66' 66 $R card quiet
+expect 'card without a community is 64' 64 $R card
+expect 'card with two communities is 64' 64 $R card hepingli nanyuan
+
+# --- 6. period reports (Art 20) -------------------------------------------------------
+# the trend's months add up to the period; wang-li's Q4 by hand: October + the 11-01 consultation
+for v in '--quarter 2026-Q4' '--half 2026-H2' '--year 2026'; do
+	for s in '--lawyer wang-li' '--office dongcheng' '--district'; do
+		ok "period $v $s" at 2026-11-05T10:00 $R period $v $s --format json
+		out > "$scratch/p.json"
+		for k in activities service_minutes people_served; do
+			check "period $v $s: totals.$k is the sum of the months" \
+				'[ "$(jv "$scratch/p.json" totals.$k)" = "$(jsum "$scratch/p.json" "trend\.[0-9]+\.totals\.$k")" ]'
+		done
+		check "period $v $s: requests.received is the sum of the months" \
+			'[ "$(jv "$scratch/p.json" requests.received)" = "$(jsum "$scratch/p.json" "trend\.[0-9]+\.requests\.received")" ]'
+		is "period $v $s: kind" "$scratch/p.json" kind period-report
+		is "period $v $s: source_commit" "$scratch/p.json" source_commit "$(git rev-parse HEAD)"
+	done
+done
+ok 'period --quarter --lawyer' at 2026-11-05T10:00 $R period --quarter 2026-Q4 --lawyer wang-li --format json
+out > "$scratch/q.json"
+is 'quarter: period' "$scratch/q.json" period 2026-Q4
+is 'quarter: activities by hand' "$scratch/q.json" totals.activities 8
+is 'quarter: minutes by hand' "$scratch/q.json" totals.service_minutes 710
+check 'quarter: the trend is its three months' \
+	'[ "$(jlist "$scratch/q.json" "trend\.[0-9]+\.month")" = "2026-10 2026-11 2026-12 " ]'
+p=$(jfind "$scratch/q.json" 'trend\.[0-9]+' month 2026-10)
+is 'quarter: October in the trend is the monthly report' "$scratch/q.json" "$p.totals.activities" 7
+rules() { # file: findings as rule|period|community, one a line
+	flat < "$1" | awk '/^findings\.[0-9]+\./ {
+		split($0, a, "."); i = a[2]; k = a[3]; sub(/=.*/, "", k); v = $0; sub(/^[^=]*=/, "", v); f[i, k] = v
+		if (i + 1 > n) n = i + 1
+	} END { for (i = 0; i < n; i++) print f[i, "rule"] "|" f[i, "period"] "|" f[i, "community"] }'
+}
+rules "$scratch/q.json" > "$scratch/q.rules"
+check 'quarter: findings: the week without office hours (10-28 was void)' \
+	'grep -qx "art9.office-hours|2026-W44|hepingli" "$scratch/q.rules"'
+check 'quarter: findings: not a week with office hours' '! grep -q "^art9.office-hours|2026-W42|hepingli" "$scratch/q.rules"'
+check 'quarter: findings: the late request' 'grep -qx "art10.accept|2026-10|hepingli" "$scratch/q.rules"'
+check 'quarter: findings are the lawyer'"'"'s only' '! grep -q "|dongfeng$" "$scratch/q.rules" && ! grep -q "|beita$" "$scratch/q.rules"'
+ok 'period while the week is still on' at 2026-10-30T10:00 $R period --quarter 2026-Q4 --lawyer wang-li --format json
+out > "$scratch/q2.json"
+rules "$scratch/q2.json" > "$scratch/q2.rules"
+check 'quarter: a week not yet over has no finding' \
+	'! grep -q "^art9.office-hours|2026-W44|hepingli" "$scratch/q2.rules" && grep -q "^art9.office-hours|2026-W41|hepingli" "$scratch/q2.rules"'
+ok 'period --as-of' at 2026-11-05T10:00 $R period --quarter 2026-Q4 --lawyer wang-li --format json --as-of "$before_accept"
+is 'period --as-of names that commit' "$scratch/.out" source_commit "$before_accept"
+ok 'period --half --office' at 2026-11-05T10:00 $R period --half 2026-H2 --office xincheng --format json
+out > "$scratch/h.json"
+check 'half: six months' '[ "$(jlist "$scratch/h.json" "trend\.[0-9]+\.month")" = "2026-07 2026-08 2026-09 2026-10 2026-11 2026-12 " ]'
+rules "$scratch/h.json" > "$scratch/h.rules"
+check 'half --office: findings within its communities only' \
+	'grep -q "|hepingli$" "$scratch/h.rules" && ! grep -q "|nanyuan$" "$scratch/h.rules" && ! grep -q "|beita$" "$scratch/h.rules"'
+ok 'period --year --district' at 2026-11-05T10:00 $R period --year 2026 --district --format json
+check 'year: twelve months' '[ "$(flat < "$scratch/.out" | grep -c "^trend\.[0-9]*\.month=")" -eq 12 ]'
+ok 'period --format csv' at 2026-11-05T10:00 $R period --quarter 2026-Q4 --lawyer wang-li --format csv
+check 'period csv is the trend by month' 'out | grep -qx "$(printf "2026-10,7,650,39,4\r")" && [ "$(out | wc -l)" -eq 4 ]'
+for fmt in text md html yaml; do
+	ok "period --format $fmt" at 2026-11-05T10:00 $R period --quarter 2026-Q4 --lawyer wang-li --format $fmt
+	check "period $fmt shows the week's finding" 'out | grep -q 2026-W44'
+done
+expect 'period --quarter 2026-Q5 is 64' 64 $R period --quarter 2026-Q5 --lawyer wang-li
+expect 'period --quarter 2026-H1 is 64' 64 $R period --quarter 2026-H1 --lawyer wang-li
+expect 'period --half 2026-H3 is 64' 64 $R period --half 2026-H3 --district
+expect 'period --half 2026-Q1 is 64' 64 $R period --half 2026-Q1 --district
+expect 'period --year 26 is 64' 64 $R period --year 26 --district
+expect 'period --year 2026-10 is 64' 64 $R period --year 2026-10 --district
+expect 'period without a period is 64' 64 $R period --district
+expect 'period with two periods is 64' 64 $R period --quarter 2026-Q4 --year 2026 --district
+expect 'period without a scope is 64' 64 $R period --quarter 2026-Q4
+expect 'period with two scopes is 64' 64 $R period --quarter 2026-Q4 --district --lawyer wang-li
+expect 'period --all is 64' 64 $R period --quarter 2026-Q4 --all
+expect 'period --commit is 64' 64 $R period --quarter 2026-Q4 --district --commit
+expect 'period of an unknown lawyer is 66' 66 $R period --quarter 2026-Q4 --lawyer nobody
+expect 'period of an unknown office is 66' 66 $R period --quarter 2026-Q4 --office nowhere
