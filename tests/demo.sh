@@ -1,20 +1,34 @@
 #!/bin/sh
 # make demo: load the sample district (records/) into a fresh store through the
-# commands, one commit per record, then show who served where on 2026-10-15 and
-# October's work log. Stops at the first failing command, naming it.
+# commands, one commit per record, in the order of its history: each command runs
+# with CS_NOW at the moment it happened (the directory and pairings before the
+# service begins, each log entry and meeting at its recorded_at, else its date at
+# 18:00), and the monthly reports are filed as cron files them (lawyers' on the
+# 2nd at 09:00, offices' on the 3rd) -- but for one late filing. A change record
+# is added by hand with plain git, as a clerk's hand edit would be. Then it shows
+# who served where on 2026-10-15, October's work log, what cscheck finds on
+# 2026-11-05 (tests/demo-violations.md lists the deliberate violations,
+# tests/demo-findings.txt the findings), the year's rules judged once 2026 has
+# ended, and October's district report.
+# Stops at the first failing command, naming it.
 # CS_BIN=DIR runs the commands of DIR (default cmd/); CS_DEMO_KEEP=1 keeps the
 # store (its path is printed) instead of removing it at the end.
 top=$(cd "$(dirname "$0")/.." && pwd) || exit 70
 cd "$top" || exit 70
 bin=${CS_BIN:-$top/cmd}
-export CS_NOW=2026-11-05T09:00:00
+# the moment the demo ends: the checks and the district report run then
+end=2026-11-05T09:00:00
+# the directory is entered on this day; pairings on their agreement date
+dir_day=2026-06-15
+# the one report filed late (Art 18): month, lawyer, when
+late_month=2026-09 late_lawyer=zhang-wei late_at=2026-10-06T09:00:00
 export CS_AUTHOR='示例书记员 <clerk@example.org>'
-unset CS_STORE CS_LAWYER
+unset CS_STORE CS_LAWYER CS_NOW
 [ -n "${LC_ALL}${LC_CTYPE}${LANG}" ] || export LANG=C.UTF-8
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cs-demo.XXXXXX") || exit 73
 if [ -n "$CS_DEMO_KEEP" ]; then
-	trap 'rm -f "$work/out" "$work/err" "$work/heads"' EXIT
+	trap 'rm -f "$work/out" "$work/err" "$work/heads" "$work/events" "$work/pairs" "$work/filed" "$work/due"' EXIT
 else
 	trap 'rm -rf "$work"' EXIT
 fi
@@ -22,6 +36,8 @@ trap 'exit 130' INT TERM
 dir=$work/store
 mkdir "$dir" || exit 73
 cur=
+: > "$work/pairs"
+: > "$work/filed"
 
 fail() { # status, command...
 	st=$1
@@ -124,51 +140,162 @@ community() { # file
 	shift
 	run "$bin/csassign" -C "$dir" "$@"
 }
-pair() { # file
+pair() { # file: prints the new pairing's id, remembered beside the sample's
 	cur=$1
 	l=$(need "$1" lawyer) && c=$(need "$1" community) && from=$(need "$1" from) &&
-		s=$(need "$1" schedule) && p=$(need "$1" place) && a=$(need "$1" agreement) || exit 1
-	run "$bin/csassign" -C "$dir" pair --lawyer "$l" --community "$c" --from "$from" \
-		--schedule "$s" --place "$p" --agreement "$a"
+		s=$(need "$1" schedule) && p=$(need "$1" place) && a=$(need "$1" agreement) &&
+		id=$(need "$1" id) || exit 1
+	set -- "$1" pair --lawyer "$l" --community "$c" --from "$from" --schedule "$s" \
+		--place "$p" --agreement "$a"
+	v=$(val "$1" agreement_date); [ -z "$v" ] || set -- "$@" --agreement-date "$v"
+	shift
+	run "$bin/csassign" -C "$dir" "$@"
+	printf '%s %s\n' "$id" "$(cat "$work/out")" >> "$work/pairs"
 }
 record() { # file: a log entry or meeting, as it is
 	cur=$1
+	m=$(need "$1" date | cut -c1-7) || exit 1
+	l=$(val "$1" lawyer)
+	# a filed lawyer's report seals the month: its entries come before it
+	if [ -n "$l" ] && grep -qx "$m lawyer $l" "$work/filed"; then
+		die "$1 is recorded after $l's report of $m was filed"
+	fi
 	run "$bin/cslog" -C "$dir" add - < "$1"
+}
+hand_edit() { # file: a change record written by hand, committed with plain git
+	cur=$1
+	id=$(need "$1" id) && a=$(need "$1" assignment) || exit 1
+	sid=$(awk -v a="$a" '$1 == a { print $2 }' "$work/pairs")
+	[ -n "$sid" ] || die "$1: no pairing $a in records/assignments"
+	mkdir -p "$dir/records/changes" || exit 73
+	sed "s/^assignment: $a\$/assignment: $sid/" "$1" > "$dir/records/changes/$id.yaml" || exit 73
+	name=${CS_AUTHOR% <*} email=${CS_AUTHOR##*<}
+	email=${email%>}
+	run git -C "$dir" add "records/changes/$id.yaml"
+	GIT_AUTHOR_NAME=$name GIT_AUTHOR_EMAIL=$email GIT_AUTHOR_DATE=$CS_NOW \
+	GIT_COMMITTER_NAME=$name GIT_COMMITTER_EMAIL=$email GIT_COMMITTER_DATE=$CS_NOW \
+		run git -C "$dir" -c core.hooksPath=/dev/null commit -q \
+		-m "Change request $id for pairing $sid, entered by hand"
+}
+report() { # lawyer|office, slug, month: what cron runs on the 2nd and the 3rd
+	cur="$1 report of $2 for $3"
+	run "$bin/csreport" -C "$dir" monthly --month "$3" "--$1" "$2" --commit
+	echo "$3 $1 $2" >> "$work/filed"
 }
 commits() {
 	git -C "$dir" rev-list --count HEAD 2> /dev/null || echo 0
 }
+# A moment as CS_NOW takes it: YYYY-MM-DDTHH:MM[:SS] -> YYYY-MM-DDTHH:MM:SS.
+stamp() {
+	case $1 in
+	????-??-??T??:??) echo "$1:00" ;;
+	????-??-??T??:??:??) echo "$1" ;;
+	*) return 1 ;;
+	esac
+}
+next_month() { # YYYY-MM
+	echo "$1" | awk -F- '{ y = $1 + 0; m = $2 + 1; if (m > 12) { m = 1; y++ }; printf "%04d-%02d\n", y, m }'
+}
 
-for c in csinit csassign cslog; do
+for c in csinit csassign cslog cscheck csreport; do
 	[ -x "$bin/$c" ] || die "$bin/$c is missing: run make first"
 done
 [ -d records/log ] || die "no records/ in $top"
 
+# The history as a list of events: "moment<TAB>what<TAB>file or report".
+events=$work/events
+: > "$events"
+n=0
+for k in offices firms lawyers communities; do
+	for f in records/$k/*.yaml; do
+		[ -f "$f" ] || continue
+		n=$((n + 1))
+		printf '%sT%02d:%02d:00\t%s\t%s\n' "$dir_day" $((9 + n / 60)) $((n % 60)) \
+			"$k" "$f" >> "$events"
+	done
+done
+n=0
+for f in records/assignments/*.yaml; do
+	[ -f "$f" ] || continue
+	n=$((n + 1))
+	d=$(val "$f" agreement_date)
+	[ -n "$d" ] || d=$dir_day
+	printf '%sT10:%02d:00\t%s\t%s\n' "$d" $((n % 60)) pair "$f" >> "$events"
+done
+find records/log records/meetings -name '*.yaml' -type f | sort |
+while IFS= read -r f; do
+	at=$(val "$f" recorded_at)
+	[ -n "$at" ] || at=$(need "$f" date)T18:00
+	at=$(stamp "$at") || die "$f: recorded_at '$at' is not a date-time"
+	printf '%s\t%s\t%s\n' "$at" record "$f"
+done >> "$events" || exit 1
+for f in records/changes/*.yaml; do
+	[ -f "$f" ] || continue
+	printf '%sT10:30:00\t%s\t%s\n' "$(need "$f" filed)" change "$f" >> "$events"
+done
+# Monthly reports from the first pairing's month to the month before the end:
+# each lawyer paired that month on the 2nd, then each office on the 3rd.
+for f in records/assignments/*.yaml; do
+	[ -f "$f" ] || continue
+	c=$(need "$f" community) || exit 1
+	to=$(val "$f" to | cut -c1-7)
+	printf '%s %s %s %s\n' "$(need "$f" from | cut -c1-7)" "${to:--}" \
+		"$(need "$f" lawyer)" "$(need "records/communities/$c.yaml" office)" || exit 1
+done > "$work/due"
+m=$(sort "$work/due" | head -n 1 | cut -d' ' -f1)
+last=$(echo "$end" | cut -c1-7)
+while [ -n "$m" ] && [ "$m" \< "$last" ]; do
+	nm=$(next_month "$m")
+	i=0
+	for who in lawyer office; do
+		col=3 day=02
+		[ "$who" = office ] && col=4 day=03
+		awk -v m="$m" -v c=$col '$1 <= m && ($2 == "-" || $2 >= m) { print $c }' "$work/due" |
+			sort -u > "$work/out"
+		while IFS= read -r s; do
+			i=$((i + 1))
+			at=$(printf '%s-%sT09:00:%02d' "$nm" "$day" "$i")
+			[ "$who $s $m" = "lawyer $late_lawyer $late_month" ] && at=$late_at
+			printf '%s\treport\t%s %s %s\n' "$at" "$who" "$s" "$m" >> "$events"
+		done < "$work/out"
+	done
+	m=$nm
+done
+
 echo "demo: a new store in $dir"
-run "$bin/csinit" "$dir" --district 示例区
+CS_NOW=${dir_day}T09:00:00 run "$bin/csinit" "$dir" --district 示例区
 first=$(commits)
 
-n_off=0 n_firm=0 n_law=0 n_com=0 n_pair=0 n_log=0 n_meet=0
-for f in records/offices/*.yaml; do [ -f "$f" ] && office "$f" && n_off=$((n_off + 1)); done
-for f in records/firms/*.yaml; do [ -f "$f" ] && firm "$f" && n_firm=$((n_firm + 1)); done
-for f in records/lawyers/*.yaml; do [ -f "$f" ] && lawyer "$f" && n_law=$((n_law + 1)); done
-for f in records/communities/*.yaml; do [ -f "$f" ] && community "$f" && n_com=$((n_com + 1)); done
-for f in records/assignments/*.yaml; do [ -f "$f" ] && pair "$f" && n_pair=$((n_pair + 1)); done
-echo "demo: $n_off offices, $n_firm firms, $n_law lawyers, $n_com communities, $n_pair pairings"
-
-find records/log -name '*.yaml' -type f | sort > "$work/logs"
-while IFS= read -r f; do
-	record "$f"
-	n_log=$((n_log + 1))
-done < "$work/logs"
-for f in records/meetings/*/*.yaml; do [ -f "$f" ] && record "$f" && n_meet=$((n_meet + 1)); done
-rm -f "$work/logs"
+n_off=0 n_firm=0 n_law=0 n_com=0 n_pair=0 n_log=0 n_meet=0 n_change=0 n_rep=0
+sort -s -t "$(printf '\t')" -k1,1 "$events" > "$work/out.events"
+mv "$work/out.events" "$events"
+while IFS="$(printf '\t')" read -r at what arg; do
+	export CS_NOW="$at"
+	case $what in
+	offices) office "$arg" && n_off=$((n_off + 1)) ;;
+	firms) firm "$arg" && n_firm=$((n_firm + 1)) ;;
+	lawyers) lawyer "$arg" && n_law=$((n_law + 1)) ;;
+	communities) community "$arg" && n_com=$((n_com + 1)) ;;
+	pair) pair "$arg" && n_pair=$((n_pair + 1)) ;;
+	record)
+		record "$arg" || exit 1
+		case $arg in
+		records/meetings/*) n_meet=$((n_meet + 1)) ;;
+		*) n_log=$((n_log + 1)) ;;
+		esac ;;
+	change) hand_edit "$arg" && n_change=$((n_change + 1)) ;;
+	report) report $arg && n_rep=$((n_rep + 1)) ;;
+	*) die "unknown event $what" ;;
+	esac || exit 1
+done < "$events"
 cur=
-echo "demo: $n_log log entries, $n_meet meetings"
+export CS_NOW="$end"
+echo "demo: $n_off offices, $n_firm firms, $n_law lawyers, $n_com communities, $n_pair pairings"
+echo "demo: $n_log log entries, $n_meet meetings, $n_change change by hand, $n_rep monthly reports filed"
 
-total=$((n_off + n_firm + n_law + n_com + n_pair + n_log + n_meet))
+total=$((n_off + n_firm + n_law + n_com + n_pair + n_log + n_meet + n_change))
 made=$(($(commits) - first))
-[ "$made" -eq "$total" ] || die "$total records loaded but $made commits made"
+[ "$made" -eq $((total + n_rep)) ] || die "$total records and $n_rep reports but $made commits made"
 in_store=$(git -C "$dir" ls-tree -r --name-only HEAD -- records/log | grep -c '\.yaml$')
 [ "$in_store" -eq "$n_log" ] || die "$n_log log entries loaded but $in_store in the store"
 
@@ -178,9 +305,20 @@ show() { # command...: prints its output
 	run "$@"
 	cat "$work/out"
 }
+check() { # cscheck arguments...: prints its findings; exit 1 (findings) is expected
+	echo
+	echo "\$ cscheck $*"
+	"$bin/cscheck" "$@" > "$work/out" 2> "$work/err"
+	st=$?
+	[ "$st" -le 1 ] || fail "$st" "$bin/cscheck" "$@"
+	cat "$work/out" "$work/err"
+}
 show "$bin/csassign" -C "$dir" who --on 2026-10-15
 show "$bin/cslog" -C "$dir" list --month 2026-10
+check -C "$dir"
+check -C "$dir" --today 2027-01-04 --period 2026 --rules art9.training,art20.meeting
+show "$bin/csreport" -C "$dir" monthly --month 2026-10 --district
 echo
 n_oct=$(git -C "$dir" ls-tree -r --name-only HEAD -- records/log | grep -c '/2026/10/')
-echo "demo: $total records in $made commits ($n_log log entries, $n_oct of them in 2026-10)"
+echo "demo: $total records and $n_rep reports in $made commits ($n_log log entries, $n_oct of them in 2026-10)"
 [ -z "$CS_DEMO_KEEP" ] || echo "demo: the store is kept in $dir"
