@@ -557,3 +557,85 @@ expect 'period --all is 64' 64 $R period --quarter 2026-Q4 --all
 expect 'period --commit is 64' 64 $R period --quarter 2026-Q4 --district --commit
 expect 'period of an unknown lawyer is 66' 66 $R period --quarter 2026-Q4 --lawyer nobody
 expect 'period of an unknown office is 66' 66 $R period --quarter 2026-Q4 --office nowhere
+
+# --- 7. the assessment (Art 21) --------------------------------------------------------
+# sun: paired for the year's last week, office hours kept, signed, December filed in time
+{
+	export CS_NOW=2026-12-20T09:00
+	csassign lawyer add sun --name 孙敏 --firm junhe
+	csassign community add xiyuan --name 西苑社区 --office xincheng --head 周主任 --workroom 西苑活动室
+	csassign pair --lawyer sun --community xiyuan --from 2026-12-28 \
+		--schedule 'Mon 14:00-17:30' --place 西苑活动室 --agreement A5
+	export CS_NOW=2026-10-12T10:00
+} > /dev/null 2>&1 || echo 'not ok - setting up sun failed'
+gift=$(logd 2026-11-06 gift $H --set item=购物卡 --set value=500 --set giver=居民)
+S2=$(logd 2026-11-10 spot-check --lawyer zhao --community dongfeng --set office=xincheng \
+	--set inspector=检查组 --result fail --content 未按时坐班)
+sunoh=$(logd 2026-12-28 office-hours --lawyer sun --start 14:00 --end 17:30 --set place=西苑活动室)
+at 2026-12-28T19:00 cslog sign "$sunoh" --by 周主任 > /dev/null 2>&1 || echo 'not ok - signing sun'"'"'s entry'
+at 2027-01-02T10:00 $R monthly --month 2026-12 --lawyer sun --commit > /dev/null 2>&1 || echo 'not ok - filing sun'"'"'s December'
+NOW=2027-01-05T10:00
+ok 'assess --year 2026' at $NOW $R assess --year 2026 --format json
+out > "$scratch/as.json"
+is 'assess: kind' "$scratch/as.json" kind assessment-report
+is 'assess: year' "$scratch/as.json" year 2026
+is 'assess: source_commit' "$scratch/as.json" source_commit "$(git rev-parse HEAD)"
+ranked=$(jlist "$scratch/as.json" 'lawyers\.[0-9]+\.lawyer')
+check 'every lawyer paired in 2026 is ranked, and no other' '[ "$ranked" = "$(sorted chen sun wang-li zhao)" ]'
+check 'ranks are 1..n in order of score' '[ "$(jlist "$scratch/as.json" "lawyers\.[0-9]+\.rank")" = "1 2 3 4 " ] &&
+	flat < "$scratch/as.json" | awk -F= "/^lawyers\.[0-9]+\.score=/ { if (n++ && \$2 + 0 > last + 0) bad = 1; last = \$2 } END { exit bad || n != 4 }"'
+check 'scores are between 0 and 100' 'flat < "$scratch/as.json" | awk -F= "/^lawyers\.[0-9]+\.score=/ { n++; if (\$2 + 0 < 0 || \$2 + 0 > 100) bad = 1 } END { exit bad || n != 4 }"'
+pw=$(jfind "$scratch/as.json" 'lawyers\.[0-9]+' lawyer wang-li)
+pz=$(jfind "$scratch/as.json" 'lawyers\.[0-9]+' lawyer zhao)
+ps=$(jfind "$scratch/as.json" 'lawyers\.[0-9]+' lawyer sun)
+is 'the lawyer with nothing wrong scores 100' "$scratch/as.json" "$ps.score" 100
+is 'sun ranks first' "$scratch/as.json" "$ps.rank" 1
+g=$(jfind "$scratch/as.json" "$pw\\.deductions\\.[0-9]+" record "$gift")
+check 'a gift of 购物卡 deducts, citing its record' '[ -n "$g" ] && [ "$(jv "$scratch/as.json" "$g.rule")" = art16.gift ]'
+check 'the deduction cites the record'"'"'s path' 'case "$(jv "$scratch/as.json" "$g.path")" in records/log/hepingli/2026/11/$gift.yaml) true ;; *) false ;; esac'
+check 'the banner (锦旗) is no deduction' '[ -z "$(jfind "$scratch/as.json" "$pw\\.deductions\\.[0-9]+" record "$GF")" ]'
+p=$(jfind "$scratch/as.json" "$pw\\.items\\.[0-9]+" item requests)
+check 'the late request deducts under requests, citing its record' \
+	'[ -n "$(jfind "$scratch/as.json" "$p\\.deductions\\.[0-9]+" record "$K")" ]'
+p=$(jfind "$scratch/as.json" "$pw\\.items\\.[0-9]+" item office_hours)
+check 'a week without office hours deducts, citing the pairing'"'"'s path' \
+	'flat < "$scratch/as.json" | grep -q "^$p\.deductions\.[0-9]*\.path=records/assignments/"'
+check 'wang-li scores less than 100' 'awk "BEGIN { exit !($(jv "$scratch/as.json" "$pw.score") < 100) }"'
+is 'two failed spot checks: zhao is to be replaced' "$scratch/as.json" "$pz.replace" true
+check 'replacement candidates: zhao only' '[ "$(jlist "$scratch/as.json" "replacement_candidates\.[0-9]+")" = "zhao " ]'
+p=$(jfind "$scratch/as.json" "$pz\\.items\\.[0-9]+" item spot_checks)
+check 'the failed spot checks are cited' '[ "$(jlist "$scratch/as.json" "$p\.deductions\.[0-9]+\.record")" = "$(sorted $S1 $S2)" ]'
+check 'commendation candidates include sun' \
+	'case " $(jlist "$scratch/as.json" "commendation_candidates\.[0-9]+")" in *" sun "*) true ;; *) false ;; esac'
+check 'every commendation candidate scores 90 or more and is not to be replaced' '
+	for l in $(jlist "$scratch/as.json" "commendation_candidates\.[0-9]+"); do
+		p=$(jfind "$scratch/as.json" "lawyers\.[0-9]+" lawyer $l)
+		awk "BEGIN { exit !($(jv "$scratch/as.json" "$p.score") >= 90) }" || exit 1
+		[ "$(jv "$scratch/as.json" "$p.replace")" = false ] || exit 1
+	done'
+check 'every lawyer scoring 90 or more (not to be replaced) is a candidate' '
+	for p in $(flat < "$scratch/as.json" | sed -n "s/^\(lawyers\.[0-9]*\)\.lawyer=.*/\1/p"); do
+		if awk "BEGIN { exit !($(jv "$scratch/as.json" "$p.score") >= 90) }" && [ "$(jv "$scratch/as.json" "$p.replace")" = false ]; then
+			[ "$(jv "$scratch/as.json" "$p.commend")" = true ] || exit 1
+		fi
+	done'
+ok 'assess text' at $NOW $R assess --year 2026
+check 'assess text ranks the lawyers and cites the gift' 'out | grep -q "^ *1  sun " && out | grep -q "^wang-li .*art16.gift .*$gift"'
+c0=$(commits)
+ok 'assess --commit' at $NOW $R assess --year 2026 --commit
+check 'assess --commit is one commit' '[ "$(commits)" -eq $((c0 + 1)) ]'
+check 'one assessment file per lawyer' \
+	'[ "$(git ls-tree --name-only HEAD records/assessments/2026/ | tr "\n" " ")" = "records/assessments/2026/chen.yaml records/assessments/2026/sun.yaml records/assessments/2026/wang-li.yaml records/assessments/2026/zhao.yaml " ]'
+check 'assess --commit: Cs-Command trailer and commit time' \
+	'trailer "Cs-Command: csreport assess" && [ "$(git log -1 --format=%cd --date=format:%Y-%m-%dT%H:%M)" = 2027-01-05T10:00 ]'
+check 'the filed assessment holds the score' \
+	'grep -q "^score: $(jv "$scratch/as.json" "$pw.score")$" records/assessments/2026/wang-li.yaml && grep -qx "lawyer: wang-li" records/assessments/2026/wang-li.yaml'
+check 'git status clean after assess --commit' '[ -z "$(git status --porcelain)" ]'
+before=$(snapshot .)
+expect 'a second assess --commit is 73' 73 at $NOW $R assess --year 2026 --commit
+check 'the second assess --commit changed nothing' '[ "$(snapshot .)" = "$before" ]'
+expect 'assess without --year is 64' 64 $R assess
+expect 'assess --year 26 is 64' 64 $R assess --year 26
+expect 'assess --year 2026-Q1 is 64' 64 $R assess --year 2026-Q1
+expect 'assess --lawyer is 64' 64 $R assess --year 2026 --lawyer wang-li
+expect 'assess --reveal is 64' 64 $R assess --year 2026 --reveal
