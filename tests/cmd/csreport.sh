@@ -639,3 +639,84 @@ expect 'assess --year 26 is 64' 64 $R assess --year 26
 expect 'assess --year 2026-Q1 is 64' 64 $R assess --year 2026-Q1
 expect 'assess --lawyer is 64' 64 $R assess --year 2026 --lawyer wang-li
 expect 'assess --reveal is 64' 64 $R assess --year 2026 --reveal
+
+# --- 10. options and errors ------------------------------------------------------------
+ok '--help' $R --help
+check '--help prints the usage of every command' 'for v in monthly period assess stipend card; do out | grep -q "csreport.* $v" || exit 1; done'
+ok '-h' $R -h
+ok '--version' $R --version
+check '--version names the command' 'out | grep -q "^csreport "'
+expect 'no command is 64' 64 $R
+expect 'unknown command is 64' 64 $R frob
+check 'the usage error is on stderr, prefixed, stdout empty' 'err | grep -q "^csreport: " && [ ! -s "$scratch/.out" ]'
+expect 'unknown option is 64' 64 $R monthly --month 2026-10 --lawyer wang-li --frobnicate
+expect 'monthly without --month is 64' 64 $R monthly --lawyer wang-li
+expect 'monthly --month 2026-13 is 64' 64 $R monthly --month 2026-13 --lawyer wang-li
+expect 'monthly --month 2026-1 is 64' 64 $R monthly --month 2026-1 --lawyer wang-li
+expect 'monthly --month 202610 is 64' 64 $R monthly --month 202610 --lawyer wang-li
+expect 'monthly --month without a value is 64' 64 $R monthly --lawyer wang-li --month
+expect 'monthly without a scope is 64' 64 $R monthly --month 2026-10
+expect 'monthly with --lawyer and --office is 64' 64 $R monthly --month 2026-10 --lawyer wang-li --office xincheng
+expect 'monthly with --district and --all is 64' 64 $R monthly --month 2026-10 --district --all
+expect 'monthly with --quarter is 64' 64 $R monthly --month 2026-10 --district --quarter 2026-Q4
+expect 'monthly with an extra operand is 64' 64 $R monthly extra --month 2026-10 --district
+expect 'monthly --format xml is 64' 64 $R monthly --month 2026-10 --district --format xml
+expect 'card --month is 64' 64 $R card hepingli --month 2026-10
+expect 'monthly of an unknown lawyer is 66' 66 $R monthly --month 2026-10 --lawyer nobody
+check 'the error names the lawyer' 'err | grep -q nobody'
+expect 'monthly of an unknown office is 66' 66 $R monthly --month 2026-10 --office nowhere
+expect 'monthly --as-of an unknown revision is 66' 66 $R monthly --month 2026-10 --district --as-of nosuchrev
+expect 'monthly --as-of a day before the store is 66' 66 $R monthly --month 2026-10 --district --as-of 2020-01-01
+ok 'monthly of a month without entries' $R monthly --month 2026-03 --lawyer wang-li --format json
+is 'an empty month has no activity' "$scratch/.out" totals.activities 0
+ok 'monthly --all prints every lawyer'"'"'s and office'"'"'s report' $R monthly --month 2026-10 --all --format json
+check '--all: a JSON list of the reports' \
+	'[ "$(jlist "$scratch/.out" "[0-9]+\.subject" )" = "$(sorted chen dongcheng wang-li xincheng zhao)" ]'
+ok 'monthly -C DIR from elsewhere' sh -c 'cd / && csreport -C "$1" monthly --month 2026-10 --lawyer wang-li --format json' sh "$scratch/s"
+is '-C: the same figures' "$scratch/.out" totals.service_minutes 650
+ok 'monthly with $CS_STORE' env CS_STORE="$scratch/s" sh -c 'cd / && csreport monthly --month 2026-10 --lawyer wang-li'
+cd "$scratch" || exit 1
+mkdir plain
+expect 'outside a store is 66' 66 sh -c 'cd plain && csreport monthly --month 2026-10 --district'
+expect '-C a directory that is no store is 66' 66 $R -C "$scratch/plain" monthly --month 2026-10 --district
+expect '-C a missing directory is 66' 66 $R -C "$scratch/nowhere" card hepingli
+
+# a bare store: everything is read from HEAD's objects, --commit files into HEAD
+csinit b.git --bare --district 中心区 > /dev/null 2>&1 || echo 'not ok - csinit --bare'
+{
+	export CS_STORE="$scratch/b.git" CS_NOW=2026-09-01T09:00
+	csassign office add xincheng --name 新城司法所
+	csassign firm add dacheng --name 大成律师事务所
+	csassign lawyer add wang-li --name 王丽 --firm dacheng --phone 13800000001
+	csassign community add hepingli --name 和平里社区 --office xincheng --head 张主任
+	csassign pair --lawyer wang-li --community hepingli --from 2026-09-01 \
+		--schedule 'Wed 14:00-17:30' --place 和平里3号 --agreement A1
+	unset CS_STORE
+	export CS_NOW=2026-10-12T10:00
+} > /dev/null 2>&1 || echo 'not ok - setting up the bare store failed'
+b1=$(CS_STORE="$scratch/b.git" logd 2026-10-14 office-hours $H --start 14:00 --end 17:30)
+b2=$(CS_STORE="$scratch/b.git" logd 2026-10-15 lecture $H --start 09:00 --end 10:00 --set attendees=30)
+b3=$(CS_STORE="$scratch/b.git" logd 2026-10-16 consultation $H --start 09:00 --end 09:45 $T \
+	--target-name 张三丰 --target-contact 13912345678)
+ok 'bare: monthly -C' $R -C b.git monthly --month 2026-10 --lawyer wang-li --format json
+out > "$scratch/b.json"
+is 'bare: activities' "$scratch/b.json" totals.activities 3
+is 'bare: service_minutes' "$scratch/b.json" totals.service_minutes 315
+is 'bare: people_served' "$scratch/b.json" totals.people_served 31
+is 'bare: source_commit' "$scratch/b.json" source_commit "$(git -C b.git rev-parse HEAD)"
+ok 'bare: district' $R -C b.git monthly --month 2026-10 --district --format json
+is 'bare: the district'"'"'s name from cs.yaml in HEAD' "$scratch/.out" subject 中心区
+ok 'bare: card' $R -C b.git card hepingli
+ok 'bare: stipend' $R -C b.git stipend --month 2026-10 --format json
+is 'bare: stipend total' "$scratch/.out" total 500.00
+ok 'bare: monthly --commit' at 2026-11-02T09:00 $R -C b.git monthly --month 2026-10 --lawyer wang-li --commit
+check 'bare: the report is in HEAD, no working tree written' \
+	'git -C b.git cat-file -e HEAD:records/reports/2026-10/lawyer-wang-li.yaml && [ ! -e b.git/records ] && [ ! -e records ]'
+check 'bare: the filed report masks the resident' \
+	'git -C b.git show HEAD:records/reports/2026-10/lawyer-wang-li.yaml | grep -q "张\*\*" &&
+	 ! git -C b.git show HEAD:records/reports/2026-10/lawyer-wang-li.yaml | grep -q 张三丰'
+expect 'bare: a second --commit is 73' 73 at 2026-11-02T10:00 $R -C b.git monthly --month 2026-10 --lawyer wang-li --commit
+check 'bare: fsck clean' 'git -C b.git fsck --strict > /dev/null 2>&1'
+check 'the worktree store fscks clean' 'git -C s fsck --strict > /dev/null 2>&1'
+check 'every commit of the store carries a Cs-Command trailer but the hand edit of cs.yaml' \
+	'[ "$(git -C s log --format=%B | grep -c "^Cs-Command: ")" -eq $(($(git -C s rev-list --count HEAD) - 1)) ]'
