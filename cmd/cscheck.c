@@ -235,6 +235,25 @@ int main(int argc, char **argv)
 		goto cleanup;
 	}
 report:
+	if (rule_list) {
+		/* --rules selects what is shown, schema and reference findings too */
+		size_t j, keep = 0;
+		for (i = 0; i < found.n; i++) {
+			int on = 0;
+			for (j = 0; j < nrules; j++) {
+				size_t n = strlen(rule_list[j]);
+				if (!strcmp(found.v[i].rule, rule_list[j]) ||
+				    (!strncmp(found.v[i].rule, rule_list[j], n) && found.v[i].rule[n] == '.'))
+					on = 1;
+			}
+			if (on) {
+				found.v[keep++] = found.v[i];
+			} else {
+				cs_finding_release(&found.v[i]);
+			}
+		}
+		found.n = keep;
+	}
 	cs_findings_sort(&found);
 	for (i = 0; i < found.n; i++) {
 		if (found.v[i].severity == CS_SEV_ERROR)

@@ -2,6 +2,7 @@
  * meetings, the Art 21 assessment, the Art 5(5) stipends and the Art 7(1)
  * contact cards (DESIGN 5). */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -573,6 +574,29 @@ static int filed(struct args *a, const char *month, const char *scope, const cha
 	return 0;
 }
 
+/* An office reports a month when one of its communities had a pairing then. */
+static int office_due(const cs_check *c, const char *office, int y, int m)
+{
+	cs_day from = cs_date_from_ymd(y, m, 1);
+	cs_day to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
+	size_t i;
+	for (i = 0; i < c->nassignments; i++) {
+		const cs_node *a = c->assignments[i];
+		const cs_node *cm = cs_check_find(c, "community", s_(a, "community"));
+		const char *f = s_(a, "from"), *t = s_(a, "to");
+		cs_day fd, td = INT32_MAX;
+		if (!cm || !s_(cm, "office") || strcmp(s_(cm, "office"), office) || !f ||
+		    cs_date_parse(f, &fd) < 0)
+			continue;
+		if (t && cs_date_parse(t, &td) < 0)
+			td = INT32_MAX;
+		if (fd <= to && td >= from)
+			return 1;
+	}
+	cs_error_clear();
+	return 0;
+}
+
 static int monthly_one(struct args *a, int y, int m, const char *scope, const char *subject,
 		       cs_node *collect)
 {
@@ -633,11 +657,8 @@ static int cmd_monthly(struct args *a)
 		}
 		for (i = 0; os && i < os->count && !error; i++) {
 			const char *o = s_(os->items[i], "office");
-			const cs_node *tt = cs_node_get(os->items[i], "totals");
-			long long n = 0;
-			/* an office with no lawyer that month owes nothing */
-			cs_node_int(cs_node_get(tt, "activities"), &n);
-			if (!n && !cs_node_get(r, "lawyers"))
+			/* an office with no lawyer that month owes nothing (Art 18) */
+			if (!office_due(&a->chk, o, y, m))
 				continue;
 			if (!a->commit || !filed(a, a->month, "office", o))
 				error = monthly_one(a, y, m, "office", o, all);

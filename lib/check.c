@@ -15,20 +15,24 @@ void cs_findings_init(cs_findings *f)
 	memset(f, 0, sizeof(*f));
 }
 
+void cs_finding_release(cs_finding *x)
+{
+	free(x->path);
+	free(x->rule);
+	free(x->message);
+	free(x->record);
+	free(x->lawyer);
+	free(x->community);
+	free(x->period);
+	free(x->commit);
+	memset(x, 0, sizeof(*x));
+}
+
 void cs_findings_free(cs_findings *f)
 {
 	size_t i;
-	for (i = 0; i < f->n; i++) {
-		cs_finding *x = &f->v[i];
-		free(x->path);
-		free(x->rule);
-		free(x->message);
-		free(x->record);
-		free(x->lawyer);
-		free(x->community);
-		free(x->period);
-		free(x->commit);
-	}
+	for (i = 0; i < f->n; i++)
+		cs_finding_release(&f->v[i]);
 	free(f->v);
 	cs_findings_init(f);
 }

@@ -33,6 +33,8 @@ typedef struct {
 
 void cs_findings_init(cs_findings *f);
 void cs_findings_free(cs_findings *f);
+/* Free one finding's strings. */
+void cs_finding_release(cs_finding *x);
 /* Sort by path, line, rule, message (stable output). */
 void cs_findings_sort(cs_findings *f);
 

@@ -23,24 +23,30 @@ int cs_mask_name(cs_buf *out, const char *name)
 	return cs_buf_puts(out, "**");
 }
 
+static size_t digits_in(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s >= '0' && *s <= '9';
+	return n;
+}
+
 int cs_mask_contact(cs_buf *out, const char *s)
 {
 	const char *at = s ? strchr(s, '@') : NULL;
 	size_t n = s ? strlen(s) : 0, digits = 0, i, seen = 0;
 	if (!s || !*s)
 		return 0;
-	if (at) {
-		if (cs_buf_put(out, s, 1) < 0)
+	if (at || digits_in(s) < 7) {
+		/* the first character (not byte: names may be Chinese) */
+		uint32_t cp;
+		size_t first = cs_utf8_decode(s, n, &cp);
+		if (cs_buf_put(out, s, first ? first : 1) < 0)
 			return CS_ENOMEM;
-		return cs_buf_printf(out, "***%s", at);
+		return at ? cs_buf_printf(out, "***%s", at) : cs_buf_puts(out, "***");
 	}
 	for (i = 0; i < n; i++)
 		digits += s[i] >= '0' && s[i] <= '9';
-	if (digits < 7) {
-		if (cs_buf_put(out, s, 1) < 0)
-			return CS_ENOMEM;
-		return cs_buf_puts(out, "***");
-	}
 	/* keep the first three and the last four digits */
 	for (i = 0; i < n; i++) {
 		int d = s[i] >= '0' && s[i] <= '9';
