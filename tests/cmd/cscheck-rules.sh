@@ -522,7 +522,13 @@ cd "$top/rpt" || exit 1
 pr=$(pair wang-li hepingli 2026-09-01)
 report() { # month, scope-slug, author and commit time: file a report by hand
 	mkdir -p "records/reports/$1"
-	printf 'kind: monthly-report\nmonth: %s\n' "$1" > "records/reports/$1/$2.yaml"
+	{
+		printf "kind: monthly-report\nmonth: '%s'\nscope: %s\nsubject: %s\n" "$1" "${2%%-*}" "${2#*-}"
+		printf 'source_commit: %s\n' "$(git rev-parse HEAD)"
+		printf 'totals:\n  activities: 0\n  by_kind: {}\n  service_minutes: 0\n  people_served: 0\n'
+		printf 'requests:\n  received: 0\n  accepted: 0\n  accepted_late: 0\n  open: 0\n'
+		printf 'typical_cases: []\n'
+	} > "records/reports/$1/$2.yaml"
 	git_commit "$3" "report $1 $2" "records/reports/$1/$2.yaml"
 }
 R='--rules art18.report'
@@ -552,11 +558,28 @@ check 'art18.report: ... the message gives the filing day' 'grep -q "filed 2026-
 finding 'art18.report: office report committed on day 4 is late' \
 	'art18.report|2026-10|-|-|-|error' $R --today 2026-11-30
 # a later commit touching the report does not change its filing time
-printf 'kind: monthly-report\nmonth: 2026-09\nnote: x\n' > records/reports/2026-09/lawyer-wang-li.yaml
+sed 's/activities: 0/activities: 1/' records/reports/2026-09/lawyer-wang-li.yaml > "$scratch/r" &&
+	cp "$scratch/r" records/reports/2026-09/lawyer-wang-li.yaml
 git_commit 2026-11-20T10:00:00+0800 'touch report' records/reports/2026-09/lawyer-wang-li.yaml
 no_finding 'art18.report: the first commit adding the report is its filing time' \
 	'art18.report|2026-09|-|wang-li|' $R --today 2026-11-30
 no_finding 'art18.report: no schema finding for a filed report' 'schema.' $R --today 2026-11-30
+mkdir -p records/reports/2026-08
+printf "kind: monthly-report\nmonth: '2026-08'\n" > records/reports/2026-08/lawyer-wang-li.yaml
+git_commit 2026-11-20T11:00:00+0800 'bad report' records/reports/2026-08/lawyer-wang-li.yaml
+finding 'schema.invalid: a report missing the fields of its schema' 'schema.invalid|-|-|-|-|error' \
+	$R --today 2026-11-30
+if command -v csreport > /dev/null 2>&1; then
+	CS_NOW=2026-12-02T20:00 csreport monthly --month 2026-11 --lawyer wang-li --commit > /dev/null 2>&1
+	CS_NOW=2026-12-04T09:00 csreport monthly --month 2026-11 --office xincheng --commit > /dev/null 2>&1
+	no_finding 'art18.report: a lawyer report filed by csreport --commit on day 2' \
+		'art18.report|2026-11|-|wang-li|' $R --today 2026-12-31
+	finding 'art18.report: an office report filed by csreport --commit on day 4 is late' \
+		'art18.report|2026-11|-|-|-|error' $R --today 2026-12-31
+	check 'art18.report: reports filed by csreport pass their schema' \
+		'! grep -q "reports/2026-11/.*schema\|schema.*reports/2026-11" "$scratch/.json" &&
+		 ! grep -B1 -A3 "records/reports/2026-11/" "$scratch/.json" | grep -q "\"rule\": \"schema"'
+fi
 sed 's/lawyer_report_day: 2/lawyer_report_day: 3/' cs.yaml > cs.tmp && mv cs.tmp cs.yaml &&
 	git_commit 2026-11-21T10:00+0800 'report day 3' cs.yaml
 no_finding 'art18.report: lawyer_report_day 3 in cs.yaml: day 3 is on time' \
