@@ -132,7 +132,7 @@ D=$(logd 2026-10-15 lecture $H --start 09:00 --end 10:30 --set attendees=35 --se
 Z2=$(logd 2026-10-15 office-hours --lawyer zhao --start 14:00 --end 16:59 --set place=东风会议室)
 E=$(logd 2026-10-16 mediation $H --start 10:00 --end 11:00 $T --target-name 王五 \
 	--content 邻里纠纷调解 --set typical=true --set outcome=settled)
-Z3=$(logd 2026-10-20 training --lawyer zhao --start 09:00 --end 11:00 --set attendees=12 \
+Z3=$(logd 2026-10-20 training --lawyer zhao --start 09:00 --end 11:00 --set attendees=12 --target-type mediators \
 	--set audience=mediators --set topic=调解实务)
 C2=$(logd 2026-10-20 lecture --lawyer chen --start 09:00 --end 10:00 --set attendees=20 --set topic=反诈)
 C=$(logd 2026-10-21 office-hours $H --start 14:00 --end 17:00 --set place=和平里活动室)
@@ -213,7 +213,7 @@ check 'text: the figures and the commit' 'out | grep -q "^activities: *7$" && ou
 
 # --- 2. office and district reports ------------------------------------------------
 # by hand: xincheng = wang-li in hepingli (6 activities, 590 min, 38 people, 4 requests)
-#   + zhao (office-hours 360, 179, 210, training 120 (12), lecture 60 (10): 5, 929, 22);
+#   + zhao (office-hours 360, 179, 210, training 120 (12 attendees, a target: 12), lecture 60 (10): 5, 929, 22);
 # dongcheng = wang-li in nanyuan (1, 60, 1) + chen (consultation 30 (1), lecture 60 (20): 2, 90, 21).
 ok 'monthly --office xincheng' $R monthly --month 2026-10 --office xincheng --format json
 out > "$scratch/o1.json"
