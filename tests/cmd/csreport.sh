@@ -73,6 +73,7 @@ cd s || exit 1
 	export CS_NOW=2026-08-20T09:00
 	csassign office add xincheng --name 新城司法所
 	csassign office add dongcheng --name 东城司法所
+	csassign office add idle --name 空闲司法所
 	csassign firm add dacheng --name 大成律师事务所
 	csassign firm add junhe --name 君合律师事务所
 	csassign lawyer add wang-li --name 王丽 --firm dacheng --phone 13800000001 \
@@ -310,6 +311,7 @@ check '--all: the lawyer'"'"'s commit comes before the office'"'"'s' \
 check '--all did not refile the filed ones' \
 	'[ "$(git log --format=%H -- records/reports/2026-10/lawyer-wang-li.yaml | wc -l)" -eq 1 ]'
 check '--all filed nothing for a lawyer without a pairing that month' '[ ! -e records/reports/2026-10/lawyer-old.yaml ]'
+check '--all filed nothing for an office without a lawyer that month' '[ ! -e records/reports/2026-10/office-idle.yaml ]'
 check 'the filed directory' '[ "$(ls records/reports/2026-10 | tr "\n" " ")" = "lawyer-chen.yaml lawyer-wang-li.yaml lawyer-zhao.yaml office-dongcheng.yaml office-xincheng.yaml " ]'
 before=$(snapshot .)
 ok 'a second --all --commit' at 2026-11-04T10:00 $R monthly --month 2026-10 --all --commit
