@@ -1019,8 +1019,8 @@ static int cmd_accept(struct args *a, const char *id)
 		error = cs_error_set(CS_EDATA, "%s: signed; change it with cslog amend", id);
 		goto cleanup;
 	}
-	if ((error = sealed(a, rec)) < 0)
-		goto cleanup;
+	/* no sealed() check: Art 10's two working days may end after the
+	 * Art 18 filing day, and accepting is the request's own course */
 	if (a->on) {
 		if (cs_datetime_parse(a->on, &at) < 0) {
 			error = cs_error_set(CS_EUSAGE, "--on: '%s' is not DATE[THH:MM]", a->on);

@@ -152,9 +152,12 @@ static int render_doc(const struct doc *d, cs_format fmt, int bom, cs_buf *out)
 				if (cs_utf8_width(d->facts.rows[j][0]) > pad)
 					pad = cs_utf8_width(d->facts.rows[j][0]);
 			cs_buf_printf(out, "%s:", d->facts.rows[i][0]);
-			for (j = lw; j < pad + 1; j++)
-				cs_buf_putc(out, ' ');
-			cs_buf_printf(out, "%s\n", d->facts.rows[i][1] ? d->facts.rows[i][1] : "");
+			if (d->facts.rows[i][1] && *d->facts.rows[i][1]) {
+				for (j = lw; j < pad + 1; j++)
+					cs_buf_putc(out, ' ');
+				cs_buf_puts(out, d->facts.rows[i][1]);
+			}
+			cs_buf_putc(out, '\n');
 		}
 		for (i = 0; i < d->nsections && !error; i++) {
 			cs_buf_printf(out, "\n%s\n", d->sections[i].title);

@@ -135,10 +135,12 @@ static int audit_commit(git_repository *repo, git_commit *c, cs_findings *out)
 		if (!error && lawyer && date && strlen(date) >= 7) {
 			snprintf(report, sizeof(report), "records/reports/%.7s/lawyer-%s.yaml", date, lawyer);
 			if (tree_has(ptree, report))
-				/* amend (and signing what it unsigned) is the way a sealed
-				 * entry may change: listed, not an error */
+				/* amend (and signing what it unsigned, accepting a request
+				 * whose deadline outlives the filing) is how a sealed entry
+				 * may change: listed, not an error */
 				error = add(out, path, strcmp(command, "cslog amend") &&
-					    strcmp(command, "cslog sign") ? CS_SEV_ERROR : CS_SEV_WARNING,
+					    strcmp(command, "cslog sign") && strcmp(command, "cslog accept")
+					    ? CS_SEV_ERROR : CS_SEV_WARNING,
 					    "audit.sealed-modified", id, lawyer, cs_node_get_str(old, "community"),
 					    hex, "entry of a filed month changed by commit %.12s (%s)", hex,
 					    *command ? command : "by hand");

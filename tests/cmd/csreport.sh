@@ -328,9 +328,10 @@ check 'art18: an office filing on 11-04 is late' 'case "$a18" in *office-dongche
 before=$(snapshot .)
 expect 'void of a sealed entry is 65' 65 at 2026-11-05T09:00 cslog void "$A" --reason 误登
 check 'void says the month is sealed' 'err | grep -q sealed'
-expect 'accept of a sealed request is 65' 65 at 2026-11-05T09:00 cslog accept "$O" --on 2026-11-05T09:00
-check 'accept says the month is sealed' 'err | grep -q sealed'
-check 'refused changes of sealed entries wrote nothing' '[ "$(snapshot .)" = "$before" ]'
+check 'a refused change of a sealed entry wrote nothing' '[ "$(snapshot .)" = "$before" ]'
+ok 'accept of a sealed request still works (Art 10 may outlive the filing)' at 2026-11-05T09:00 cslog accept "$O" --on 2026-11-05T09:00
+expect 'the audit lists the accept of a sealed entry as a warning' 0 cscheck --audit --since HEAD~1 --format json
+check 'as audit.sealed-modified' 'out | grep -q "audit.sealed-modified"'
 ok 'amend of a sealed entry works' at 2026-11-05T09:00 cslog amend "$A" --set result=已书面答复 --reason 补记
 check 'the amendment is committed' 'git show HEAD:$(git log -1 --format=%B | sed -n "s/^Cs-Record: //p") | grep -qx "result: 已书面答复"'
 ok 'void of the same lawyer'"'"'s entry of an unfiled month works' at 2026-11-05T09:00 cslog void "$nov" --reason 误登
