@@ -121,7 +121,16 @@ run_check --today 2026-11-05
 check 'without --rules: every rule (art7.visit, art9.office-hours, art16.gift, art18.report...)' \
 	'[ "$(nfound art7.visit)" -eq 2 ] && [ "$(nfound art16.gift)" -eq 2 ] &&
 	 [ "$(nfound art9.office-hours)" -gt 0 ] && [ "$(nfound art18.report)" -gt 0 ]'
-all=$(wc -l < "$scratch/.f")
+# a schema error: --rules shows only the findings of the rules it names
+printf 'kind: gift\nid: [\n' > records/log/hepingli/2026/10/20261021-sssss1.yaml
+run_check --today 2026-11-05 --worktree
+check 'without --rules: schema findings too' '[ "$(nfound schema.yaml)" -eq 1 ] && [ "$(nfound art16.gift)" -eq 2 ]'
+run_check --today 2026-11-05 --worktree --rules art16.gift
+check '--rules art16.gift: no schema finding shown' '[ "$(nfound schema.)" -eq 0 ] && [ "$(nfound art16.gift)" -eq 2 ]'
+run_check --today 2026-11-05 --worktree --rules schema
+check '--rules schema: the schema finding only, exit 1' \
+	'[ "$(nfound schema.yaml)" -eq 1 ] && [ "$(wc -l < "$scratch/.f")" -eq 1 ] && [ "$rc" -eq 1 ]'
+rm -f records/log/hepingli/2026/10/20261021-sssss1.yaml
 for r in art99 art9.lect art 'art16.gift,nosuch' art16.gift.x ART16.GIFT; do
 	expect "--rules '$r' names an unknown rule: 64" 64 cscheck --rules "$r"
 	check "--rules '$r': the error names the rule" 'grep -q "^cscheck: .*rule" "$scratch/.err" && [ ! -s "$scratch/.out" ]'
@@ -182,7 +191,7 @@ check '--worktree sees the uncommitted file' 'grep -qxF "art16.gift|2026-10|2026
 check '--worktree: the summary says working tree' 'grep -q "(working tree)" "$scratch/.err"'
 check '--worktree: committed records are checked too' '[ "$(nfound art16.gift)" -eq 3 ]'
 printf 'kind: gift\nid: [\n' > records/log/hepingli/2026/10/20261021-wwwww2.yaml
-run_check --rules art16.gift --today 2026-11-05 --worktree
+run_check --rules art16.gift,schema --today 2026-11-05 --worktree
 check '--worktree: an uncommitted YAML error is schema.yaml' '[ "$(nfound "schema.yaml|")" -eq 1 ] && [ "$rc" -eq 1 ]'
 rm -f "$wt" records/log/hepingli/2026/10/20261021-wwwww2.yaml
 check 'the working tree is clean again' '[ -z "$(git status --porcelain)" ]'

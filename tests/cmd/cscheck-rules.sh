@@ -352,7 +352,8 @@ grep -v '^recorded_at:' "$f4" > "$scratch/e4" && cat "$scratch/sig" >> "$scratch
 	grep '^recorded_at:' "$f4" >> "$scratch/e4" && cp "$scratch/e4" "$f4" &&
 	git_commit 2026-09-05T09:00+0800 'hand signature' "$f4"
 finding 'art11.signed: signed by a non-head fails' "art11.signed|2026-09|$e4|wang-li|hepingli|error" $S
-finding 'ref.head: ... and is a reference error' "ref.head|-|$e4|wang-li|hepingli|error" $S
+finding 'ref.head: ... and is a reference error' "ref.head|-|$e4|wang-li|hepingli|error" \
+	--rules art11.signed,ref.head --today 2026-09-30
 sed 's/sign_within_days: 7/sign_within_days: 8/' cs.yaml > cs.tmp && mv cs.tmp cs.yaml &&
 	git_commit 2026-09-20T10:00+0800 'eight days' cs.yaml
 no_finding 'art11.signed: sign_within_days 8 in cs.yaml: day 8 passes' "art11.signed|2026-09|$e2|" $S
@@ -563,12 +564,12 @@ sed 's/activities: 0/activities: 1/' records/reports/2026-09/lawyer-wang-li.yaml
 git_commit 2026-11-20T10:00:00+0800 'touch report' records/reports/2026-09/lawyer-wang-li.yaml
 no_finding 'art18.report: the first commit adding the report is its filing time' \
 	'art18.report|2026-09|-|wang-li|' $R --today 2026-11-30
-no_finding 'art18.report: no schema finding for a filed report' 'schema.' $R --today 2026-11-30
+no_finding 'art18.report: no schema finding for a filed report' 'schema.' --rules art18,schema --today 2026-11-30
 mkdir -p records/reports/2026-08
 printf "kind: monthly-report\nmonth: '2026-08'\n" > records/reports/2026-08/lawyer-wang-li.yaml
 git_commit 2026-11-20T11:00:00+0800 'bad report' records/reports/2026-08/lawyer-wang-li.yaml
 finding 'schema.invalid: a report missing the fields of its schema' 'schema.invalid|-|-|-|-|error' \
-	$R --today 2026-11-30
+	--rules art18.report,schema --today 2026-11-30
 if command -v csreport > /dev/null 2>&1; then
 	CS_NOW=2026-12-02T20:00 csreport monthly --month 2026-11 --lawyer wang-li --commit > /dev/null 2>&1
 	CS_NOW=2026-12-04T09:00 csreport monthly --month 2026-11 --office xincheng --commit > /dev/null 2>&1
@@ -576,6 +577,7 @@ if command -v csreport > /dev/null 2>&1; then
 		'art18.report|2026-11|-|wang-li|' $R --today 2026-12-31
 	finding 'art18.report: an office report filed by csreport --commit on day 4 is late' \
 		'art18.report|2026-11|-|-|-|error' $R --today 2026-12-31
+	run_check --rules art18.report,schema --today 2026-12-31
 	check 'art18.report: reports filed by csreport pass their schema' \
 		'! grep -q "reports/2026-11/.*schema\|schema.*reports/2026-11" "$scratch/.json" &&
 		 ! grep -B1 -A3 "records/reports/2026-11/" "$scratch/.json" | grep -q "\"rule\": \"schema"'
@@ -703,7 +705,7 @@ mkdir -p records/changes
 printf "kind: change\nid: 20260915-aaaa10\nassignment: 20260101-zzzzzz\nfiled: '2026-09-15'\neffective: '2026-09-30'\nreason: x\nschedule: Thu 14:00-17:30\n" \
 	> records/changes/20260915-aaaa10.yaml
 git_commit 2026-09-20T10:00+0800 'change' records/changes/20260915-aaaa10.yaml
-F='--rules art16.gift --today 2026-09-30'
+F='--rules ref,schema --today 2026-09-30'
 finding 'ref.lawyer: an entry naming an unknown lawyer' 'ref.lawyer|-|20260910-aaaa01|-|-|error' $F
 finding 'ref.community: an entry naming an unknown community' 'ref.community|-|20260910-aaaa02|-|-|error' $F
 finding 'ref.head: signed by the head of another community' 'ref.head|-|20260910-aaaa03|wang-li|hepingli|error' $F
@@ -724,4 +726,10 @@ finding 'ref.assignment: a change of an unknown pairing' 'ref.assignment|-|20260
 no_finding 'the entries made by cslog raise nothing' "ref.pairing|-|$good|" $F
 check 'schema and reference findings are errors: exit 1' '[ "$rc" -eq 1 ]'
 no_finding 'ref.pairing: an entry dated on the pairing'"'"'s first day passes' "ref.pairing|-|$first|" $F
+run_check --rules ref.head --today 2026-09-30
+check '--rules ref.head shows the ref.head findings only' \
+	'[ "$(nfound ref.head)" -eq 1 ] && [ "$(wc -l < "$scratch/.f")" -eq 1 ]'
+run_check --rules schema --today 2026-09-30
+check '--rules schema shows the schema findings only' \
+	'[ "$(nfound schema.)" -ge 5 ] && [ "$(nfound ref.)" -eq 0 ]'
 exit 0
