@@ -524,6 +524,8 @@ static int cs_rule_art17_notice(cs_check *c, cs_findings *out)
 		const cs_node *ch = c->changes[i];
 		const char *filed = str(ch, "filed"), *effective = str(ch, "effective");
 		const char *id = str(ch, "id");
+		const cs_node *pairing_rec = NULL;
+		size_t k;
 		cs_day f, e;
 		char path[128], month[16];
 		int y, m, d;
@@ -538,9 +540,13 @@ static int cs_rule_art17_notice(cs_check *c, cs_findings *out)
 		snprintf(path, sizeof(path), "records/changes/%s.yaml", id ? id : "?");
 		cs_date_to_ymd(f, &y, &m, &d);
 		month_name(y, m, month);
+		/* who and where: the pairing changed, not the new value */
+		for (k = 0; k < c->nassignments; k++)
+			if (same(str(c->assignments[k], "id"), str(ch, "assignment")))
+				pairing_rec = c->assignments[k];
 		error = cs_finding_add(out, path, line_of(ch, "effective"), CS_SEV_ERROR,
-				       "art17.notice", id, str(ch, "lawyer"), str(ch, "community"),
-				       month,
+				       "art17.notice", id, str(pairing_rec, "lawyer"),
+				       str(pairing_rec, "community"), month,
 				       "change filed %s takes effect %s, less than %lld days later, without an approval",
 				       filed, effective, notice);
 	}
