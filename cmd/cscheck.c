@@ -30,12 +30,16 @@ static const char *sev_name(int sev)
 static int render(const cs_findings *f, cs_format fmt, cs_buf *out)
 {
 	size_t i;
-	int error = 0;
+	int error = 0, colour = cli_colour();
 	if (fmt == CS_FMT_TEXT) {
-		for (i = 0; i < f->n && !error; i++)
-			error = cs_buf_printf(out, "%s:%zu: %s: %s: %s\n", f->v[i].path, f->v[i].line,
-					      sev_name(f->v[i].severity), f->v[i].rule,
-					      f->v[i].message);
+		/* colour only on a terminal, never with NO_COLOR */
+		for (i = 0; i < f->n && !error; i++) {
+			int e = f->v[i].severity == CS_SEV_ERROR;
+			error = cs_buf_printf(out, "%s:%zu: %s%s%s: %s: %s\n", f->v[i].path, f->v[i].line,
+					      colour ? (e ? "\033[31m" : "\033[33m") : "",
+					      sev_name(f->v[i].severity), colour ? "\033[0m" : "",
+					      f->v[i].rule, f->v[i].message);
+		}
 		return error;
 	}
 	if (fmt == CS_FMT_JSON || fmt == CS_FMT_YAML) {
