@@ -128,7 +128,38 @@ static int check_scope(cs_check *c, const char *kind, const char *subject, scope
 
 /* --- figures ------------------------------------------------------------- */
 
-static int summary_of(const cs_node *rec, cs_buf *out)
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Mask mobile and ID-card numbers written in free text (Art 15). */
+static int mask_numbers(cs_buf *out, const char *s, size_t len)
+{
+	size_t i = 0, run;
+	int error = 0;
+	while (i < len && !error) {
+		if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1]))) {
+			error = cs_buf_putc(out, s[i++]);
+			continue;
+		}
+		for (run = 0; i + run < len && is_digit(s[i + run]); run++)
+			;
+		if (run == 17 && i + 17 < len && (s[i + 17] == 'X' || s[i + 17] == 'x'))
+			run = 18;
+		if (run == 18 || (run == 11 && s[i] == '1')) {
+			size_t keep_head = run == 18 ? 6 : 3, k;
+			for (k = 0; k < run && !error; k++)
+				error = cs_buf_putc(out, k < keep_head || k >= run - 4 ? s[i + k] : '*');
+		} else {
+			error = cs_buf_put(out, s + i, run);
+		}
+		i += run;
+	}
+	return error;
+}
+
+static int summary_of(const cs_node *rec, int reveal, cs_buf *out)
 {
 	const char *content = str(rec, "content");
 	size_t n;
@@ -142,7 +173,7 @@ static int summary_of(const cs_node *rec, cs_buf *out)
 	n = cs_utf8_prefix_for_width(content, 60);
 	if ((nl = memchr(content, '\n', n)))
 		n = (size_t)(nl - content);
-	if (cs_buf_put(out, content, n) < 0)
+	if ((reveal ? cs_buf_put(out, content, n) : mask_numbers(out, content, n)) < 0)
 		return CS_ENOMEM;
 	if (n < strlen(content))
 		return cs_buf_puts(out, "…");
@@ -163,6 +194,9 @@ static int target_of(const cs_node *rec, int reveal, cs_node **out)
 		return CS_ENOMEM;
 	if (type)
 		error = set_str(m, "type", type);
+	/* residents' names are personal data; a group's or an organisation's are not */
+	if (type && strcmp(type, "resident"))
+		reveal = 1;
 	if (!error && name) {
 		if (reveal)
 			error = set_str(m, "name", name);
@@ -322,7 +356,7 @@ static int block(cs_check *c, const scope *sc, cs_day from, cs_day to, int revea
 		    (sc->lawyer == NULL && (error = set_str(item, "lawyer", e->lawyer)) < 0) ||
 		    (error = target_of(e->rec, reveal, &target)) < 0 ||
 		    (target && (error = cs_node_set(item, "target", target)) < 0) ||
-		    (error = summary_of(e->rec, &sum)) < 0 ||
+		    (error = summary_of(e->rec, reveal, &sum)) < 0 ||
 		    (error = set_str(item, "summary", cs_buf_cstr(&sum))) < 0)
 			break;
 	}
