@@ -61,7 +61,7 @@ static int tree_has(git_tree *tree, const char *path)
 	return found;
 }
 
-static int add(cs_findings *out, const char *path, int sev, const char *rule, const char *record,
+static int audit_add(cs_findings *out, const char *path, int sev, const char *rule, const char *record,
 	       const char *lawyer, const char *community, const char *commit, const char *fmt,
 	       const char *a, const char *b)
 {
@@ -101,7 +101,7 @@ static int audit_commit(git_repository *repo, git_commit *c, cs_findings *out)
 	}
 	if (!*command) {
 		const char *summary = git_commit_summary(c);
-		error = add(out, git_diff_num_deltas(diff) ? git_diff_get_delta(diff, 0)->new_file.path
+		error = audit_add(out, git_diff_num_deltas(diff) ? git_diff_get_delta(diff, 0)->new_file.path
 							  : "-", CS_SEV_ERROR,
 			    "audit.manual", NULL, NULL, NULL, hex,
 			    "commit %.12s was not made by the cs commands (no Cs-Command trailer): %s",
@@ -114,7 +114,7 @@ static int audit_commit(git_repository *repo, git_commit *c, cs_findings *out)
 		const char *lawyer, *date, *id;
 		char report[256];
 		if (d->status == GIT_DELTA_DELETED) {
-			error = add(out, path, CS_SEV_ERROR, "audit.deleted", NULL, NULL, NULL, hex,
+			error = audit_add(out, path, CS_SEV_ERROR, "audit.deleted", NULL, NULL, NULL, hex,
 				    "%s removed by commit %.12s: a record is never deleted (void it)",
 				    path, hex);
 			continue;
@@ -128,7 +128,7 @@ static int audit_commit(git_repository *repo, git_commit *c, cs_findings *out)
 		date = cs_node_get_str(old, "date");
 		if (cs_node_get_str(old, "signed_by") && strcmp(command, "cslog amend") &&
 		    strcmp(command, "cslog void"))
-			error = add(out, path, CS_SEV_ERROR, "audit.signed-modified", id, lawyer,
+			error = audit_add(out, path, CS_SEV_ERROR, "audit.signed-modified", id, lawyer,
 				    cs_node_get_str(old, "community"), hex,
 				    "signed entry changed by commit %.12s (%s), not by cslog amend",
 				    hex, *command ? command : "by hand");
@@ -138,7 +138,7 @@ static int audit_commit(git_repository *repo, git_commit *c, cs_findings *out)
 				/* amend (and signing what it unsigned, accepting a request
 				 * whose deadline outlives the filing) is how a sealed entry
 				 * may change: listed, not an error */
-				error = add(out, path, strcmp(command, "cslog amend") &&
+				error = audit_add(out, path, strcmp(command, "cslog amend") &&
 					    strcmp(command, "cslog sign") && strcmp(command, "cslog accept")
 					    ? CS_SEV_ERROR : CS_SEV_WARNING,
 					    "audit.sealed-modified", id, lawyer, cs_node_get_str(old, "community"),
@@ -209,7 +209,7 @@ int cs_check_audit(cs_store *s, const char *since, const char *against, cs_findi
 		if (!git_oid_equal(git_object_id(peeled), &head) &&
 		    git_graph_descendant_of(repo, &head, git_object_id(peeled)) != 1) {
 			git_oid_tostr(hex, sizeof(hex), git_object_id(peeled));
-			error = add(out, "records", CS_SEV_ERROR, "audit.rewritten", NULL, NULL, NULL, hex,
+			error = audit_add(out, "records", CS_SEV_ERROR, "audit.rewritten", NULL, NULL, NULL, hex,
 				    "%s (%s) is not an ancestor of this history: it was rewritten",
 				    against, hex);
 		}

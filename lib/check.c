@@ -1,4 +1,5 @@
 #include <dirent.h>
+#include <libintl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,8 +85,9 @@ int cs_finding_add(cs_findings *f, const char *path, size_t line, int severity,
 		f->v = v;
 		f->cap = cap;
 	}
+	/* the message in the user's language (po/ has the findings' formats) */
 	va_start(ap, fmt);
-	error = cs_buf_vprintf(&msg, fmt, ap);
+	error = cs_buf_vprintf(&msg, dgettext("cs", fmt), ap);
 	va_end(ap);
 	if (error < 0)
 		return error;

@@ -204,11 +204,16 @@ static int per_period(cs_check *c, cs_findings *out, const char *rule, const cha
 			if (2 * active_days(p, from, to) >= to - from + 1 &&
 			    cs_check_overlaps(c, from, to) &&
 			    (have = count_kind(c, kind, p->community, from, to)) < need) {
-				error = cs_finding_add(out, p->path, 1, CS_SEV_ERROR, rule, p->id,
-						       p->lawyer, p->community, name,
-						       "%s: %d %s%s in community '%s', fewer than %lld",
-						       name, have, kind, have == 1 ? "" : "s",
-						       p->community, need);
+				if (!strcmp(kind, "lecture"))
+					error = cs_finding_add(out, p->path, 1, CS_SEV_ERROR, rule, p->id,
+							       p->lawyer, p->community, name,
+							       "%s: %d lecture(s) in community '%s', fewer than %lld",
+							       name, have, p->community, need);
+				else
+					error = cs_finding_add(out, p->path, 1, CS_SEV_ERROR, rule, p->id,
+							       p->lawyer, p->community, name,
+							       "%s: %d training(s) in community '%s', fewer than %lld",
+							       name, have, p->community, need);
 				if (error < 0)
 					break;
 			}
@@ -453,11 +458,16 @@ static int scan_privacy(cs_findings *out, const cs_entry *e, const cs_node *n,
 	int error = 0, kind;
 	char sub[128];
 	if (n->type == CS_NODE_SCALAR) {
-		if ((kind = personal_number(n->str)))
+		if ((kind = personal_number(n->str)) == 1)
 			error = cs_finding_add(out, e->path, n->line ? n->line : 1, CS_SEV_ERROR,
 					       "art15.privacy", e->id, e->lawyer, e->community, month,
-					       "%s: %s in free text; keep it in the confidential target fields",
-					       field, kind == 1 ? "an ID-card number" : "a mobile number");
+					       "%s: an ID-card number in free text; keep it in the confidential target fields",
+					       field);
+		else if (kind == 2)
+			error = cs_finding_add(out, e->path, n->line ? n->line : 1, CS_SEV_ERROR,
+					       "art15.privacy", e->id, e->lawyer, e->community, month,
+					       "%s: a mobile number in free text; keep it in the confidential target fields",
+					       field);
 		return error;
 	}
 	if (n->type == CS_NODE_SEQ) {
@@ -593,9 +603,13 @@ static int report_due(cs_check *c, cs_findings *out, const char *scope, const ch
 	if (!has_report(c, path)) {
 		if (c->today <= deadline)
 			return 0;
+		if (!strcmp(scope, "lawyer"))
+			return cs_finding_add(out, path, 0, CS_SEV_ERROR, "art18.report", NULL, lawyer,
+					      NULL, month, "the lawyer report of %s for %s was not filed by %s",
+					      slug, month, dl);
 		return cs_finding_add(out, path, 0, CS_SEV_ERROR, "art18.report", NULL, lawyer,
-				      NULL, month, "the %s report of %s for %s was not filed by %s",
-				      scope, slug, month, dl);
+				      NULL, month, "the office report of %s for %s was not filed by %s",
+				      slug, month, dl);
 	}
 	if (c->worktree)
 		return 0;
@@ -606,10 +620,15 @@ static int report_due(cs_check *c, cs_findings *out, const char *scope, const ch
 		cs_day d = (cs_day)(local >= 0 ? local / 86400 : (local - 86399) / 86400);
 		if (d > deadline) {
 			cs_date_format(d, filed);
+			if (!strcmp(scope, "lawyer"))
+				return cs_finding_add(out, path, 1, CS_SEV_ERROR, "art18.report", NULL,
+						      lawyer, NULL, month,
+						      "the lawyer report of %s for %s was filed %s, after the deadline %s",
+						      slug, month, filed, dl);
 			return cs_finding_add(out, path, 1, CS_SEV_ERROR, "art18.report", NULL, lawyer,
 					      NULL, month,
-					      "the %s report of %s for %s was filed %s, after the deadline %s",
-					      scope, slug, month, filed, dl);
+					      "the office report of %s for %s was filed %s, after the deadline %s",
+					      slug, month, filed, dl);
 		}
 	}
 	return 0;
@@ -767,9 +786,11 @@ static int cs_rule_art20_meeting(cs_check *c, cs_findings *out)
 				snprintf(name, sizeof(name), "%04d-H%d", y % 10000, (m - 1) / 6 + 1);
 			snprintf(path, sizeof(path), "records/meetings/%04d", y % 10000);
 			if (due && cs_check_overlaps(c, from, to) && !meetings_of(c, type, from, to) &&
-			    (error = cs_finding_add(out, path, 0, CS_SEV_ERROR, "art20.meeting", NULL,
-						    NULL, NULL, name, "%s: no %s meeting (%s)", name, type,
-						    months == 3 ? "联席会议" : "总结会议")) < 0)
+			    (error = months == 3 ?
+			     cs_finding_add(out, path, 0, CS_SEV_ERROR, "art20.meeting", NULL, NULL,
+					    NULL, name, "%s: no joint meeting (联席会议)", name) :
+			     cs_finding_add(out, path, 0, CS_SEV_ERROR, "art20.meeting", NULL, NULL,
+					    NULL, name, "%s: no summary meeting (总结会议)", name)) < 0)
 				break;
 			m += months;
 			if (m > 12) {

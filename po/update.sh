@@ -2,8 +2,9 @@
 # Extract the translatable messages of cs into po/cs.pot and merge them into
 # every po/*.po catalogue (new ones are created from the template).
 # Usage: sh po/update.sh          (from anywhere; needs xgettext, msgmerge, msginit)
-# Only _("...") and N_("...") are extracted; lib/ sets its messages with
-# cs_error_set and they are not translated (yet).
+# Extracted: _("...") and N_("...") in cmd/, and the findings' messages of
+# lib/ (the format of cs_finding_add and audit_add, translated when a finding
+# is made). Other lib/ errors (cs_error_set) are English.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -16,8 +17,9 @@ sources=$(ls cmd/*.c lib/*.c 2>/dev/null | grep -v '\.gen\.c$' | sort)
 [ -n "$sources" ] || { echo "update.sh: no sources in cmd/ or lib/" >&2; exit 66; }
 
 # shellcheck disable=SC2086  # word splitting of $sources is intended
-xgettext --language=C --from-code=UTF-8 -k_ -kN_ \
+xgettext --language=C --from-code=UTF-8 -k_ -kN_ -kcs_finding_add:10 -kaudit_add:9 \
 	--flag=_:1:pass-c-format --flag=N_:1:pass-c-format \
+	--flag=cs_finding_add:10:c-format --flag=audit_add:9:c-format \
 	--flag=cli_usage:1:c-format --flag=cli_warn:1:c-format \
 	--package-name=cs --package-version="${version:-0}" \
 	--msgid-bugs-address= --add-comments=TRANSLATORS: \
