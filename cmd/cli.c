@@ -6,6 +6,8 @@
 
 #include "cli.h"
 #include "error.h"
+#include "record.h"
+#include "yaml.h"
 
 const char *cli_name = "cs";
 
@@ -102,4 +104,19 @@ const char *cli_kind_label(const char *kind)
 		if (!strcmp(kind_labels[i], kind))
 			return _(kind_labels[i]);
 	return kind;
+}
+
+int cli_tree(cs_buf *out, const cs_node *n, cs_format fmt)
+{
+	int error;
+	if (fmt == CS_FMT_JSON) {
+		if ((error = cs_json_emit(out, n, 2)) < 0)
+			return error;
+		return cs_buf_putc(out, '\n');
+	}
+	if (n->type == CS_NODE_SEQ && n->count == 0)
+		return cs_buf_puts(out, "[]\n");
+	if (n->type == CS_NODE_MAP && cs_node_get_str(n, "kind"))
+		return cs_record_emit(n, out);
+	return cs_yaml_emit(out, n, NULL, NULL);
 }

@@ -36,6 +36,9 @@ int cli_out(const cs_buf *b);
 int cli_colour(void);
 /* The label of a record kind in the user's language (法律咨询 in zh_CN). */
 const char *cli_kind_label(const char *kind);
+/* A tree as JSON (pretty, ending with a newline) or as YAML into out; a
+ * record (a mapping with kind:) comes out with its keys in schema order. */
+int cli_tree(cs_buf *out, const cs_node *n, cs_format fmt);
 /* Parse --format; prints the usage error. */
 int cli_format(const char *s, cs_format *out);
 

@@ -163,14 +163,10 @@ static int print_records(struct args *a, cs_node *recs, cs_table *t)
 {
 	cs_buf out = CS_BUF_INIT;
 	int error;
-	if (a->format == CS_FMT_JSON) {
-		if (!(error = cs_json_emit(&out, recs, 2)))
-			error = cs_buf_putc(&out, '\n');
-	} else if (a->format == CS_FMT_YAML) {
-		error = cs_yaml_emit(&out, recs, NULL, NULL);
-	} else {
+	if (a->format == CS_FMT_JSON || a->format == CS_FMT_YAML)
+		error = cli_tree(&out, recs, a->format);
+	else
 		error = cs_table_render(t, a->format, &out);
-	}
 	if (!error && cli_out(&out))
 		error = cs_error_set(CS_EIO, "cannot write to standard output");
 	cs_buf_free(&out);
@@ -232,14 +228,9 @@ static int print_record(struct args *a, const cs_node *rec)
 {
 	cs_buf out = CS_BUF_INIT;
 	int error;
-	if (a->format == CS_FMT_JSON) {
-		if (!(error = cs_json_emit(&out, rec, 2)))
-			error = cs_buf_putc(&out, '\n');
-	} else if (a->format == CS_FMT_TEXT || a->format == CS_FMT_YAML) {
-		error = cs_record_emit(rec, &out);
-	} else {
+	if (a->format != CS_FMT_TEXT && a->format != CS_FMT_YAML && a->format != CS_FMT_JSON)
 		return cs_error_set(CS_EUSAGE, "show prints text, yaml or json");
-	}
+	error = cli_tree(&out, rec, a->format == CS_FMT_JSON ? CS_FMT_JSON : CS_FMT_YAML);
 	if (!error && cli_out(&out))
 		error = cs_error_set(CS_EIO, "cannot write to standard output");
 	cs_buf_free(&out);

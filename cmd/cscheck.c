@@ -71,16 +71,8 @@ static int render(const cs_findings *f, cs_format fmt, cs_buf *out)
 			if (x->commit)
 				cs_node_set_str(m, "commit", x->commit);
 		}
-		if (!error) {
-			if (fmt == CS_FMT_JSON) {
-				if (!(error = cs_json_emit(out, seq, 2)))
-					error = cs_buf_putc(out, '\n');
-			} else if (f->n) {
-				error = cs_yaml_emit(out, seq, NULL, NULL);
-			} else {
-				error = cs_buf_puts(out, "[]\n");
-			}
-		}
+		if (!error)
+			error = cli_tree(out, seq, fmt);
 		cs_node_free(seq);
 		return error;
 	}

@@ -714,14 +714,10 @@ static int print_record(struct args *a, const cs_node *rec)
 {
 	cs_buf out = CS_BUF_INIT;
 	int error;
-	if (a->format == CS_FMT_JSON) {
-		if (!(error = cs_json_emit(&out, rec, 2)))
-			error = cs_buf_putc(&out, '\n');
-	} else if (a->format == CS_FMT_TEXT || a->format == CS_FMT_YAML) {
-		error = cs_record_emit(rec, &out);
-	} else {
+	if (a->format == CS_FMT_TEXT || a->format == CS_FMT_YAML || a->format == CS_FMT_JSON)
+		error = cli_tree(&out, rec, a->format == CS_FMT_JSON ? CS_FMT_JSON : CS_FMT_YAML);
+	else
 		error = cs_error_set(CS_EUSAGE, "show prints text, yaml or json");
-	}
 	if (!error)
 		error = print_buf(&out);
 	cs_buf_free(&out);
@@ -898,14 +894,10 @@ static int cmd_list(struct args *a)
 		if (error < 0)
 			goto cleanup;
 	}
-	if (a->format == CS_FMT_JSON) {
-		if (!(error = cs_json_emit(&out, ctx.all, 2)))
-			error = cs_buf_putc(&out, '\n');
-	} else if (a->format == CS_FMT_YAML) {
-		error = cs_yaml_emit(&out, ctx.all, NULL, NULL);
-	} else {
+	if (a->format == CS_FMT_JSON || a->format == CS_FMT_YAML)
+		error = cli_tree(&out, ctx.all, a->format);
+	else
 		error = cs_table_render(&ctx.t, a->format, &out);
-	}
 	if (!error)
 		error = print_buf(&out);
 cleanup:
@@ -1165,25 +1157,6 @@ struct history_ctx {
 	cs_node *events;
 };
 
-static const char *trailer(const char *message, const char *key, char *out, size_t size)
-{
-	const char *p = message;
-	size_t n = strlen(key);
-	while ((p = strstr(p, key))) {
-		if ((p == message || p[-1] == '\n') && p[n] == ':' && p[n + 1] == ' ') {
-			const char *end = strchr(p, '\n');
-			size_t len = end ? (size_t)(end - p - n - 2) : strlen(p + n + 2);
-			if (len >= size)
-				len = size - 1;
-			memcpy(out, p + n + 2, len);
-			out[len] = '\0';
-			return out;
-		}
-		p += n;
-	}
-	return NULL;
-}
-
 static int history_one(void *vctx, const cs_history_entry *e)
 {
 	struct history_ctx *ctx = vctx;
@@ -1214,9 +1187,9 @@ static int history_one(void *vctx, const cs_history_entry *e)
 	snprintf(buf, sizeof(buf), "%.*s", eol ? (int)(eol - e->message) : (int)strlen(e->message),
 		 e->message);
 	cs_node_set_str(ev, "summary", buf);
-	cs_node_set(ev, "command", trailer(e->message, "Cs-Command", buf, sizeof(buf)) ?
+	cs_node_set(ev, "command", cs_commit_trailer(e->message, "Cs-Command", buf, sizeof(buf)) ?
 		    cs_node_new_str(buf) : cs_node_new_null());
-	if (trailer(e->message, "Cs-Reason", buf, sizeof(buf)))
+	if (cs_commit_trailer(e->message, "Cs-Reason", buf, sizeof(buf)))
 		cs_node_set_str(ev, "reason", buf);
 	for (i = 0; i < fo->count + fn->count; i++) {
 		const cs_pair *p = i < fo->count ? &fo->pairs[i] : &fn->pairs[i - fo->count];
@@ -1267,11 +1240,8 @@ static int cmd_history(struct args *a, const char *id)
 	}
 	if ((error = cs_store_history(a->store, NULL, cs_buf_cstr(&path), history_one, &ctx)) < 0)
 		goto cleanup;
-	if (a->format == CS_FMT_JSON) {
-		if (!(error = cs_json_emit(&out, ctx.events, 2)))
-			error = cs_buf_putc(&out, '\n');
-	} else if (a->format == CS_FMT_YAML) {
-		error = cs_yaml_emit(&out, ctx.events, NULL, NULL);
+	if (a->format == CS_FMT_JSON || a->format == CS_FMT_YAML) {
+		error = cli_tree(&out, ctx.events, a->format);
 	} else if (a->format == CS_FMT_TEXT) {
 		for (i = 0; i < ctx.events->count && !error; i++) {
 			const cs_node *ev = ctx.events->items[i], *ch = cs_node_get(ev, "changes");

@@ -2,13 +2,13 @@
  * meetings, the Art 21 assessment, the Art 5(5) stipends and the Art 7(1)
  * contact cards (DESIGN 5). */
 #include <getopt.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "cli.h"
 #include "date.h"
+#include "directory.h"
 #include "error.h"
 #include "record.h"
 #include "report.h"
@@ -533,11 +533,8 @@ static int print_report(struct args *a, const cs_node *r, int (*build)(struct do
 	struct doc d;
 	int error;
 	memset(&d, 0, sizeof(d));
-	if (a->format == CS_FMT_JSON) {
-		if (!(error = cs_json_emit(&out, r, 2)))
-			error = cs_buf_putc(&out, '\n');
-	} else if (a->format == CS_FMT_YAML) {
-		error = cs_yaml_emit(&out, r, NULL, NULL);
+	if (a->format == CS_FMT_JSON || a->format == CS_FMT_YAML) {
+		error = cli_tree(&out, r, a->format);
 	} else {
 		if (!(error = build(&d, r)))
 			error = render_doc(&d, a->format, a->bom, &out);
@@ -586,17 +583,10 @@ static int office_due(const cs_check *c, const char *office, int y, int m)
 	for (i = 0; i < c->nassignments; i++) {
 		const cs_node *a = c->assignments[i];
 		const cs_node *cm = cs_check_find(c, "community", s_(a, "community"));
-		const char *f = s_(a, "from"), *t = s_(a, "to");
-		cs_day fd, td = INT32_MAX;
-		if (!cm || !s_(cm, "office") || strcmp(s_(cm, "office"), office) || !f ||
-		    cs_date_parse(f, &fd) < 0)
-			continue;
-		if (t && cs_date_parse(t, &td) < 0)
-			td = INT32_MAX;
-		if (fd <= to && td >= from)
+		if (cm && s_(cm, "office") && !strcmp(s_(cm, "office"), office) &&
+		    cs_pairing_overlaps(a, from, to))
 			return 1;
 	}
-	cs_error_clear();
 	return 0;
 }
 
@@ -670,11 +660,8 @@ static int cmd_monthly(struct args *a)
 	}
 	if (!error && all) {
 		cs_buf out = CS_BUF_INIT;
-		if (a->format == CS_FMT_JSON) {
-			if (!(error = cs_json_emit(&out, all, 2)))
-				error = cs_buf_putc(&out, '\n');
-		} else if (a->format == CS_FMT_YAML) {
-			error = cs_yaml_emit(&out, all, NULL, NULL);
+		if (a->format == CS_FMT_JSON || a->format == CS_FMT_YAML) {
+			error = cli_tree(&out, all, a->format);
 		} else {
 			for (i = 0; i < all->count && !error; i++) {
 				struct doc d;

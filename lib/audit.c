@@ -15,27 +15,6 @@ static int git_fail(const char *what)
 	return cs_error_set(CS_EIO, "%s: %s", what, e && e->message ? e->message : "git error");
 }
 
-/* The value of a trailer of message, or "" (out holds size bytes). */
-static const char *trailer(const char *message, const char *key, char *out, size_t size)
-{
-	const char *p = message;
-	size_t n = strlen(key);
-	out[0] = '\0';
-	while ((p = strstr(p, key))) {
-		if ((p == message || p[-1] == '\n') && p[n] == ':' && p[n + 1] == ' ') {
-			const char *end = strchr(p, '\n');
-			size_t len = end ? (size_t)(end - p - n - 2) : strlen(p + n + 2);
-			if (len >= size)
-				len = size - 1;
-			memcpy(out, p + n + 2, len);
-			out[len] = '\0';
-			return out;
-		}
-		p += n;
-	}
-	return out;
-}
-
 static cs_node *load_blob(git_repository *repo, const git_oid *id, const char *path)
 {
 	git_blob *b = NULL;
@@ -83,7 +62,7 @@ static int audit_commit(git_repository *repo, git_commit *c, cs_findings *out)
 	size_t i;
 	int error = 0;
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(c));
-	trailer(message ? message : "", "Cs-Command", command, sizeof(command));
+	cs_commit_trailer(message ? message : "", "Cs-Command", command, sizeof(command));
 	if (git_commit_tree(&tree, c) < 0 ||
 	    (git_commit_parentcount(c) > 0 &&
 	     (git_commit_parent(&parent, c, 0) < 0 || git_commit_tree(&ptree, parent) < 0))) {

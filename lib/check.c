@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "check.h"
+#include "directory.h"
 #include "error.h"
 #include "record.h"
 #include "yaml.h"
@@ -485,19 +486,10 @@ static int pairing_active(const cs_check *c, const char *lawyer, const char *com
 	size_t i;
 	for (i = 0; i < c->nassignments; i++) {
 		const cs_node *a = c->assignments[i];
-		const char *from = cs_node_get_str(a, "from"), *to = cs_node_get_str(a, "to");
-		cs_day f, t;
-		if (cmp_str(cs_node_get_str(a, "lawyer"), lawyer) ||
-		    cmp_str(cs_node_get_str(a, "community"), community))
-			continue;
-		if (!from || cs_date_parse(from, &f) < 0 || day < f) {
-			cs_error_clear();
-			continue;
-		}
-		if (to && cs_date_parse(to, &t) == 0 && day > t)
-			continue;
-		cs_error_clear();
-		return 1;
+		if (!cmp_str(cs_node_get_str(a, "lawyer"), lawyer) &&
+		    !cmp_str(cs_node_get_str(a, "community"), community) &&
+		    cs_pairing_active_on(a, day))
+			return 1;
 	}
 	return 0;
 }

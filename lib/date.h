@@ -7,6 +7,8 @@
 
 /* Days since 1970-01-01 (proleptic Gregorian). */
 typedef int32_t cs_day;
+/* A day after every other: the end of what has no end. */
+#define CS_DAY_MAX INT32_MAX
 
 typedef struct {
 	cs_day day;

@@ -79,17 +79,26 @@ int cs_dir_load_all(cs_store *s, const char *rev, const char *dir, cs_node **out
 	return 0;
 }
 
+int cs_pairing_range(const cs_node *a, cs_day *from, cs_day *to)
+{
+	const char *f = cs_node_get_str(a, "from"), *t = cs_node_get_str(a, "to");
+	int ok = f && cs_date_parse(f, from) == 0;
+	*to = CS_DAY_MAX;
+	if (ok && t && cs_date_parse(t, to) < 0)
+		*to = CS_DAY_MAX;
+	cs_error_clear();
+	return ok;
+}
+
+int cs_pairing_overlaps(const cs_node *a, cs_day from, cs_day to)
+{
+	cs_day f, t;
+	return cs_pairing_range(a, &f, &t) && f <= to && t >= from;
+}
+
 int cs_pairing_active_on(const cs_node *a, cs_day day)
 {
-	const char *from = cs_node_get_str(a, "from"), *to = cs_node_get_str(a, "to");
-	cs_day f, t;
-	if (!from || cs_date_parse(from, &f) < 0)
-		return 0;
-	if (day < f)
-		return 0;
-	if (to && cs_date_parse(to, &t) == 0 && day > t)
-		return 0;
-	return 1;
+	return cs_pairing_overlaps(a, day, day);
 }
 
 int cs_pairing_find(cs_store *s, const char *rev, const char *lawyer,

@@ -17,6 +17,12 @@ int cs_dir_is_head(const cs_node *community, const char *name);
 /* Every record under dir at rev, parsed, in path order (a sequence node). */
 int cs_dir_load_all(cs_store *s, const char *rev, const char *dir, cs_node **out);
 
+/* The days a pairing runs: from, and to (CS_DAY_MAX while it has no end).
+ * Returns 1, or 0 (with no error set) for a pairing without a valid from. */
+int cs_pairing_range(const cs_node *assignment, cs_day *from, cs_day *to);
+/* 1 when the pairing runs on some day of [from, to]. */
+int cs_pairing_overlaps(const cs_node *assignment, cs_day from, cs_day to);
+
 /* 1 when the pairing is active on day (from <= day <= to). */
 int cs_pairing_active_on(const cs_node *assignment, cs_day day);
 /* The pairing active on day for lawyer and/or community (either may be

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "directory.h"
 #include "error.h"
 #include "record.h"
 #include "report.h"
@@ -391,14 +392,8 @@ static int lawyers_of(cs_check *c, const scope *sc, cs_day from, cs_day to, cs_n
 		int hit = 0;
 		for (j = 0; j < c->nassignments && !hit; j++) {
 			const cs_node *a = c->assignments[j];
-			const char *f = str(a, "from"), *t = str(a, "to");
 			const cs_node *community = cs_check_find(c, "community", str(a, "community"));
-			cs_day fd, td = INT32_MAX;
-			if (!same(str(a, "lawyer"), l) || !f || cs_date_parse(f, &fd) < 0)
-				continue;
-			if (t && cs_date_parse(t, &td) < 0)
-				td = INT32_MAX;
-			if (fd > to || td < from)
+			if (!same(str(a, "lawyer"), l) || !cs_pairing_overlaps(a, from, to))
 				continue;
 			if (sc->office && !(community && same(str(community, "office"), sc->office)))
 				continue;
@@ -709,18 +704,10 @@ static int cite_entry(cs_node *list, const cs_entry *e, const char *why, double 
 static int lawyer_paired_in(const cs_check *c, const char *lawyer, cs_day from, cs_day to)
 {
 	size_t j;
-	for (j = 0; j < c->nassignments; j++) {
-		const cs_node *a = c->assignments[j];
-		const char *f = str(a, "from"), *t = str(a, "to");
-		cs_day fd, td = INT32_MAX;
-		if (!same(str(a, "lawyer"), lawyer) || !f || cs_date_parse(f, &fd) < 0)
-			continue;
-		if (t && cs_date_parse(t, &td) < 0)
-			td = INT32_MAX;
-		if (fd <= to && td >= from)
+	for (j = 0; j < c->nassignments; j++)
+		if (same(str(c->assignments[j], "lawyer"), lawyer) &&
+		    cs_pairing_overlaps(c->assignments[j], from, to))
 			return 1;
-	}
-	cs_error_clear();
 	return 0;
 }
 
@@ -1099,18 +1086,10 @@ int cs_report_card(cs_check *c, const char *community, cs_node **out)
 	*out = NULL;
 	if (!cm)
 		return cs_error_set(CS_ENOTFOUND, "no such community '%s'", community);
-	for (i = 0; i < c->nassignments; i++) {
-		const cs_node *a = c->assignments[i];
-		const char *f = str(a, "from"), *t = str(a, "to");
-		cs_day fd, td = INT32_MAX;
-		if (!same(str(a, "community"), community) || !f || cs_date_parse(f, &fd) < 0)
-			continue;
-		if (t && cs_date_parse(t, &td) < 0)
-			td = INT32_MAX;
-		if (fd <= c->today && c->today <= td)
-			pair = a;
-	}
-	cs_error_clear();
+	for (i = 0; i < c->nassignments; i++)
+		if (same(str(c->assignments[i], "community"), community) &&
+		    cs_pairing_active_on(c->assignments[i], c->today))
+			pair = c->assignments[i];
 	cs_date_format(c->today, on);
 	if (!pair)
 		return cs_error_set(CS_ENOTFOUND, "community '%s' has no lawyer on %s", community, on);

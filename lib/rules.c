@@ -5,10 +5,11 @@
 #include <string.h>
 
 #include "check.h"
+#include "directory.h"
 #include "error.h"
 #include "record.h"
 
-#define FOREVER INT32_MAX
+#define FOREVER CS_DAY_MAX
 
 typedef struct {
 	const cs_node *rec;
@@ -25,16 +26,9 @@ static int load_pairings(const cs_check *c, pairing **out, size_t *n)
 		return CS_ENOMEM;
 	for (i = 0; i < c->nassignments; i++) {
 		const cs_node *a = c->assignments[i];
-		const char *from = cs_node_get_str(a, "from"), *to = cs_node_get_str(a, "to");
 		pairing *p = &(*out)[*n];
-		if (!from || cs_date_parse(from, &p->from) < 0) {
-			cs_error_clear();
+		if (!cs_pairing_range(a, &p->from, &p->to))
 			continue;
-		}
-		p->to = FOREVER;
-		if (to && cs_date_parse(to, &p->to) < 0)
-			p->to = FOREVER;
-		cs_error_clear();
 		p->rec = a;
 		p->id = cs_node_get_str(a, "id");
 		p->lawyer = cs_node_get_str(a, "lawyer");

@@ -1488,3 +1488,23 @@ struct git_repository *cs_store_repository(cs_store *s)
 {
 	return s->repo;
 }
+
+const char *cs_commit_trailer(const char *message, const char *key, char *out, size_t size)
+{
+	const char *p = message;
+	size_t n = strlen(key);
+	out[0] = '\0';
+	while (p && (p = strstr(p, key))) {
+		if ((p == message || p[-1] == '\n') && p[n] == ':' && p[n + 1] == ' ') {
+			const char *end = strchr(p, '\n');
+			size_t len = end ? (size_t)(end - p - n - 2) : strlen(p + n + 2);
+			if (len >= size)
+				len = size - 1;
+			memcpy(out, p + n + 2, len);
+			out[len] = '\0';
+			return out;
+		}
+		p += n;
+	}
+	return NULL;
+}

@@ -104,6 +104,10 @@ typedef int (*cs_history_fn)(void *ctx, const cs_history_entry *e);
 int cs_store_history(cs_store *s, const char *rev, const char *path, cs_history_fn fn,
 		     void *ctx);
 
+/* The value of the trailer key ("Cs-Command") of a commit message into out
+ * (size bytes); returns out, or NULL (out "") when the message has none. */
+const char *cs_commit_trailer(const char *message, const char *key, char *out, size_t size);
+
 /* The libgit2 repository, for readers of the history (audit). */
 struct git_repository *cs_store_repository(cs_store *s);
 
