@@ -8,20 +8,25 @@ mkdir -p tests/tmp
 : > "$log"
 pass=0
 fail=0
+skip=0
 count() { # name, output file, exit status
 	p=$(grep -c '^ok ' "$2")
-	f=$(grep -c '^not ok ' "$2")
+	f=$(grep '^not ok ' "$2" | grep -vc '# SKIP')
+	s=$(grep -c '^\(not \)\{0,1\}ok .*# SKIP' "$2")
+	p=$((p - $(grep -c '^ok .*# SKIP' "$2")))
+	skip=$((skip + s))
 	if [ "$3" -ne 0 ] && [ "$f" -eq 0 ]; then
 		echo "not ok - $1 exited with status $3 outside any test" >> "$2"
 		f=1
 	fi
-	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ] && [ "$s" -eq 0 ]; then
 		echo "not ok - $1 ran no test" >> "$2"
 		f=1
 	fi
 	pass=$((pass + p))
 	fail=$((fail + f))
-	grep -E '^(not ok|#)' "$2" | sed "s|^|$1: |"
+	grep -E '^(not ok|#)' "$2" | grep -v '# SKIP' | sed "s|^|$1: |"
+	grep '# SKIP' "$2" | sed "s|^|$1: skipped: |"
 	cat "$2" >> "$log"
 }
 run_suite() { # label, unit binary dir, command binary dir
@@ -45,5 +50,9 @@ run_suite build tests/unit "$top/cmd"
 run_suite sanitize tests/san "$top/tests/san"
 rm -f tests/tmp/out.$$
 echo "full log: tests/tmp/run.log"
-echo "$pass passed, $fail failed"
+if [ "$skip" -gt 0 ]; then
+	echo "$pass passed, $fail failed, $skip skipped"
+else
+	echo "$pass passed, $fail failed"
+fi
 [ "$fail" -eq 0 ]
