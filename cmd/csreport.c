@@ -319,13 +319,13 @@ static void items_section(struct doc *d, const cs_node *r)
 	}
 }
 
-static int monthly_doc(struct doc *d, const cs_node *r)
+/* What a monthly and a period report share: the title, the facts, the
+ * figures and the offices' and lawyers' blocks. */
+static void figures_doc(struct doc *d, const cs_node *r, const char *title,
+			const char *when_label, const char *when)
 {
-	char title[256];
-	snprintf(title, sizeof(title), _("Monthly report %s: %s %s"), s_(r, "month"),
-		 s_(r, "scope"), s_(r, "subject"));
 	doc_init(d, title);
-	fact(d, _("month"), s_(r, "month"));
+	fact(d, when_label, when);
 	fact(d, _("scope"), s_(r, "scope"));
 	fact(d, _("subject"), s_(r, "subject"));
 	fact(d, _("source commit"), s_(r, "source_commit"));
@@ -333,6 +333,14 @@ static int monthly_doc(struct doc *d, const cs_node *r)
 	by_kind_fact(d, r);
 	blocks_section(d, r, "offices", _("Judicial offices"));
 	blocks_section(d, r, "lawyers", _("Lawyers"));
+}
+
+static int monthly_doc(struct doc *d, const cs_node *r)
+{
+	char title[256];
+	snprintf(title, sizeof(title), _("Monthly report %s: %s %s"), s_(r, "month"),
+		 s_(r, "scope"), s_(r, "subject"));
+	figures_doc(d, r, title, _("month"), s_(r, "month"));
 	items_section(d, r);
 	return cs_report_weeks(r, &d->weeks);
 }
@@ -345,15 +353,7 @@ static int period_doc(struct doc *d, const cs_node *r)
 	size_t i;
 	snprintf(title, sizeof(title), _("Period report %s: %s %s"), s_(r, "period"),
 		 s_(r, "scope"), s_(r, "subject"));
-	doc_init(d, title);
-	fact(d, _("period"), s_(r, "period"));
-	fact(d, _("scope"), s_(r, "scope"));
-	fact(d, _("subject"), s_(r, "subject"));
-	fact(d, _("source commit"), s_(r, "source_commit"));
-	figures_facts(d, r);
-	by_kind_fact(d, r);
-	blocks_section(d, r, "offices", _("Judicial offices"));
-	blocks_section(d, r, "lawyers", _("Lawyers"));
+	figures_doc(d, r, title, _("period"), s_(r, "period"));
 	t = section(d, _("Trend by month"));
 	d->primary = d->nsections - 1;
 	cs_table_col(t, "month", _("month"), 0);
