@@ -877,8 +877,21 @@ int main(int argc, char **argv)
 		return cli_usage(_("--commit files from the current state; it takes no --as-of"));
 	if ((status = cli_open(&a.store, a.dir)) != 0)
 		return status;
-	if ((error = cs_check_load(&a.chk, a.store, a.as_of, 0)) < 0)
-		goto done;
+	{
+		/* a month's report reads that month of the work log, not all of it */
+		int y, m;
+		cs_time now;
+		if ((!strcmp(verb, "monthly") || !strcmp(verb, "stipend")) && a.month &&
+		    cs_month_parse(a.month, &y, &m) == 0)
+			error = cs_check_load_months(&a.chk, a.store, a.as_of, cs_date_from_ymd(y, m, 1),
+						     cs_date_from_ymd(y, m, cs_date_days_in_month(y, m)));
+		else if (!strcmp(verb, "card") && (error = cs_now(&now)) == 0)
+			error = cs_check_load_months(&a.chk, a.store, a.as_of, now.day, now.day);
+		else
+			error = cs_check_load(&a.chk, a.store, a.as_of, 0);
+		if (error < 0)
+			goto done;
+	}
 	if (!strcmp(verb, "monthly"))
 		error = cmd_monthly(&a);
 	else if (!strcmp(verb, "period"))

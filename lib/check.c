@@ -372,7 +372,68 @@ const cs_node *cs_check_find(const cs_check *c, const char *kind, const char *sl
 	return hit ? *hit : NULL;
 }
 
+static int load(cs_check *c, cs_store *s, const char *rev, int worktree, const cs_check *range);
+
+/* Every record, or, with a month range, all but the work log outside it. */
+static int walk_records(cs_check *c)
+{
+	static const char *const dirs[] = {
+		"records/offices", "records/firms", "records/lawyers", "records/communities",
+		"records/assignments", "records/changes", "records/meetings", "records/reports",
+		"records/assessments", NULL
+	};
+	cs_buf dir = CS_BUF_INIT;
+	size_t i, n;
+	int error = 0, y, m, d;
+	if (!c->log_to) {
+		error = cs_store_walk(c->store, c->rev, "records", walk_add, c);
+		return error == CS_ENOTFOUND ? 0 : error;
+	}
+	for (i = 0; dirs[i] && !error; i++)
+		if ((error = cs_store_walk(c->store, c->rev, dirs[i], walk_add, c)) == CS_ENOTFOUND)
+			error = 0;
+	n = c->nfiles;
+	for (i = 0; i < n && !error; i++) {
+		const char *p = c->files[i].path, *slug;
+		size_t len;
+		if (strncmp(p, "records/communities/", 20))
+			continue;
+		slug = p + 20;
+		len = strlen(slug);
+		if (len <= 5 || strcmp(slug + len - 5, ".yaml"))
+			continue;
+		cs_date_to_ymd(c->log_from, &y, &m, &d);
+		while (!error && cs_date_from_ymd(y, m, 1) <= c->log_to) {
+			cs_buf_clear(&dir);
+			cs_buf_printf(&dir, "records/log/%.*s/%04d/%02d", (int)(len - 5), slug, y, m);
+			if ((error = cs_store_walk(c->store, c->rev, cs_buf_cstr(&dir), walk_add, c)) ==
+			    CS_ENOTFOUND)
+				error = 0;
+			if (++m > 12) {
+				m = 1;
+				y++;
+			}
+		}
+	}
+	cs_buf_free(&dir);
+	return error;
+}
+
+int cs_check_load_months(cs_check *c, cs_store *s, const char *rev, cs_day from, cs_day to)
+{
+	cs_check tmp;
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.log_from = from;
+	tmp.log_to = to;
+	return load(c, s, rev, 0, &tmp);
+}
+
 int cs_check_load(cs_check *c, cs_store *s, const char *rev, int worktree)
+{
+	return load(c, s, rev, worktree, NULL);
+}
+
+static int load(cs_check *c, cs_store *s, const char *rev, int worktree, const cs_check *range)
 {
 	size_t i;
 	int error;
@@ -380,6 +441,10 @@ int cs_check_load(cs_check *c, cs_store *s, const char *rev, int worktree)
 	memset(c, 0, sizeof(*c));
 	c->store = s;
 	c->worktree = worktree;
+	if (range) {
+		c->log_from = range->log_from;
+		c->log_to = range->log_to;
+	}
 	if ((error = cs_now(&now)) < 0)
 		return error;
 	c->today = now.day;
@@ -403,8 +468,7 @@ int cs_check_load(cs_check *c, cs_store *s, const char *rev, int worktree)
 	} else {
 		if ((error = cs_store_resolve(s, rev, c->rev)) < 0)
 			return error;
-		if ((error = cs_store_walk(s, c->rev, "records", walk_add, c)) < 0 &&
-		    error != CS_ENOTFOUND)
+		if ((error = walk_records(c)) < 0)
 			return error;
 		if (cs_store_read_record(s, c->rev, "cs.yaml", &c->config) < 0) {
 			c->config = NULL;

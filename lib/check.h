@@ -72,12 +72,17 @@ typedef struct {
 	cs_day period_from, period_to;
 	const char *const *rules;    /* NULL: every rule; else id prefixes */
 	size_t nrules;
+	cs_day log_from, log_to;     /* the work log read (log_to 0: all of it) */
 } cs_check;
 
 /* Load the store at rev (NULL: HEAD; a DATE means the state at the end of
  * that day), or its working tree when worktree is set. Parse errors do not
  * fail the load: they become schema findings. */
 int cs_check_load(cs_check *c, cs_store *s, const char *rev, int worktree);
+/* The same from rev, reading of the work log only the months of [from, to]
+ * (records/log/<community>/<YYYY>/<MM>): what a monthly report needs, at a
+ * cost that does not grow with the rest of the store. */
+int cs_check_load_months(cs_check *c, cs_store *s, const char *rev, cs_day from, cs_day to);
 void cs_check_free(cs_check *c);
 
 /* Parameter of the rules in cs.yaml, with its default. */
