@@ -405,6 +405,20 @@ static int csv_row(const char **p, const char *end, cs_node *row)
 	return error;
 }
 
+/* A progress bar on standard error: label [#####     ] 50% */
+static void progress(const char *label, size_t done, size_t whole, int *last)
+{
+	int pct = whole ? (int)(done * 100 / whole) : 100, i;
+	if (pct == *last)
+		return;
+	*last = pct;
+	fprintf(stderr, "\r%s [", label);
+	for (i = 0; i < 40; i++)
+		fputc(i < pct * 40 / 100 ? '#' : ' ', stderr);
+	fprintf(stderr, "] %3d%%", pct);
+	fflush(stderr);
+}
+
 static int cmd_import(struct args *a, const char *file)
 {
 	cs_buf in = CS_BUF_INIT, set = CS_BUF_INIT, summary = CS_BUF_INIT, name = CS_BUF_INIT;
@@ -412,7 +426,7 @@ static int cmd_import(struct args *a, const char *file)
 	cs_put *puts = NULL;
 	const char *p, *end;
 	size_t i, line = 1, total = 0;
-	int error, tty = isatty(STDERR_FILENO), kindcol = -1;
+	int error, tty = isatty(STDERR_FILENO), kindcol = -1, shown = -1;
 	if ((error = cs_buf_read_file(&in, file, 64 * 1024 * 1024)) < 0)
 		goto cleanup;
 	p = in.ptr;
@@ -492,8 +506,8 @@ static int cmd_import(struct args *a, const char *file)
 		if ((error = cs_record_validate(rec, cs_buf_cstr(&name), NULL)) < 0)
 			goto cleanup;
 		total++;
-		if (tty && total % 50 == 0)
-			fprintf(stderr, "\r%s: %zu", _("checked"), total);
+		if (tty)
+			progress(_("checking"), (size_t)(p - in.ptr), in.len, &shown);
 	}
 	if (!total) {
 		error = cs_error_set(CS_EDATA, "%s: no entries to import", file);
@@ -507,8 +521,10 @@ static int cmd_import(struct args *a, const char *file)
 		puts[i].rec = recs->items[i];
 		puts[i].create = 1;
 	}
-	if (tty)
-		fprintf(stderr, "\r%s: %zu/%zu\n", _("writing"), total, total);
+	if (tty) {
+		progress(_("checking"), in.len, in.len, &shown);
+		fprintf(stderr, "\n%s\n", _("writing one commit..."));
+	}
 	cs_buf_printf(&summary, "Import %zu entries from %s", total,
 		      strrchr(file, '/') ? strrchr(file, '/') + 1 : file);
 	if ((error = cs_write_records(a->store, "cslog import", cs_buf_cstr(&summary), puts,
@@ -523,7 +539,7 @@ row_error:
 		error = cs_error_at(error == CS_EUSAGE ? CS_EDATA : error, file, line, NULL, "%s", msg);
 	}
 cleanup:
-	if (tty && total >= 50 && error < 0)
+	if (tty && shown >= 0 && shown < 100 && error < 0)
 		fputc('\n', stderr);
 	cs_node_free(header);
 	cs_node_free(recs);
