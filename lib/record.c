@@ -220,6 +220,41 @@ cleanup:
 	return schema;
 }
 
+int cs_record_schema_set(const char *kind, const char *text, size_t len, const char *name)
+{
+	cs_node *tree = NULL;
+	cs_schema *schema = NULL;
+	struct cached *grown;
+	size_t i;
+	int error;
+	if ((error = cs_yaml_load(&tree, text, len, name)) < 0)
+		return error;
+	if (!tree) {
+		error = cs_error_set(CS_EDATA, "%s: empty schema", name);
+		goto cleanup;
+	}
+	if ((error = cs_schema_new(&schema, tree, name)) < 0)
+		goto cleanup;
+	for (i = 0; i < ncache; i++)
+		if (strcmp(cache[i].kind, kind) == 0) {
+			cs_schema_free(cache[i].schema);
+			cache[i].schema = schema;
+			goto cleanup;
+		}
+	if (!(grown = cs_realloc(cache, (ncache + 1) * sizeof(*cache)))) {
+		cs_schema_free(schema);
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	cache = grown;
+	cache[ncache].kind = cs_strdup(kind);
+	cache[ncache].schema = schema;
+	ncache++;
+cleanup:
+	cs_node_free(tree);
+	return error;
+}
+
 void cs_record_cleanup(void)
 {
 	size_t i;

@@ -50,6 +50,10 @@ cs_schema *cs_record_schema(const char *kind);
 int cs_record_validate(const cs_node *rec, const char *name, cs_schema_result *res);
 /* Emit rec as YAML with keys in schema order. */
 int cs_record_emit(const cs_node *rec, cs_buf *out);
+/* Use text (a schema in YAML, named name in messages) for kind instead of
+ * the built-in one: a store's local override (schemas/<kind>.schema.yaml).
+ * CS_EDATA when it does not load or compile. */
+int cs_record_schema_set(const char *kind, const char *text, size_t len, const char *name);
 /* Free the cached schemas (for leak-free tests). */
 void cs_record_cleanup(void);
 

@@ -13,6 +13,7 @@
 #include <git2.h>
 
 #include "error.h"
+#include "record.h"
 #include "store.h"
 #include "yaml.h"
 
@@ -376,6 +377,55 @@ cleanup:
 }
 
 /* Open dir as a repository whose HEAD holds cs.yaml; CS_ENOTFOUND otherwise. */
+/* The store's own schemas (schemas/<kind>.schema.yaml in HEAD) replace the
+ * built-in ones (DESIGN 2). */
+static int load_overrides(git_repository *repo, git_tree *tree)
+{
+	git_tree_entry *dir = NULL;
+	git_tree *schemas = NULL;
+	git_blob *blob = NULL;
+	cs_buf name = CS_BUF_INIT;
+	size_t i, n;
+	int error = 0;
+	if (git_tree_entry_bypath(&dir, tree, "schemas") < 0 ||
+	    git_tree_entry_type(dir) != GIT_OBJECT_TREE) {
+		git_error_clear();
+		goto cleanup;
+	}
+	if (git_tree_lookup(&schemas, repo, git_tree_entry_id(dir)) < 0) {
+		error = git_fail(CS_EIO, "cannot read schemas/");
+		goto cleanup;
+	}
+	n = git_tree_entrycount(schemas);
+	for (i = 0; i < n && !error; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(schemas, i);
+		const char *file = git_tree_entry_name(e);
+		size_t len = strlen(file);
+		char kind[64];
+		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || len <= 12 ||
+		    strcmp(file + len - 12, ".schema.yaml") || len - 12 >= sizeof(kind))
+			continue;
+		memcpy(kind, file, len - 12);
+		kind[len - 12] = '\0';
+		git_blob_free(blob);
+		blob = NULL;
+		if (git_blob_lookup(&blob, repo, git_tree_entry_id(e)) < 0) {
+			error = git_fail(CS_EIO, file);
+			break;
+		}
+		cs_buf_clear(&name);
+		cs_buf_printf(&name, "schemas/%s", file);
+		error = cs_record_schema_set(kind, git_blob_rawcontent(blob),
+					     (size_t)git_blob_rawsize(blob), cs_buf_cstr(&name));
+	}
+cleanup:
+	git_blob_free(blob);
+	git_tree_free(schemas);
+	git_tree_entry_free(dir);
+	cs_buf_free(&name);
+	return error;
+}
+
 static int try_open(cs_store *s, const char *dir)
 {
 	git_tree *tree = NULL;
@@ -398,6 +448,8 @@ static int try_open(cs_store *s, const char *dir)
 		error = cs_error_set(CS_EDATA, "cs.yaml: not a mapping");
 		goto cleanup;
 	}
+	if ((error = load_overrides(s->repo, tree)) < 0)
+		goto cleanup;
 	git_oid_tostr(s->head, sizeof(s->head), &id);
 	s->bare = git_repository_is_bare(s->repo);
 	p = s->bare ? git_repository_path(s->repo) : git_repository_workdir(s->repo);
