@@ -1,3 +1,4 @@
+#include <libintl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,7 +17,8 @@ static int vset(int code, const char *prefix, const char *fmt, va_list ap)
 			n = sizeof(last) - 1;
 		memcpy(last, prefix, n);
 	}
-	vsnprintf(last + n, sizeof(last) - n, fmt, ap);
+	/* the message in the user's language (po/ has the formats) */
+	vsnprintf(last + n, sizeof(last) - n, dgettext("cs", fmt), ap);
 	last_code = code;
 	return code;
 }

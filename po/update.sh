@@ -2,9 +2,9 @@
 # Extract the translatable messages of cs into po/cs.pot and merge them into
 # every po/*.po catalogue (new ones are created from the template).
 # Usage: sh po/update.sh          (from anywhere; needs xgettext, msgmerge, msginit)
-# Extracted: _("...") and N_("...") in cmd/, and the findings' messages of
-# lib/ (the format of cs_finding_add and audit_add, translated when a finding
-# is made). Other lib/ errors (cs_error_set) are English.
+# Extracted: _("...") and N_("...") in cmd/, and the formats of lib/'s
+# messages: cs_finding_add and audit_add (findings), cs_error_set and
+# cs_error_at (errors), each translated when the message is made.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -18,8 +18,10 @@ sources=$(ls cmd/*.c lib/*.c 2>/dev/null | grep -v '\.gen\.c$' | sort)
 
 # shellcheck disable=SC2086  # word splitting of $sources is intended
 xgettext --language=C --from-code=UTF-8 -k_ -kN_ -kcs_finding_add:10 -kaudit_add:9 \
+	-kcs_error_set:2 -kcs_error_at:5 \
 	--flag=_:1:pass-c-format --flag=N_:1:pass-c-format \
 	--flag=cs_finding_add:10:c-format --flag=audit_add:9:c-format \
+	--flag=cs_error_set:2:c-format --flag=cs_error_at:5:c-format \
 	--flag=cli_usage:1:c-format --flag=cli_warn:1:c-format \
 	--package-name=cs --package-version="${version:-0}" \
 	--msgid-bugs-address= --add-comments=TRANSLATORS: \
