@@ -288,10 +288,14 @@ static int community_taken(struct args *a, const char *community, cs_day from,
 			continue;
 		if (to && cs_date_parse(to, &end) == 0 && end < from)
 			continue;
-		error = cs_error_set(CS_EDATA,
-				     "community '%s' already has a pairing (%s) active from %s%s%s",
-				     community, id ? id : "?", cs_node_get_str(p, "from"),
-				     to ? " to " : "", to ? to : "");
+		if (to)
+			error = cs_error_set(CS_EDATA,
+					     "community '%s' already has a pairing (%s) active from %s to %s",
+					     community, id ? id : "?", cs_node_get_str(p, "from"), to);
+		else
+			error = cs_error_set(CS_EDATA,
+					     "community '%s' already has a pairing (%s) active from %s",
+					     community, id ? id : "?", cs_node_get_str(p, "from"));
 		break;
 	}
 	cs_node_free(all);

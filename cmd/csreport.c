@@ -696,8 +696,9 @@ static int cmd_period(struct args *a)
 		return cs_error_set(CS_EUSAGE, "give one of --lawyer, --office or --district");
 	if (cs_period_parse(p, &f, &t) < 0 || (a->quarter && !strchr(p, 'Q')) ||
 	    (a->half && !strchr(p, 'H')) || (a->year && strlen(p) != 4))
-		return cs_error_set(CS_EUSAGE, "'%s' is not a %s", p,
-				    a->quarter ? "quarter (YYYY-Qn)" : a->half ? "half (YYYY-Hn)" : "year (YYYY)");
+		return a->quarter ? cs_error_set(CS_EUSAGE, "'%s' is not a quarter (YYYY-Qn)", p) :
+		       a->half ? cs_error_set(CS_EUSAGE, "'%s' is not a half year (YYYY-Hn)", p) :
+		       cs_error_set(CS_EUSAGE, "'%s' is not a year (YYYY)", p);
 	error = cs_report_period(&a->chk, p, a->lawyer ? "lawyer" : a->office ? "office" : "district",
 				 a->lawyer ? a->lawyer : a->office, a->reveal, &r);
 	if (!error)

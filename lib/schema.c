@@ -1,4 +1,5 @@
 /* JSON Schema 2020-12 subset over cs_node trees. */
+#include <libintl.h>
 #include <ctype.h>
 #include <float.h>
 #include <locale.h>
@@ -761,7 +762,7 @@ static int fail(vctx *v, size_t line, const char *key, const char *fmt, ...)
 		    (error = cs_buf_puts(&field, key)) < 0))
 		goto cleanup;
 	va_start(ap, fmt);
-	error = cs_buf_vprintf(&msg, fmt, ap);
+	error = cs_buf_vprintf(&msg, dgettext("cs", fmt), ap);
 	va_end(ap);
 	if (error < 0)
 		goto cleanup;

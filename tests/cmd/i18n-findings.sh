@@ -1,4 +1,5 @@
-# cscheck's findings in the user's language (po/zh_CN), rule ids and paths unchanged.
+# Findings and lib's error messages in the user's language (po/zh_CN);
+# rule ids, field names and paths unchanged.
 . "$CS_TOP/tests/cmd/lib.sh"
 unset LANGUAGE
 
@@ -15,6 +16,10 @@ if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
 	LC_ALL=zh_CN.UTF-8 cscheck -C s --rules art16 > "$scratch/zh.out" 2> "$scratch/zh.err"
 	check 'the finding is in Chinese under zh_CN' 'grep -q "只可接受锦旗" "$scratch/zh.out"'
 	check 'the rule id and the path stay as they are' 'grep -q "^records/log/c1/2026/10/.*: error: art16.gift: " "$scratch/zh.out"'
+	LC_ALL=zh_CN.UTF-8 cslog -C s add gift --lawyer wang --date 2026-10-09 > /dev/null 2> "$scratch/zh.err"
+	check 'a rejected record says why in Chinese, naming the field' 'grep -q "item: 为必填项" "$scratch/zh.err"'
+	LC_ALL=zh_CN.UTF-8 cslog -C s add consultation --lawyer wang --date 2026-13-40 > /dev/null 2> "$scratch/zh.err"
+	check 'so does a bad date' 'grep -q "不是日期（YYYY-MM-DD）" "$scratch/zh.err"'
 	LC_ALL=zh_CN.UTF-8 cscheck -C s --rules art16 --format json > "$scratch/zh.json" 2>/dev/null
 	check 'json keeps its keys and severities' 'grep -q "\"severity\": \"error\"" "$scratch/zh.json" && grep -q "锦旗" "$scratch/zh.json"'
 else
