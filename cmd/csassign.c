@@ -521,7 +521,7 @@ static int who(struct args *a, const char *community)
 {
 	cs_node *all = NULL, *c = NULL, *l = NULL;
 	cs_table t;
-	cs_buf out = CS_BUF_INIT, cdir = CS_BUF_INIT;
+	cs_buf out = CS_BUF_INIT;
 	cs_day on = a->now.day;
 	size_t i;
 	int error;
@@ -580,7 +580,6 @@ cleanup:
 	cs_node_free(l);
 	cs_table_free(&t);
 	cs_buf_free(&out);
-	cs_buf_free(&cdir);
 	return error;
 }
 
@@ -722,10 +721,8 @@ int main(int argc, char **argv)
 	/* options and operands may be mixed after the verb */
 	{
 		int m;
-		unsigned before = a.seen;
 		if ((m = parse(&a, nrest, rest, &status)) < 0)
 			return status;
-		(void)before;
 		rest += m;
 		nrest -= m;
 		/* GNU getopt permutes only without '+': collect operands */
