@@ -510,6 +510,9 @@ void cs_check_free(cs_check *c)
 	free(c->changes);
 	free(c->entries);
 	free(c->report_paths);
+	for (i = 0; i < c->nfiled; i++)
+		free(c->filed[i].path);
+	free(c->filed);
 	cs_node_free(c->config);
 	cs_calendar_free(c->cal);
 	memset(c, 0, sizeof(*c));

@@ -73,6 +73,9 @@ typedef struct {
 	const char *const *rules;    /* NULL: every rule; else id prefixes */
 	size_t nrules;
 	cs_day log_from, log_to;     /* the work log read (log_to 0: all of it) */
+	struct cs_filed { char *path; cs_day day; } *filed;  /* when each report was first filed */
+	size_t nfiled;
+	int filed_walked;
 } cs_check;
 
 /* Load the store at rev (NULL: HEAD; a DATE means the state at the end of

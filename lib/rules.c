@@ -566,20 +566,42 @@ static int has_report(const cs_check *c, const char *path)
 	return 0;
 }
 
-struct first_add {
-	long long time;
-	int offset;
-	int found;
-};
-
-static int first_add(void *vctx, const cs_history_entry *e)
+/* When each report was first filed: one walk of the history per check. */
+static int note_filed(void *ctx, const char *path, long long time, int offset)
 {
-	struct first_add *f = vctx;
-	if (!f->found && !e->old_data && e->new_data) {
-		f->time = e->time;
-		f->offset = e->offset;
-		f->found = 1;
+	cs_check *c = ctx;
+	struct cs_filed *grown, *f;
+	long long local = time + (long long)offset * 60;
+	size_t i;
+	for (i = 0; i < c->nfiled; i++)
+		if (!strcmp(c->filed[i].path, path))
+			return 0; /* added again after a removal: the first filing counts */
+	if (!(grown = cs_realloc(c->filed, (c->nfiled + 1) * sizeof(*grown))))
+		return CS_ENOMEM;
+	c->filed = grown;
+	f = &grown[c->nfiled];
+	if (!(f->path = cs_strdup(path)))
+		return CS_ENOMEM;
+	f->day = (cs_day)(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+	c->nfiled++;
+	return 0;
+}
+
+/* The day path was first filed; 0 when it never was (or in the working tree). */
+static int filed_on(cs_check *c, const char *path, cs_day *day)
+{
+	size_t i;
+	int error;
+	if (!c->filed_walked) {
+		c->filed_walked = 1;
+		if ((error = cs_store_first_added(c->store, c->rev, "records/reports", note_filed, c)) < 0)
+			return error;
 	}
+	for (i = 0; i < c->nfiled; i++)
+		if (!strcmp(c->filed[i].path, path)) {
+			*day = c->filed[i].day;
+			return 1;
+		}
 	return 0;
 }
 
@@ -588,8 +610,7 @@ static int report_due(cs_check *c, cs_findings *out, const char *scope, const ch
 {
 	char path[160], month[16], dl[11], filed[11];
 	int ny = m == 12 ? y + 1 : y, nm = m == 12 ? 1 : m + 1;
-	cs_day deadline = cs_date_from_ymd(ny, nm, (int)day);
-	struct first_add f = { 0, 0, 0 };
+	cs_day deadline = cs_date_from_ymd(ny, nm, (int)day), d;
 	int error;
 	month_name(y, m, month);
 	snprintf(path, sizeof(path), "records/reports/%s/%s-%s.yaml", month, scope, slug);
@@ -607,11 +628,9 @@ static int report_due(cs_check *c, cs_findings *out, const char *scope, const ch
 	}
 	if (c->worktree)
 		return 0;
-	if ((error = cs_store_history(c->store, c->rev, path, first_add, &f)) < 0)
+	if ((error = filed_on(c, path, &d)) < 0)
 		return error;
-	if (f.found) {
-		long long local = f.time + (long long)f.offset * 60;
-		cs_day d = (cs_day)(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+	if (error == 1) {
 		if (d > deadline) {
 			cs_date_format(d, filed);
 			if (!strcmp(scope, "lawyer"))

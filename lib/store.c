@@ -1560,3 +1560,60 @@ const char *cs_commit_trailer(const char *message, const char *key, char *out, s
 	}
 	return NULL;
 }
+
+int cs_store_first_added(cs_store *s, const char *rev, const char *dir, cs_store_added_fn fn,
+			 void *ctx)
+{
+	git_revwalk *walk = NULL;
+	git_commit *c = NULL, *parent = NULL;
+	git_tree *tree = NULL, *ptree = NULL;
+	git_diff *diff = NULL;
+	git_diff_options opts;
+	git_oid id;
+	char start[41], *spec = (char *)dir;
+	size_t i;
+	int error;
+	if ((error = cs_store_resolve(s, rev, start)) < 0)
+		return error;
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	opts.pathspec.strings = &spec;
+	opts.pathspec.count = 1;
+	if (git_revwalk_new(&walk, s->repo) < 0 ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) < 0 ||
+	    git_oid_fromstr(&id, start) < 0 || git_revwalk_push(walk, &id) < 0) {
+		error = git_fail(CS_EIO, "cannot walk the history");
+		goto cleanup;
+	}
+	while (!error && git_revwalk_next(&id, walk) == 0) {
+		const git_signature *a;
+		if (git_commit_lookup(&c, s->repo, &id) < 0 || git_commit_tree(&tree, c) < 0 ||
+		    (git_commit_parentcount(c) > 0 &&
+		     (git_commit_parent(&parent, c, 0) < 0 || git_commit_tree(&ptree, parent) < 0)) ||
+		    git_diff_tree_to_tree(&diff, s->repo, ptree, tree, &opts) < 0) {
+			error = git_fail(CS_EIO, "cannot read the history");
+			break;
+		}
+		a = git_commit_author(c);
+		for (i = 0; i < git_diff_num_deltas(diff) && !error; i++) {
+			const git_diff_delta *d = git_diff_get_delta(diff, i);
+			if (d->status == GIT_DELTA_ADDED)
+				error = fn(ctx, d->new_file.path, (long long)a->when.time, a->when.offset);
+		}
+		git_diff_free(diff);
+		git_tree_free(ptree);
+		git_tree_free(tree);
+		git_commit_free(parent);
+		git_commit_free(c);
+		diff = NULL;
+		ptree = tree = NULL;
+		parent = c = NULL;
+	}
+cleanup:
+	git_diff_free(diff);
+	git_tree_free(ptree);
+	git_tree_free(tree);
+	git_commit_free(parent);
+	git_commit_free(c);
+	git_revwalk_free(walk);
+	return error;
+}

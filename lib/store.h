@@ -111,6 +111,15 @@ const char *cs_commit_trailer(const char *message, const char *key, char *out, s
 /* The libgit2 repository, for readers of the history (audit). */
 struct git_repository *cs_store_repository(cs_store *s);
 
+/* For every commit reachable from rev (NULL: HEAD), parents before children,
+ * each file under dir it adds (against its first parent), with the commit's
+ * author time: fn(ctx, path, time, offset in minutes). One walk of the
+ * history; a file merged in from another copy is first seen in the commit
+ * that made it there. */
+typedef int (*cs_store_added_fn)(void *ctx, const char *path, long long time, int offset);
+int cs_store_first_added(cs_store *s, const char *rev, const char *dir, cs_store_added_fn fn,
+			 void *ctx);
+
 /* Commit id of HEAD after the last transaction or at open ("" when none). */
 const char *cs_store_head(const cs_store *s);
 
