@@ -574,22 +574,6 @@ static int filed(struct args *a, const char *month, const char *scope, const cha
 	return 0;
 }
 
-/* An office reports a month when one of its communities had a pairing then. */
-static int office_due(const cs_check *c, const char *office, int y, int m)
-{
-	cs_day from = cs_date_from_ymd(y, m, 1);
-	cs_day to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
-	size_t i;
-	for (i = 0; i < c->nassignments; i++) {
-		const cs_node *a = c->assignments[i];
-		const cs_node *cm = cs_check_find(c, "community", s_(a, "community"));
-		if (cm && s_(cm, "office") && !strcmp(s_(cm, "office"), office) &&
-		    cs_pairing_overlaps(a, from, to))
-			return 1;
-	}
-	return 0;
-}
-
 static int monthly_one(struct args *a, int y, int m, const char *scope, const char *subject,
 		       cs_node *collect)
 {
@@ -651,7 +635,8 @@ static int cmd_monthly(struct args *a)
 		for (i = 0; os && i < os->count && !error; i++) {
 			const char *o = s_(os->items[i], "office");
 			/* an office with no lawyer that month owes nothing (Art 18) */
-			if (!office_due(&a->chk, o, y, m))
+			if (!cs_check_office_paired(&a->chk, o, cs_date_from_ymd(y, m, 1),
+						    cs_date_from_ymd(y, m, cs_date_days_in_month(y, m))))
 				continue;
 			if (!a->commit || !filed(a, a->month, "office", o))
 				error = monthly_one(a, y, m, "office", o, all);

@@ -173,8 +173,10 @@ static int add_file(cs_check *c, const char *path, const char *data, size_t len)
 			return CS_ENOMEM;
 		c->files = grown;
 	}
+	c->files[c->nfiles].error = NULL;
 	if (cs_yaml_load(&rec, data, len, path) < 0) {
 		rec = NULL;
+		c->files[c->nfiles].error = cs_strdup(cs_error_last());
 		cs_error_clear();
 	}
 	c->files[c->nfiles].path = cs_strdup(path);
@@ -499,6 +501,7 @@ void cs_check_free(cs_check *c)
 	size_t i;
 	for (i = 0; i < c->nfiles; i++) {
 		free(c->files[i].path);
+		free(c->files[i].error);
 		cs_node_free(c->files[i].rec);
 	}
 	free(c->files);
@@ -561,6 +564,29 @@ static int pairing_active(const cs_check *c, const char *lawyer, const char *com
 	return 0;
 }
 
+int cs_check_lawyer_paired(const cs_check *c, const char *lawyer, cs_day from, cs_day to)
+{
+	size_t i;
+	for (i = 0; i < c->nassignments; i++)
+		if (!cmp_str(cs_node_get_str(c->assignments[i], "lawyer"), lawyer) &&
+		    cs_pairing_overlaps(c->assignments[i], from, to))
+			return 1;
+	return 0;
+}
+
+int cs_check_office_paired(const cs_check *c, const char *office, cs_day from, cs_day to)
+{
+	size_t i;
+	for (i = 0; i < c->nassignments; i++) {
+		const cs_node *a = c->assignments[i];
+		const cs_node *cm = cs_check_find(c, "community", cs_node_get_str(a, "community"));
+		if (cm && office && !cmp_str(cs_node_get_str(cm, "office"), office) &&
+		    cs_pairing_overlaps(a, from, to))
+			return 1;
+	}
+	return 0;
+}
+
 static int check_entry_refs(cs_check *c, cs_findings *out, const cs_entry *e)
 {
 	const cs_node *rec = e->rec, *community;
@@ -613,31 +639,14 @@ int cs_check_records(cs_check *c, cs_findings *out)
 		cs_schema_result res;
 		size_t j;
 		if (!rec) {
-			cs_buf data = CS_BUF_INIT;
-			cs_node *tmp = NULL;
-			/* load again for the message */
-			if (c->worktree) {
-				cs_buf full = CS_BUF_INIT;
-				cs_buf_printf(&full, "%s%s", cs_store_path(c->store), path);
-				cs_buf_read_file(&data, cs_buf_cstr(&full), 0);
-				cs_buf_free(&full);
-			} else {
-				cs_store_read_blob(c->store, c->rev, path, &data);
-			}
-			cs_yaml_load(&tmp, data.ptr ? data.ptr : "", data.len, path);
-			cs_node_free(tmp);
-			{
-				const char *msg = cs_error_last();
-				size_t line = 1;
-				const char *colon = strstr(msg, path);
-				if (colon && colon[strlen(path)] == ':')
-					line = strtoul(colon + strlen(path) + 1, NULL, 10);
-				error = cs_finding_add(out, path, line ? line : 1, CS_SEV_ERROR,
-						       "schema.yaml", NULL, NULL, NULL, NULL, "%s",
-						       *msg ? msg : "empty file");
-			}
-			cs_buf_free(&data);
-			cs_error_clear();
+			/* the loader's "path:line: why", kept from the load */
+			const char *msg = c->files[i].error ? c->files[i].error : "";
+			const char *at = strstr(msg, path);
+			size_t line = 1;
+			if (at && at[strlen(path)] == ':')
+				line = strtoul(at + strlen(path) + 1, NULL, 10);
+			error = cs_finding_add(out, path, line ? line : 1, CS_SEV_ERROR, "schema.yaml",
+					       NULL, NULL, NULL, NULL, "%s", *msg ? msg : "empty file");
 			continue;
 		}
 		if (rec->type != CS_NODE_MAP || !(kind = cs_node_get_str(rec, "kind")) ||

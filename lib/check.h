@@ -57,7 +57,8 @@ typedef struct {
 	cs_node *config;         /* owned */
 	cs_calendar *cal;
 	/* every record file: path -> parsed record (NULL when it did not parse) */
-	struct cs_file_rec { char *path; cs_node *rec; } *files;
+	/* why rec is NULL: the loader's message ("path:line: why"; "" for an empty file) */
+	struct cs_file_rec { char *path; cs_node *rec; char *error; } *files;
 	size_t nfiles;
 	/* views into files */
 	cs_node **offices, **firms, **lawyers, **communities, **assignments, **changes;
@@ -120,6 +121,11 @@ int cs_finding_add(cs_findings *f, const char *path, size_t line, int severity,
 int cs_check_in_period(const cs_check *c, cs_day day);
 /* 1 when [from, to] overlaps the --period (or there is none). */
 int cs_check_overlaps(const cs_check *c, cs_day from, cs_day to);
+
+/* 1 when lawyer had a pairing on some day of [from, to]. */
+int cs_check_lawyer_paired(const cs_check *c, const char *lawyer, cs_day from, cs_day to);
+/* 1 when one of office's communities had a pairing on some day of [from, to]. */
+int cs_check_office_paired(const cs_check *c, const char *office, cs_day from, cs_day to);
 
 /* Lookups (NULL when absent). */
 const cs_node *cs_check_find(const cs_check *c, const char *kind, const char *slug);

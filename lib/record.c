@@ -187,12 +187,50 @@ struct cached {
 static struct cached *cache;
 static size_t ncache;
 
+/* Compile a schema written in YAML. */
+static int compile(const char *text, size_t len, const char *name, cs_schema **out)
+{
+	cs_node *tree = NULL;
+	int error;
+	*out = NULL;
+	if ((error = cs_yaml_load(&tree, text, len, name)) < 0)
+		return error;
+	if (!tree)
+		return cs_error_set(CS_EDATA, "%s: empty schema", name);
+	error = cs_schema_new(out, tree, name);
+	cs_node_free(tree);
+	return error;
+}
+
+/* Cache schema as kind's (replacing one cached before); takes it. */
+static int cache_put(const char *kind, cs_schema *schema)
+{
+	struct cached *grown;
+	size_t i;
+	for (i = 0; i < ncache; i++)
+		if (strcmp(cache[i].kind, kind) == 0) {
+			cs_schema_free(cache[i].schema);
+			cache[i].schema = schema;
+			return 0;
+		}
+	if (!(grown = cs_realloc(cache, (ncache + 1) * sizeof(*cache)))) {
+		cs_schema_free(schema);
+		return CS_ENOMEM;
+	}
+	cache = grown;
+	if (!(cache[ncache].kind = cs_strdup(kind))) {
+		cs_schema_free(schema);
+		return CS_ENOMEM;
+	}
+	cache[ncache].schema = schema;
+	ncache++;
+	return 0;
+}
+
 cs_schema *cs_record_schema(const char *kind)
 {
-	size_t i;
-	cs_node *tree = NULL;
 	cs_schema *schema = NULL;
-	struct cached *grown;
+	size_t i;
 	for (i = 0; i < ncache; i++)
 		if (strcmp(cache[i].kind, kind) == 0)
 			return cache[i].schema;
@@ -201,58 +239,19 @@ cs_schema *cs_record_schema(const char *kind)
 			break;
 	if (!cs_embedded_schemas[i].name)
 		return NULL;
-	if (cs_yaml_load(&tree, cs_embedded_schemas[i].text,
-			 strlen(cs_embedded_schemas[i].text), kind) < 0 || !tree)
+	if (compile(cs_embedded_schemas[i].text, strlen(cs_embedded_schemas[i].text), kind,
+		    &schema) < 0 || cache_put(kind, schema) < 0)
 		return NULL;
-	if (cs_schema_new(&schema, tree, kind) < 0)
-		goto cleanup;
-	if (!(grown = cs_realloc(cache, (ncache + 1) * sizeof(*cache)))) {
-		cs_schema_free(schema);
-		schema = NULL;
-		goto cleanup;
-	}
-	cache = grown;
-	cache[ncache].kind = cs_strdup(kind);
-	cache[ncache].schema = schema;
-	ncache++;
-cleanup:
-	cs_node_free(tree);
 	return schema;
 }
 
 int cs_record_schema_set(const char *kind, const char *text, size_t len, const char *name)
 {
-	cs_node *tree = NULL;
 	cs_schema *schema = NULL;
-	struct cached *grown;
-	size_t i;
 	int error;
-	if ((error = cs_yaml_load(&tree, text, len, name)) < 0)
+	if ((error = compile(text, len, name, &schema)) < 0)
 		return error;
-	if (!tree) {
-		error = cs_error_set(CS_EDATA, "%s: empty schema", name);
-		goto cleanup;
-	}
-	if ((error = cs_schema_new(&schema, tree, name)) < 0)
-		goto cleanup;
-	for (i = 0; i < ncache; i++)
-		if (strcmp(cache[i].kind, kind) == 0) {
-			cs_schema_free(cache[i].schema);
-			cache[i].schema = schema;
-			goto cleanup;
-		}
-	if (!(grown = cs_realloc(cache, (ncache + 1) * sizeof(*cache)))) {
-		cs_schema_free(schema);
-		error = CS_ENOMEM;
-		goto cleanup;
-	}
-	cache = grown;
-	cache[ncache].kind = cs_strdup(kind);
-	cache[ncache].schema = schema;
-	ncache++;
-cleanup:
-	cs_node_free(tree);
-	return error;
+	return cache_put(kind, schema);
 }
 
 void cs_record_cleanup(void)

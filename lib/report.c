@@ -75,6 +75,15 @@ static int set_str(cs_node *map, const char *key, const char *v)
 	return cs_node_set(map, key, v ? cs_node_new_str(v) : cs_node_new_null());
 }
 
+/* Set key to *value in map, which takes it: *value is NULL after success. */
+static int adopt(cs_node *map, const char *key, cs_node **value)
+{
+	int error = cs_node_set(map, key, *value);
+	if (!error)
+		*value = NULL;
+	return error;
+}
+
 static int same(const char *a, const char *b)
 {
 	return a && b && !strcmp(a, b);
@@ -292,18 +301,16 @@ static int figures_tree(const figures *f, cs_node *into)
 		    (error = set_int(by, k->name, f->by_kind[k - all])) < 0)
 			goto fail;
 	if ((error = set_int(totals, "activities", f->activities)) < 0 ||
-	    (error = cs_node_set(totals, "by_kind", by)) < 0)
+	    (error = adopt(totals, "by_kind", &by)) < 0)
 		goto fail;
-	by = NULL;
 	if ((error = set_int(totals, "service_minutes", f->minutes)) < 0 ||
 	    (error = set_int(totals, "people_served", f->people)) < 0 ||
 	    (error = set_int(req, "received", f->received)) < 0 ||
 	    (error = set_int(req, "accepted", f->accepted)) < 0 ||
 	    (error = set_int(req, "accepted_late", f->late)) < 0 ||
 	    (error = set_int(req, "open", f->open)) < 0 ||
-	    (error = cs_node_set(into, "totals", totals)) < 0)
+	    (error = adopt(into, "totals", &totals)) < 0)
 		goto fail;
-	totals = NULL;
 	if ((error = cs_node_set(into, "requests", req)) < 0)
 		goto fail;
 	return 0;
@@ -364,13 +371,11 @@ static int block(cs_check *c, const scope *sc, cs_day from, cs_day to, int revea
 	if (error < 0)
 		goto cleanup;
 	if ((error = figures_tree(&f, map)) < 0 ||
-	    (error = cs_node_set(map, "typical_cases", typical)) < 0)
+	    (error = adopt(map, "typical_cases", &typical)) < 0)
 		goto cleanup;
-	typical = NULL;
 	if (with_items) {
-		if ((error = cs_node_set(map, "items", items)) < 0)
+		if ((error = adopt(map, "items", &items)) < 0)
 			goto cleanup;
-		items = NULL;
 	}
 cleanup:
 	cs_node_free(typical);
@@ -442,9 +447,8 @@ static int sub_blocks(cs_check *c, const scope *sc, cs_day from, cs_day to, int 
 	}
 	if (error < 0)
 		goto cleanup;
-	if ((error = cs_node_set(report, "lawyers", blocks)) < 0)
+	if ((error = adopt(report, "lawyers", &blocks)) < 0)
 		goto cleanup;
-	blocks = NULL;
 	if (!sc->lawyer && !sc->office) {
 		if (!(offices = cs_node_new_seq())) {
 			error = CS_ENOMEM;
@@ -514,9 +518,8 @@ int cs_report_monthly(cs_check *c, int year, int month, const char *kind,
 		cs_node_remove(r, "items");
 		if ((error = sub_blocks(c, &sc, from, to, reveal, r)) < 0)
 			goto fail;
-		if ((error = cs_node_set(r, "items", items)) < 0)
+		if ((error = adopt(r, "items", &items)) < 0)
 			goto fail;
-		items = NULL;
 	}
 	*out = r;
 	return 0;
@@ -611,12 +614,10 @@ int cs_report_period(cs_check *c, const char *period, const char *kind,
 	}
 	if (error < 0)
 		goto cleanup;
-	if ((error = cs_node_set(r, "findings", found)) < 0)
+	if ((error = adopt(r, "findings", &found)) < 0)
 		goto cleanup;
-	found = NULL;
-	if ((error = cs_node_set(r, "trend", trend)) < 0)
+	if ((error = adopt(r, "trend", &trend)) < 0)
 		goto cleanup;
-	trend = NULL;
 	*out = r;
 	r = NULL;
 cleanup:
@@ -699,16 +700,6 @@ static int cite_entry(cs_node *list, const cs_entry *e, const char *why, double 
 	    (error = set_str(d, "record", e->id)) < 0)
 		return error;
 	return cs_node_set(d, "points", cs_node_new_plain(pts));
-}
-
-static int lawyer_paired_in(const cs_check *c, const char *lawyer, cs_day from, cs_day to)
-{
-	size_t j;
-	for (j = 0; j < c->nassignments; j++)
-		if (same(str(c->assignments[j], "lawyer"), lawyer) &&
-		    cs_pairing_overlaps(c->assignments[j], from, to))
-			return 1;
-	return 0;
 }
 
 struct scored {
@@ -826,16 +817,13 @@ static int assess_lawyer(cs_check *c, const cs_findings *f, const char *lawyer,
 	    (error = set_str(b, "name", str(lw, "name"))) < 0 ||
 	    (error = set_str(b, "firm", str(lw, "firm"))) < 0 ||
 	    (error = cs_node_set(b, "score", cs_node_new_plain(buf))) < 0 ||
-	    (error = cs_node_set(b, "items", items)) < 0)
+	    (error = adopt(b, "items", &items)) < 0)
 		goto fail;
-	items = NULL;
-	if ((error = cs_node_set(b, "deductions", ded)) < 0)
+	if ((error = adopt(b, "deductions", &ded)) < 0)
 		goto fail;
-	ded = NULL;
 	if ((error = cs_node_set(b, "replace", cs_node_new_bool(replace))) < 0 ||
-	    (error = cs_node_set(b, "replace_reasons", reasons)) < 0)
+	    (error = adopt(b, "replace_reasons", &reasons)) < 0)
 		goto fail;
-	reasons = NULL;
 	out->block = b;
 	out->score = total;
 	out->lawyer = lawyer;
@@ -878,7 +866,7 @@ int cs_report_assess(cs_check *c, int year, cs_node **out)
 	}
 	for (i = 0; i < c->nlawyers && !error; i++) {
 		const char *l = str(c->lawyers[i], "id");
-		if (!l || !lawyer_paired_in(c, l, from, to))
+		if (!l || !cs_check_lawyer_paired(c, l, from, to))
 			continue;
 		if ((error = assess_lawyer(c, &f, l, from, to, &s[n])) == 0)
 			n++;
@@ -906,15 +894,12 @@ int cs_report_assess(cs_check *c, int year, cs_node **out)
 	if ((error = set_str(r, "kind", "assessment-report")) < 0 ||
 	    (error = cs_node_set(r, "year", cs_node_new_int(year))) < 0 ||
 	    (error = set_str(r, "source_commit", c->rev[0] ? c->rev : "worktree")) < 0 ||
-	    (error = cs_node_set(r, "lawyers", list)) < 0)
+	    (error = adopt(r, "lawyers", &list)) < 0)
 		goto cleanup;
-	list = NULL;
-	if ((error = cs_node_set(r, "commendation_candidates", commend)) < 0)
+	if ((error = adopt(r, "commendation_candidates", &commend)) < 0)
 		goto cleanup;
-	commend = NULL;
-	if ((error = cs_node_set(r, "replacement_candidates", replace)) < 0)
+	if ((error = adopt(r, "replacement_candidates", &replace)) < 0)
 		goto cleanup;
-	replace = NULL;
 	*out = r;
 	r = NULL;
 cleanup:
@@ -975,7 +960,7 @@ int cs_report_stipend(cs_check *c, int year, int month, cs_node **out)
 			cs_node *lb, *entries;
 			long long halves = 0, lectures = 0, trainings = 0;
 			double amount;
-			if (!same(str(c->lawyers[j], "firm"), firm) || !lawyer_paired_in(c, l, from, to))
+			if (!same(str(c->lawyers[j], "firm"), firm) || !cs_check_lawyer_paired(c, l, from, to))
 				continue;
 			if (!(lb = cs_node_new_map()) || !(entries = cs_node_new_seq())) {
 				cs_node_free(lb);
@@ -1048,12 +1033,10 @@ int cs_report_stipend(cs_check *c, int year, int month, cs_node **out)
 	if ((error = set_str(r, "kind", "stipend-claims")) < 0 ||
 	    (error = set_str(r, "month", name)) < 0 ||
 	    (error = set_str(r, "source_commit", c->rev[0] ? c->rev : "worktree")) < 0 ||
-	    (error = cs_node_set(r, "rates", rates)) < 0)
+	    (error = adopt(r, "rates", &rates)) < 0)
 		goto cleanup;
-	rates = NULL;
-	if ((error = cs_node_set(r, "firms", firms)) < 0)
+	if ((error = adopt(r, "firms", &firms)) < 0)
 		goto cleanup;
-	firms = NULL;
 	if ((error = money(r, "total", grand)) < 0)
 		goto cleanup;
 	*out = r;
@@ -1117,9 +1100,8 @@ int cs_report_card(cs_check *c, const char *community, cs_node **out)
 	    (error = set_str(r, "place", str(pair, "place"))) < 0 ||
 	    (error = set_str(r, "workroom", str(cm, "workroom"))) < 0 ||
 	    (error = set_str(r, "on", on)) < 0 ||
-	    (error = cs_node_set(r, "duties", d)) < 0)
+	    (error = adopt(r, "duties", &d)) < 0)
 		goto fail;
-	d = NULL;
 	*out = r;
 	return 0;
 nomem:

@@ -653,7 +653,7 @@ static int cs_rule_art18_report(cs_check *c, cs_findings *out)
 	long long lday = cs_check_param(c, "lawyer_report_day");
 	long long oday = cs_check_param(c, "office_report_day");
 	pairing *ps = NULL;
-	size_t np, i, j;
+	size_t np, i;
 	cs_day first = FOREVER;
 	int y, m, d, ty, tm, td, error;
 	if ((error = load_pairings(c, &ps, &np)) < 0)
@@ -668,33 +668,16 @@ static int cs_rule_art18_report(cs_check *c, cs_findings *out)
 	while ((y < ty || (y == ty && m < tm)) && !error) {
 		cs_day from = cs_date_from_ymd(y, m, 1);
 		cs_day to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
-		if (cs_check_overlaps(c, from, to)) {
-			/* lawyers, then offices, each once */
-			for (i = 0; i < np && !error; i++) {
-				int dup = 0;
-				if (!active_days(&ps[i], from, to))
-					continue;
-				for (j = 0; j < i; j++)
-					if (active_days(&ps[j], from, to) && same(ps[j].lawyer, ps[i].lawyer))
-						dup = 1;
-				if (!dup)
-					error = report_due(c, out, "lawyer", ps[i].lawyer, y, m, lday,
-							   ps[i].lawyer);
-			}
-			for (i = 0; i < np && !error; i++) {
-				const cs_node *ci = cs_check_find(c, "community", ps[i].community);
-				const char *office = ci ? str(ci, "office") : NULL;
-				int dup = 0;
-				if (!office || !active_days(&ps[i], from, to))
-					continue;
-				for (j = 0; j < i; j++) {
-					const cs_node *cj = cs_check_find(c, "community", ps[j].community);
-					if (active_days(&ps[j], from, to) && cj && same(str(cj, "office"), office))
-						dup = 1;
-				}
-				if (!dup)
-					error = report_due(c, out, "office", office, y, m, oday, NULL);
-			}
+		/* every lawyer and every office with a pairing that month */
+		for (i = 0; cs_check_overlaps(c, from, to) && i < c->nlawyers && !error; i++) {
+			const char *l = str(c->lawyers[i], "id");
+			if (l && cs_check_lawyer_paired(c, l, from, to))
+				error = report_due(c, out, "lawyer", l, y, m, lday, l);
+		}
+		for (i = 0; cs_check_overlaps(c, from, to) && i < c->noffices && !error; i++) {
+			const char *o = str(c->offices[i], "id");
+			if (o && cs_check_office_paired(c, o, from, to))
+				error = report_due(c, out, "office", o, y, m, oday, NULL);
 		}
 		if (++m > 12) {
 			m = 1;
