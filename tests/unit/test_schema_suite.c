@@ -222,7 +222,7 @@ int main(void)
 	cs_buf b = CS_BUF_INIT;
 	size_t i, n = 0;
 	int rc;
-	cs_buf_printf(&b, "%s/../shared/data/json-schema-test-suite/tests/draft2020-12",
+	cs_buf_printf(&b, "%s/tests/data/json-schema-test-suite/tests/draft2020-12",
 		      top ? top : ".");
 	dir = b.ptr;
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {

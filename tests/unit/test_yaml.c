@@ -142,7 +142,7 @@ static void test_load_json_schema_suite_files(void **state)
 	cs_buf pat = CS_BUF_INIT;
 	glob_t g;
 	size_t i;
-	cs_buf_printf(&pat, "%s/../shared/data/json-schema-test-suite/tests/draft2020-12/*.json",
+	cs_buf_printf(&pat, "%s/tests/data/json-schema-test-suite/tests/draft2020-12/*.json",
 		      top ? top : ".");
 	if (glob(pat.ptr, 0, NULL, &g) != 0) {
 		cs_buf_free(&pat);

@@ -115,7 +115,7 @@ static int read_cases(void)
 	int error;
 	cs_buf t = CS_BUF_INIT;
 
-	cs_buf_printf(&t, "%s/../shared/data/yaml-test-suite", env ? env : ".");
+	cs_buf_printf(&t, "%s/tests/data/yaml-test-suite", env ? env : ".");
 	top = cs_buf_detach(&t);
 	cs_buf_printf(&t, "%s/cases.tsv", top);
 	tsv = cs_buf_detach(&t);
