@@ -16,8 +16,10 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 DEFS = -DCS_VERSION='"$(VERSION)"' -DCS_LOCALEDIR='"$(LOCALEDIR)"'
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(DEFS) -iquote lib $(PKG_CFLAGS)
-SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+WERROR ?=
+ALL_CFLAGS = $(WARN) $(WERROR) $(CFLAGS) $(DEFS) -iquote lib $(PKG_CFLAGS)
+# the sanitized build is also the -O1 build: gcc sees other uninitialised uses there
+SAN = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 CMDS = csinit csassign cslog cscheck csreport
 CMD_BINS = $(patsubst %,cmd/%,$(filter $(patsubst cmd/%.c,%,$(wildcard cmd/*.c)),$(CMDS)))
@@ -90,7 +92,7 @@ unit: $(UNIT_BINS)
 san: $(SAN_BINS) $(SAN_UNIT_BINS)
 
 check: deps
-	$(MAKE) all unit san
+	$(MAKE) all unit san WERROR=-Werror
 	sh tests/run.sh
 
 demo: deps

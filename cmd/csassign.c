@@ -8,6 +8,7 @@
 #include "date.h"
 #include "directory.h"
 #include "error.h"
+#include "params.h"
 #include "record.h"
 #include "write.h"
 #include "yaml.h"
@@ -368,12 +369,11 @@ static int change(struct args *a, const char *which)
 	char cid[16], nid[16], last[11];
 	cs_day effective, filed, from, to;
 	cs_put puts[3];
-	const char *notice_s, *old_to;
-	long long notice = 3;
+	const char *old_to;
+	long long notice;
 	int changes = !!(a->seen & O_LAWYER) + !!(a->seen & O_SCHEDULE) +
 		      !!(a->seen & O_COMMUNITY);
 	int error;
-	const cs_node *rules = cs_node_get(cs_store_config(a->store), "rules");
 	if (changes != 1) {
 		error = cs_error_set(CS_EUSAGE,
 				     "give exactly one of --lawyer, --schedule or --community");
@@ -388,8 +388,7 @@ static int change(struct args *a, const char *which)
 		goto cleanup;
 	if ((error = load_assignment(a, which, &old)) < 0)
 		goto cleanup;
-	if (rules && (notice_s = cs_node_get_str(rules, "notice_days")))
-		cs_node_int(cs_node_get(rules, "notice_days"), &notice);
+	notice = cs_param_get(cs_store_config(a->store), "notice_days");
 	if (effective - filed < notice && !a->approved) {
 		error = cs_error_set(CS_EDATA,
 				     "Art 17: change filed %s takes effect %s, less than %lld days' notice; "

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "error.h"
+#include "params.h"
 #include "node.h"
 #include "record.h"
 #include "yaml.h"
@@ -26,26 +27,14 @@ static void usage(FILE *f)
 
 static int make_config(const char *district, cs_buf *out)
 {
-	cs_node *cfg = cs_node_new_map(), *rules = cs_node_new_map();
-	static const struct { const char *key; int value; } defaults[] = {
-		{ "half_day_minutes", 180 }, { "lectures_per_quarter", 1 },
-		{ "trainings_per_year", 1 }, { "accept_working_days", 2 },
-		{ "sign_within_days", 7 }, { "notice_days", 3 },
-		{ "lawyer_report_day", 2 }, { "office_report_day", 3 },
-		{ "failed_spot_checks", 2 }, { "min_feedback", 3 },
-	};
-	size_t i;
+	cs_node *cfg = cs_node_new_map(), *rules = NULL;
 	int error = CS_ENOMEM;
-	if (!cfg || !rules)
+	if (!cfg || (error = cs_params_defaults(&rules)) < 0)
 		goto cleanup;
 	if ((error = cs_node_set_str(cfg, "kind", "config")) < 0 ||
 	    (error = cs_node_set_str(cfg, "district", district)) < 0 ||
 	    (error = cs_node_set_str(cfg, "locale", "zh_CN.UTF-8")) < 0)
 		goto cleanup;
-	for (i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
-		if ((error = cs_node_set(rules, defaults[i].key,
-					 cs_node_new_int(defaults[i].value))) < 0)
-			goto cleanup;
 	if ((error = cs_node_set(cfg, "rules", rules)) < 0)
 		goto cleanup;
 	rules = NULL;

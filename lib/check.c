@@ -9,7 +9,9 @@
 #include "check.h"
 #include "directory.h"
 #include "error.h"
+#include "params.h"
 #include "record.h"
+#include "validate.h"
 #include "yaml.h"
 
 void cs_findings_init(cs_findings *f)
@@ -137,29 +139,9 @@ int cs_period_parse(const char *s, cs_day *from, cs_day *to)
 	return cs_error_set(CS_EUSAGE, "'%s' is not a period (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)", s);
 }
 
-static const struct {
-	const char *name;
-	long long value;
-} defaults[] = {
-	{ "half_day_minutes", 180 }, { "lectures_per_quarter", 1 },
-	{ "trainings_per_year", 1 }, { "accept_working_days", 2 },
-	{ "sign_within_days", 7 }, { "notice_days", 3 },
-	{ "lawyer_report_day", 2 }, { "office_report_day", 3 },
-	{ "failed_spot_checks", 2 }, { "min_feedback", 3 },
-};
-
 long long cs_check_param(const cs_check *c, const char *name)
 {
-	const cs_node *rules = c->config ? cs_node_get(c->config, "rules") : NULL;
-	const cs_node *v = rules ? cs_node_get(rules, name) : NULL;
-	long long out;
-	size_t i;
-	if (v && cs_node_int(v, &out) == 0)
-		return out;
-	for (i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
-		if (!strcmp(defaults[i].name, name))
-			return defaults[i].value;
-	return 0;
+	return cs_param_get(c->config, name);
 }
 
 /* Loading */
@@ -307,6 +289,8 @@ static int index_files(cs_check *c)
 			error = push(&c->assignments, &c->nassignments, rec);
 		else if (!strcmp(kind, "change"))
 			error = push(&c->changes, &c->nchanges, rec);
+		else if (!strcmp(kind, "key") && !strncmp(path, "records/keys/", 13))
+			error = push(&c->keys, &c->nkeys, rec);
 		else if (k->family == CS_KIND_LOG || k->family == CS_KIND_MEETING) {
 			cs_entry *e, *grown;
 			const char *date = cs_node_get_str(rec, "date");
@@ -343,6 +327,7 @@ static int index_files(cs_check *c)
 	if (c->firms) qsort(c->firms, c->nfirms, sizeof(cs_node *), cmp_slug);
 	if (c->lawyers) qsort(c->lawyers, c->nlawyers, sizeof(cs_node *), cmp_slug);
 	if (c->communities) qsort(c->communities, c->ncommunities, sizeof(cs_node *), cmp_slug);
+	if (c->keys) qsort(c->keys, c->nkeys, sizeof(cs_node *), cmp_slug);
 	if (c->entries) qsort(c->entries, c->nentries, sizeof(cs_entry), sort_entries);
 	return error;
 }
@@ -358,6 +343,7 @@ const cs_node *cs_check_find(const cs_check *c, const char *kind, const char *sl
 	else if (!strcmp(kind, "firm")) v = c->firms, n = c->nfirms;
 	else if (!strcmp(kind, "lawyer")) v = c->lawyers, n = c->nlawyers;
 	else if (!strcmp(kind, "community")) v = c->communities, n = c->ncommunities;
+	else if (!strcmp(kind, "key")) v = c->keys, n = c->nkeys;
 	if (!v)
 		return NULL;
 	memset(&key, 0, sizeof(key));
@@ -381,8 +367,8 @@ static int walk_records(cs_check *c)
 {
 	static const char *const dirs[] = {
 		"records/offices", "records/firms", "records/lawyers", "records/communities",
-		"records/assignments", "records/changes", "records/meetings", "records/reports",
-		"records/assessments", NULL
+		"records/assignments", "records/changes", "records/keys", "records/meetings",
+		"records/reports", "records/assessments", NULL
 	};
 	cs_buf dir = CS_BUF_INIT;
 	size_t i, n;
@@ -391,9 +377,14 @@ static int walk_records(cs_check *c)
 		error = cs_store_walk(c->store, c->rev, "records", walk_add, c);
 		return error == CS_ENOTFOUND ? 0 : error;
 	}
-	for (i = 0; dirs[i] && !error; i++)
+	for (i = 0; dirs[i] && !error; i++) {
+		if (c->directory_only && !strcmp(dirs[i], "records/meetings"))
+			break;
 		if ((error = cs_store_walk(c->store, c->rev, dirs[i], walk_add, c)) == CS_ENOTFOUND)
 			error = 0;
+	}
+	if (c->directory_only)
+		return error;
 	n = c->nfiles;
 	for (i = 0; i < n && !error; i++) {
 		const char *p = c->files[i].path, *slug;
@@ -430,6 +421,15 @@ int cs_check_load_months(cs_check *c, cs_store *s, const char *rev, cs_day from,
 	return load(c, s, rev, 0, &tmp);
 }
 
+int cs_check_load_directory(cs_check *c, cs_store *s, const char *rev)
+{
+	cs_check tmp;
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.log_from = tmp.log_to = 1;
+	tmp.directory_only = 1;
+	return load(c, s, rev, 0, &tmp);
+}
+
 int cs_check_load(cs_check *c, cs_store *s, const char *rev, int worktree)
 {
 	return load(c, s, rev, worktree, NULL);
@@ -446,9 +446,11 @@ static int load(cs_check *c, cs_store *s, const char *rev, int worktree, const c
 	if (range) {
 		c->log_from = range->log_from;
 		c->log_to = range->log_to;
+		c->directory_only = range->directory_only;
 	}
 	if ((error = cs_now(&now)) < 0)
 		return error;
+	c->now = now;
 	c->today = now.day;
 	if (worktree) {
 		const char *root = cs_store_path(s);
@@ -511,6 +513,7 @@ void cs_check_free(cs_check *c)
 	free(c->communities);
 	free(c->assignments);
 	free(c->changes);
+	free(c->keys);
 	free(c->entries);
 	free(c->report_paths);
 	for (i = 0; i < c->nfiled; i++)
@@ -523,12 +526,6 @@ void cs_check_free(cs_check *c)
 
 /* Records: schema.*, ref.* */
 
-static size_t line_of(const cs_node *rec, const char *field)
-{
-	const cs_node *v = rec ? cs_node_get(rec, field) : NULL;
-	return v ? v->line : (rec ? rec->line : 1);
-}
-
 int cs_check_in_period(const cs_check *c, cs_day day)
 {
 	return !c->has_period || (day >= c->period_from && day <= c->period_to);
@@ -537,31 +534,6 @@ int cs_check_in_period(const cs_check *c, cs_day day)
 int cs_check_overlaps(const cs_check *c, cs_day from, cs_day to)
 {
 	return !c->has_period || (from <= c->period_to && to >= c->period_from);
-}
-
-static int ref(cs_check *c, cs_findings *out, const char *path, const cs_node *rec,
-	       const char *field, const char *kind, const char *rule)
-{
-	const char *slug = cs_node_get_str(rec, field);
-	if (!slug || cs_check_find(c, kind, slug))
-		return 0;
-	return cs_finding_add(out, path, line_of(rec, field), CS_SEV_ERROR, rule,
-			      cs_node_get_str(rec, "id"), NULL, NULL, NULL,
-			      "%s: no %s '%s'", field, kind, slug);
-}
-
-static int pairing_active(const cs_check *c, const char *lawyer, const char *community,
-			  cs_day day)
-{
-	size_t i;
-	for (i = 0; i < c->nassignments; i++) {
-		const cs_node *a = c->assignments[i];
-		if (!cmp_str(cs_node_get_str(a, "lawyer"), lawyer) &&
-		    !cmp_str(cs_node_get_str(a, "community"), community) &&
-		    cs_pairing_active_on(a, day))
-			return 1;
-	}
-	return 0;
 }
 
 int cs_check_lawyer_paired(const cs_check *c, const char *lawyer, cs_day from, cs_day to)
@@ -587,57 +559,28 @@ int cs_check_office_paired(const cs_check *c, const char *office, cs_day from, c
 	return 0;
 }
 
-static int check_entry_refs(cs_check *c, cs_findings *out, const cs_entry *e)
+/* The references of a work-log entry are judged within the --period only. */
+static int refs_judged(const cs_check *c, const cs_node *rec)
 {
-	const cs_node *rec = e->rec, *community;
-	const char *id = e->id, *by;
-	int error = 0;
-	if (!cs_check_in_period(c, e->day))
-		return 0;
-	if ((error = ref(c, out, e->path, rec, "lawyer", "lawyer", "ref.lawyer")) < 0 ||
-	    (error = ref(c, out, e->path, rec, "community", "community", "ref.community")) < 0 ||
-	    (error = ref(c, out, e->path, rec, "office", "office", "ref.office")) < 0)
-		return error;
-	community = cs_check_find(c, "community", e->community);
-	if (community && (by = cs_node_get_str(rec, "signed_by"))) {
-		const cs_node *heads = cs_node_get(community, "heads");
-		size_t i;
-		int found = 0;
-		for (i = 0; heads && heads->type == CS_NODE_SEQ && i < heads->count; i++)
-			if (heads->items[i]->type == CS_NODE_SCALAR && !strcmp(heads->items[i]->str, by))
-				found = 1;
-		if (!found && (error = cs_finding_add(out, e->path, line_of(rec, "signed_by"),
-						      CS_SEV_ERROR, "ref.head", id, e->lawyer,
-						      e->community, NULL,
-						      "signed_by: '%s' is not a head of community '%s'",
-						      by, e->community)) < 0)
-			return error;
+	const cs_kind *k = cs_kind_find(cs_node_get_str(rec, "kind"));
+	const char *date = cs_node_get_str(rec, "date");
+	cs_day day;
+	if (!k || (k->family != CS_KIND_LOG && k->family != CS_KIND_MEETING))
+		return 1;
+	if (!date || cs_date_parse(date, &day) < 0) {
+		cs_error_clear();
+		return 1;
 	}
-	if (e->lawyer && e->community && strcmp(e->kind, "meeting") &&
-	    cs_check_find(c, "lawyer", e->lawyer) && community &&
-	    !pairing_active(c, e->lawyer, e->community, e->day)) {
-		char d[11];
-		cs_date_format(e->day, d);
-		error = cs_finding_add(out, e->path, line_of(rec, "lawyer"), CS_SEV_ERROR,
-				       "ref.pairing", id, e->lawyer, e->community, NULL,
-				       "lawyer '%s' is not paired with community '%s' on %s",
-				       e->lawyer, e->community, d);
-	}
-	return error;
+	return cs_check_in_period(c, day);
 }
 
 int cs_check_records(cs_check *c, cs_findings *out)
 {
-	cs_buf want = CS_BUF_INIT;
 	size_t i;
 	int error = 0;
 	for (i = 0; i < c->nfiles && !error; i++) {
 		const char *path = c->files[i].path;
 		const cs_node *rec = c->files[i].rec;
-		const char *kind, *id;
-		const cs_kind *k;
-		cs_schema_result res;
-		size_t j;
 		if (!rec) {
 			/* the loader's "path:line: why", kept from the load */
 			const char *msg = c->files[i].error ? c->files[i].error : "";
@@ -649,67 +592,7 @@ int cs_check_records(cs_check *c, cs_findings *out)
 					       NULL, NULL, NULL, NULL, "%s", *msg ? msg : "empty file");
 			continue;
 		}
-		if (rec->type != CS_NODE_MAP || !(kind = cs_node_get_str(rec, "kind")) ||
-		    !(k = cs_kind_find(kind)) || !cs_record_schema(kind)) {
-			error = cs_finding_add(out, path, rec->line ? rec->line : 1, CS_SEV_ERROR,
-					       "schema.kind", NULL, NULL, NULL, NULL,
-					       "kind: not a known record kind");
-			cs_error_clear();
-			continue;
-		}
-		cs_schema_result_init(&res);
-		if (cs_record_validate(rec, path, &res) < 0) {
-			for (j = 0; j < res.count && !error; j++)
-				error = cs_finding_add(out, path, res.errors[j].line ? res.errors[j].line : 1,
-						       CS_SEV_ERROR, "schema.invalid",
-						       cs_node_get_str(rec, "id"), NULL, NULL, NULL,
-						       "%s%s%s", res.errors[j].field,
-						       *res.errors[j].field ? ": " : "",
-						       res.errors[j].message);
-			cs_schema_result_free(&res);
-			cs_error_clear();
-			continue;
-		}
-		cs_schema_result_free(&res);
-		if (k->family == CS_KIND_OTHER)
-			continue;
-		id = cs_node_get_str(rec, "id");
-		cs_buf_clear(&want);
-		if (cs_record_path(rec, &want) < 0 || strcmp(want.ptr, path)) {
-			error = cs_finding_add(out, path, line_of(rec, "id"), CS_SEV_ERROR, "schema.path",
-					       id, NULL, NULL, NULL,
-					       "a %s with id %s belongs at %s", kind, id ? id : "?",
-					       want.ptr ? want.ptr : "?");
-			cs_error_clear();
-			continue;
-		}
-		if (!strcmp(kind, "lawyer"))
-			error = ref(c, out, path, rec, "firm", "firm", "ref.firm");
-		else if (!strcmp(kind, "community"))
-			error = ref(c, out, path, rec, "office", "office", "ref.office");
-		else if (!strcmp(kind, "assignment")) {
-			if (!(error = ref(c, out, path, rec, "lawyer", "lawyer", "ref.lawyer")) &&
-			    !(error = ref(c, out, path, rec, "community", "community", "ref.community")))
-				error = ref(c, out, path, rec, "firm", "firm", "ref.firm");
-		} else if (!strcmp(kind, "change")) {
-			const char *a = cs_node_get_str(rec, "assignment");
-			size_t n;
-			int found = 0;
-			for (n = 0; a && n < c->nassignments; n++)
-				if (!cmp_str(cs_node_get_str(c->assignments[n], "id"), a))
-					found = 1;
-			if (a && !found)
-				error = cs_finding_add(out, path, line_of(rec, "assignment"), CS_SEV_ERROR,
-						       "ref.assignment", id, NULL, NULL, NULL,
-						       "assignment: no pairing '%s'", a);
-			if (!error)
-				error = ref(c, out, path, rec, "lawyer", "lawyer", "ref.lawyer");
-			if (!error)
-				error = ref(c, out, path, rec, "community", "community", "ref.community");
-		}
+		error = cs_validate_record(c, path, rec, refs_judged(c, rec), out);
 	}
-	for (i = 0; i < c->nentries && !error; i++)
-		error = check_entry_refs(c, out, &c->entries[i]);
-	cs_buf_free(&want);
 	return error;
 }

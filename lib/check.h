@@ -61,19 +61,21 @@ typedef struct {
 	struct cs_file_rec { char *path; cs_node *rec; char *error; } *files;
 	size_t nfiles;
 	/* views into files */
-	cs_node **offices, **firms, **lawyers, **communities, **assignments, **changes;
-	size_t noffices, nfirms, nlawyers, ncommunities, nassignments, nchanges;
+	cs_node **offices, **firms, **lawyers, **communities, **assignments, **changes, **keys;
+	size_t noffices, nfirms, nlawyers, ncommunities, nassignments, nchanges, nkeys;
 	cs_entry *entries;
 	size_t nentries;
 	const char **report_paths;   /* records/reports/... */
 	size_t nreports;
 	/* judging */
+	cs_time now;                 /* "now": nothing may be dated after it (schema.future) */
 	cs_day today;
 	int has_period;
 	cs_day period_from, period_to;
 	const char *const *rules;    /* NULL: every rule; else id prefixes */
 	size_t nrules;
 	cs_day log_from, log_to;     /* the work log read (log_to 0: all of it) */
+	int directory_only;          /* only the directory and the pairings were read */
 	struct cs_filed { char *path; cs_day day; } *filed;  /* when each report was first filed */
 	size_t nfiled;
 	int filed_walked;
@@ -87,6 +89,9 @@ int cs_check_load(cs_check *c, cs_store *s, const char *rev, int worktree);
  * (records/log/<community>/<YYYY>/<MM>): what a monthly report needs, at a
  * cost that does not grow with the rest of the store. */
 int cs_check_load_months(cs_check *c, cs_store *s, const char *rev, cs_day from, cs_day to);
+/* The same from rev, reading only the directory, the pairings, the changes
+ * and the keys: what validating one record needs (the write path). */
+int cs_check_load_directory(cs_check *c, cs_store *s, const char *rev);
 void cs_check_free(cs_check *c);
 
 /* Parameter of the rules in cs.yaml, with its default. */

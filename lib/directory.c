@@ -79,55 +79,6 @@ int cs_dir_load_all(cs_store *s, const char *rev, const char *dir, cs_node **out
 	return 0;
 }
 
-int cs_pairing_range(const cs_node *a, cs_day *from, cs_day *to)
-{
-	const char *f = cs_node_get_str(a, "from"), *t = cs_node_get_str(a, "to");
-	int ok = f && cs_date_parse(f, from) == 0;
-	*to = CS_DAY_MAX;
-	if (ok && t && cs_date_parse(t, to) < 0)
-		*to = CS_DAY_MAX;
-	cs_error_clear();
-	return ok;
-}
-
-int cs_pairing_overlaps(const cs_node *a, cs_day from, cs_day to)
-{
-	cs_day f, t;
-	return cs_pairing_range(a, &f, &t) && f <= to && t >= from;
-}
-
-int cs_pairing_active_on(const cs_node *a, cs_day day)
-{
-	return cs_pairing_overlaps(a, day, day);
-}
-
-int cs_pairing_find(cs_store *s, const char *rev, const char *lawyer,
-		    const char *community, cs_day day, cs_node **out)
-{
-	cs_node *all = NULL;
-	size_t i;
-	int error;
-	*out = NULL;
-	if ((error = cs_dir_load_all(s, rev, "records/assignments", &all)) < 0)
-		return error;
-	for (i = 0; i < all->count; i++) {
-		cs_node *a = all->items[i];
-		const char *l = cs_node_get_str(a, "lawyer");
-		const char *c = cs_node_get_str(a, "community");
-		if (lawyer && (!l || strcmp(l, lawyer) != 0))
-			continue;
-		if (community && (!c || strcmp(c, community) != 0))
-			continue;
-		if (!cs_pairing_active_on(a, day))
-			continue;
-		if (!(*out = cs_node_dup(a)))
-			error = CS_ENOMEM;
-		break;
-	}
-	cs_node_free(all);
-	return error;
-}
-
 struct lookup_ctx {
 	const char *prefix;
 	size_t plen;

@@ -35,6 +35,7 @@ static const cs_kind kinds[] = {
 	{ "community", "社区", CS_KIND_DIRECTORY, 0, 0, "records/communities" },
 	{ "assignment", "结对", CS_KIND_EVENT, 0, 0, "records/assignments" },
 	{ "change", "变更", CS_KIND_EVENT, 0, 0, "records/changes" },
+	{ "key", "签名密钥", CS_KIND_DIRECTORY, 0, 0, "records/keys" },
 	{ "config", "配置", CS_KIND_OTHER, 0, 0, "" },
 	{ "calendar", "日历", CS_KIND_OTHER, 0, 0, "calendar" },
 	{ "monthly-report", "月报", CS_KIND_OTHER, 0, 0, "records/reports" },
@@ -179,6 +180,19 @@ int cs_record_path(const cs_node *rec, cs_buf *out)
 }
 
 extern const struct { const char *name; const char *text; } cs_embedded_schemas[];
+
+/* The schemas' x-hint texts, for xgettext: the validator translates them. */
+#define N_(s) s
+static const char *const hints[] __attribute__((unused)) = {
+	N_("a slug: lower-case letters a-z, digits and '-', like wang-li"),
+	N_("an id like 20261014-4wanpz (YYYYMMDD-xxxxxx)"),
+	N_("a time HH:MM from 00:00 to 23:59, like 09:30"),
+	N_("a date and time YYYY-MM-DDTHH:MM, like 2026-10-15T09:30"),
+	N_("a weekly schedule like 'Wed 14:00-17:30' (Mon to Sun, HH:MM-HH:MM)"),
+	N_("a phone number: digits with spaces, '-', '+' or '()', like 021-62301188 or 13900001001"),
+	N_("an SSH public key line like 'ssh-ed25519 AAAAC3Nz...'"),
+};
+#undef N_
 
 struct cached {
 	char *kind;

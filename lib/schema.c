@@ -1158,9 +1158,25 @@ static int is_email(const char *s, size_t len)
 	return lab && s[len - 1] != '-';
 }
 
+/* YYYY-MM-DDTHH:MM[:SS], local time, on a real calendar day (cs's own format). */
+static int is_local_datetime(const char *s, size_t len)
+{
+	int h, mi, sec = 0;
+	if ((len != 16 && len != 19) || s[10] != 'T' || !is_date(s, 10) || s[13] != ':' ||
+	    !digits(s + 11, 2, &h) || !digits(s + 14, 2, &mi) ||
+	    (len == 19 && (s[16] != ':' || !digits(s + 17, 2, &sec))))
+		return 0;
+	return h <= 23 && mi <= 59 && sec <= 59;
+}
+
 static int check_format(vctx *v, const char *fmt, const cs_node *inst, int *ok)
 {
 	*ok = 1;
+	if (!strcmp(fmt, "local-date-time") && !is_local_datetime(inst->str, inst->len)) {
+		*ok = 0;
+		return fail(v, inst->line, NULL, "'%s' is not a real date and time (YYYY-MM-DDTHH:MM)",
+			    inst->str);
+	}
 	if (!strcmp(fmt, "date") && !is_date(inst->str, inst->len)) {
 		*ok = 0;
 		return fail(v, inst->line, NULL, "is not a date (YYYY-MM-DD)");
@@ -1327,8 +1343,14 @@ static int validate_string(vctx *v, const cs_node *sch, const cs_node *inst)
 		if ((rc = rx_get(v->s, k->str, &re)) < 0)
 			return rc;
 		if (!rx_match(re, inst->str)) {
+			/* x-hint: what a valid value looks like, said to a clerk instead of the regex */
+			const cs_node *hint = cs_node_get(sch, "x-hint");
 			ok = 0;
-			if ((rc = fail(v, inst->line, NULL, "must match %s", k->str)) < 0 || !v->res)
+			if (is_str(hint))
+				rc = fail(v, inst->line, NULL, "'%s' is not %s", inst->str, dgettext("cs", hint->str));
+			else
+				rc = fail(v, inst->line, NULL, "must match %s", k->str);
+			if (rc < 0 || !v->res)
 				return rc < 0 ? rc : 0;
 		}
 	}
@@ -1441,6 +1463,7 @@ static int validate(vctx *v, const cs_node *sch, const cs_node *inst, const cs_n
 	if ((k = cs_node_get(sch, "const")) && !cs_node_equal(k, inst)) {
 		cs_buf want = CS_BUF_INIT;
 		ok = 0;
+		rc = 0;
 		if (v->res) {
 			if ((rc = put_value(&want, k)) == 0)
 				rc = fail(v, inst->line, NULL, "must be %s", cs_buf_cstr(&want));

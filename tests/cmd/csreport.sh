@@ -444,7 +444,7 @@ ok 'stipend text' $R stipend --month 2026-10
 check 'stipend text lists the entries counted' 'out | grep -q "$Z1" && ! out | grep -q "$Z2" && ! out | grep -q "$F"'
 cp cs.yaml "$scratch/cs.yaml.orig"
 printf 'stipend:\n  half_day: 250\n  lecture: 400\n  training: 350\n' >> cs.yaml
-GIT_AUTHOR_DATE=2026-11-05T18:00:00 GIT_COMMITTER_DATE=2026-11-05T18:00:00 \
+CS_NOW=2026-11-05T18:00:00 GIT_AUTHOR_DATE=2026-11-05T18:00:00 GIT_COMMITTER_DATE=2026-11-05T18:00:00 \
 	git commit -q -m 'Stipend rates' cs.yaml > /dev/null 2>&1 || echo 'not ok - committing cs.yaml'
 ok 'stipend with rates from cs.yaml' $R stipend --month 2026-10 --format json
 out > "$scratch/st2.json"

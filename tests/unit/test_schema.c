@@ -447,6 +447,58 @@ static void test_formats(void **state)
 	cs_schema_free(s);
 }
 
+static void test_local_date_times_are_real_calendar_moments(void **state)
+{
+	cs_schema *s = compile("properties:\n  at: {format: local-date-time}\n");
+	cs_schema_result res;
+	cs_schema_result_init(&res);
+	assert_int_equal(check(s, "at: 2026-10-15T09:30\n", &res), 1);
+	assert_int_equal(check(s, "at: 2028-02-29T23:59:59\n", &res), 1);
+	assert_int_equal(check(s, "at: 2026-11-31T10:00\n", &res), 0);
+	assert_error(&res, "at", 1, "'2026-11-31T10:00' is not a real date and time (YYYY-MM-DDTHH:MM)");
+	assert_int_equal(check(s, "at: 2026-02-30T10:00\n", &res), 0);
+	assert_int_equal(check(s, "at: 2026-10-15T24:00\n", &res), 0);
+	assert_int_equal(check(s, "at: 2026-10-15 10:00\n", &res), 0);
+	assert_int_equal(check(s, "at: 2026-10-15T10:00+08:00\n", &res), 0);
+	cs_schema_result_free(&res);
+	cs_schema_free(s);
+}
+
+static void test_a_hint_replaces_the_regex_in_the_message(void **state)
+{
+	cs_schema *s = compile("properties:\n  id: {pattern: '^[a-z]+$', x-hint: 'a slug like wang-li'}\n");
+	cs_schema_result res;
+	cs_schema_result_init(&res);
+	assert_int_equal(check(s, "id: 王丽\n", &res), 0);
+	assert_error(&res, "id", 1, "'王丽' is not a slug like wang-li");
+	cs_schema_result_free(&res);
+	cs_schema_free(s);
+}
+
+/* A const that fails under anyOf, oneOf, not or if is judged without an
+ * error list: the verdict must not depend on what the stack held. */
+static void test_const_in_combinators_without_an_error_list(void **state)
+{
+	cs_schema *s = compile("anyOf:\n  - {const: a}\n  - {const: b}\n");
+	cs_schema *t = compile("not: {const: a}\n");
+	cs_schema *u = compile("if: {const: a}\nthen: {const: a}\nelse: {const: c}\n");
+	cs_schema_result res;
+	int i;
+	cs_schema_result_init(&res);
+	for (i = 0; i < 50; i++) {
+		assert_int_equal(check(s, "b\n", &res), 1);
+		assert_int_equal(check(s, "c\n", &res), 0);
+		assert_int_equal(check(t, "b\n", &res), 1);
+		assert_int_equal(check(t, "a\n", &res), 0);
+		assert_int_equal(check(u, "a\n", &res), 1);
+		assert_int_equal(check(u, "b\n", &res), 0);
+	}
+	cs_schema_result_free(&res);
+	cs_schema_free(s);
+	cs_schema_free(t);
+	cs_schema_free(u);
+}
+
 static void test_key_rank_follows_properties_items_and_refs(void **state)
 {
 	cs_schema *s = compile("$defs:\n  target: {properties: {type: {}, name: {}, contact: {}}}\n"
@@ -499,6 +551,9 @@ int main(void)
 		cmocka_unit_test(test_infinite_ref_loop_is_an_error),
 		cmocka_unit_test(test_boolean_schemas),
 		cmocka_unit_test(test_formats),
+		cmocka_unit_test(test_local_date_times_are_real_calendar_moments),
+		cmocka_unit_test(test_a_hint_replaces_the_regex_in_the_message),
+		cmocka_unit_test(test_const_in_combinators_without_an_error_list),
 		cmocka_unit_test(test_key_rank_follows_properties_items_and_refs),
 		cmocka_unit_test(test_schema_keeps_its_own_copy),
 	};

@@ -19,7 +19,7 @@
 #include "yaml.h"
 
 static const char *const kinds[] = {
-	"office", "firm", "lawyer", "community", "assignment", "change", "config",
+	"office", "firm", "lawyer", "community", "assignment", "change", "key", "config",
 	"consultation", "legal-aid", "mediation", "lecture", "training", "publicity",
 	"drafting", "negotiation", "office-hours", "research", "request",
 	"conflict-report", "gift", "representation", "visit", "spot-check", "feedback",
@@ -79,6 +79,9 @@ static char *sample(const char *kind)
 		{ "change", "kind: change\nid: 20261001-abcdef\nassignment: 20260801-btrvd7\n"
 		  "filed: 2026-09-20\neffective: 2026-10-01\nreason: 律师调动\nlawyer: zhou-min\n"
 		  "approved_by: 区司法局\nnew_assignment: 20261001-ghijkl\noutcome: applied\n" },
+		{ "key", "kind: key\nid: sun-jianguo\nname: 孙建国\nrole: head\n"
+		  "key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPOcjJhKCN4DRGDwARBr6PEBrFsnbA64+DqqrfidRnUa\n"
+		  "fingerprint: 'SHA256:J90w9BHhuMtIh3w9Tb6TtqONntUiXgdaF7y2EbQeCII'\nadded: 2026-12-02\n" },
 		{ "config", "kind: config\ndistrict: 闵行区\noffice: 区律师工作组办公室\n"
 		  "locale: zh_CN.UTF-8\nrules:\n  half_day_minutes: 180\n  min_feedback: 3\n" },
 	};
@@ -119,7 +122,7 @@ static char *sample(const char *kind)
 static int is_log_kind(const char *kind)
 {
 	size_t i;
-	for (i = 7; i < NKINDS; i++)
+	for (i = 8; i < NKINDS; i++)
 		if (!strcmp(kinds[i], kind))
 			return 1;
 	return 0;
@@ -217,7 +220,8 @@ static void test_schemas_follow_the_records_contract(void **state)
 			size_t n = props->count;
 			assert_string_equal(props->pairs[2].key, "date");
 			assert_string_equal(props->pairs[n - 1].key, "recorded_at");
-			assert_string_equal(props->pairs[n - 5].key, "signed_by");
+			assert_string_equal(props->pairs[n - 6].key, "signed_by");
+			assert_string_equal(props->pairs[n - 2].key, "late_reason");
 		}
 		cs_node_free(doc);
 	}
