@@ -58,11 +58,16 @@ lib/%.o: lib/%.c $(HDRS)
 lib/libcs.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-cmd/cli.o: cmd/cli.c cmd/cli.h $(HDRS)
+CLI_SRC = cmd/cli.c cmd/opts.c cmd/complete.c
+CLI_HDRS = cmd/cli.h cmd/opts.h
+CLI_OBJ = $(CLI_SRC:.c=.o)
+SAN_CLI_OBJ = $(patsubst cmd/%.c,tests/san/cmd-%.o,$(CLI_SRC))
+
+cmd/%.o: cmd/%.c $(CLI_HDRS) $(HDRS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-cmd/%: cmd/%.c cmd/cli.o lib/libcs.a $(HDRS) cmd/cli.h
-	$(CC) $(ALL_CFLAGS) -o $@ $< cmd/cli.o lib/libcs.a $(PKG_LIBS)
+cmd/%: cmd/%.c $(CLI_OBJ) lib/libcs.a $(HDRS) $(CLI_HDRS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(CLI_OBJ) lib/libcs.a $(PKG_LIBS)
 
 tests/san/%.o: lib/%.c $(HDRS)
 	@mkdir -p tests/san
@@ -71,12 +76,12 @@ tests/san/%.o: lib/%.c $(HDRS)
 tests/san/libcs.a: $(SAN_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-tests/san/cli.o: cmd/cli.c cmd/cli.h $(HDRS)
+tests/san/cmd-%.o: cmd/%.c $(CLI_HDRS) $(HDRS)
 	@mkdir -p tests/san
 	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
 
-tests/san/cs%: cmd/cs%.c tests/san/cli.o tests/san/libcs.a $(HDRS) cmd/cli.h
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $< tests/san/cli.o tests/san/libcs.a $(PKG_LIBS)
+tests/san/cs%: cmd/cs%.c $(SAN_CLI_OBJ) tests/san/libcs.a $(HDRS) $(CLI_HDRS)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $< $(SAN_CLI_OBJ) tests/san/libcs.a $(PKG_LIBS)
 
 tests/unit/test_%: tests/unit/test_%.c lib/libcs.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< lib/libcs.a $(PKG_LIBS) $(CMOCKA_LIBS)

@@ -31,11 +31,35 @@ void cli_warn(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* Every line of msg prefixed with the command's name. */
+static void put_lines(const char *msg)
+{
+	const char *p = msg;
+	do {
+		const char *nl = strchr(p, '\n');
+		int n = nl ? (int)(nl - p) : (int)strlen(p);
+		fprintf(stderr, "%s: %.*s\n", cli_name, n, p);
+		p = nl ? nl + 1 : p + n;
+	} while (*p);
+}
+
 int cli_fail(int code)
 {
 	const char *msg = cs_error_last();
-	fprintf(stderr, "%s: %s\n", cli_name, *msg ? msg : _("internal error"));
+	put_lines(*msg ? msg : _("internal error"));
 	return cs_error_exit_status(code < 0 ? code : CS_ESOFTWARE);
+}
+
+int cli_status(int code, const cli_verb *verb)
+{
+	if (code != CS_EUSAGE)
+		return cli_fail(code);
+	put_lines(cs_error_last());
+	if (verb && *verb->name)
+		fprintf(stderr, _("Try '%s %s --help' for more information.\n"), cli_name, verb->name);
+	else
+		fprintf(stderr, _("Try '%s --help' for more information.\n"), cli_name);
+	return EX_USAGE_;
 }
 
 int cli_usage(const char *fmt, ...)

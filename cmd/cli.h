@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "store.h"
 #include "table.h"
+#include "opts.h"
 
 #define _(s) gettext(s)
 #define N_(s) (s)
@@ -24,6 +25,9 @@ void cli_init(const char *name);
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print cs_error_last() prefixed with the name; returns the exit status for code. */
 int cli_fail(int code);
+/* The exit status for a lib error code, its message printed: a usage error
+ * (CS_EUSAGE) with the hint to the verb's --help. */
+int cli_status(int code, const cli_verb *verb);
 /* Print a usage error and the hint to --help; returns 64. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print --version; returns 0. */

@@ -1,222 +1,250 @@
-/* csassign: the directory (offices, firms, lawyers, communities) and the
- * pairings of lawyers with communities (DESIGN 5, Art 5, 17). */
-#include <getopt.h>
+/* csassign: the directory (offices, firms, lawyers, communities, signing
+ * keys) and the pairings of lawyers with communities (DESIGN 5, 7; Art 5, 17). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "date.h"
 #include "directory.h"
 #include "error.h"
-#include "params.h"
+#include "keys.h"
+#include "opts.h"
+#include "pairing.h"
 #include "record.h"
 #include "write.h"
-#include "yaml.h"
 
-enum {
-	O_NAME = 1 << 0, O_PHONE = 1 << 1, O_ADDRESS = 1 << 2, O_FIRM = 1 << 3,
-	O_EMAIL = 1 << 4, O_LICENCE = 1 << 5, O_PHOTO = 1 << 6, O_OFFICE = 1 << 7,
-	O_HEAD = 1 << 8, O_WORKROOM = 1 << 9, O_LAWYER = 1 << 10, O_COMMUNITY = 1 << 11,
-	O_FROM = 1 << 12, O_SCHEDULE = 1 << 13, O_PLACE = 1 << 14, O_AGREEMENT = 1 << 15,
-	O_EFFECTIVE = 1 << 16, O_FILED = 1 << 17, O_REASON = 1 << 18,
-	O_APPROVED = 1 << 19, O_ON = 1 << 20, O_FORMAT = 1 << 21, O_AGREED = 1 << 22
+static const cli_option options[] = {
+	{ "name", 0, "NAME", 0, NULL, N_("the name, in Chinese (王丽, 新桥社区)") },
+	{ "phone", 0, "P", 0, NULL, N_("a phone number (021-62301188, 13900001001)") },
+	{ "address", 0, "A", 0, NULL, N_("the address") },
+	{ "firm", 0, "FIRM", 0, "@firm", N_("the lawyer's law firm (slug)") },
+	{ "email", 0, "E", 0, NULL, N_("an e-mail address") },
+	{ "licence", 0, "NO", 0, NULL, N_("the lawyer's licence number") },
+	{ "photo", 0, "PATH", 0, "@file", N_("the path of the lawyer's photo") },
+	{ "office", 0, "OFFICE", 0, "@office", N_("the community's judicial office (slug)") },
+	{ "head", 0, "NAME", 1, NULL, N_("a head of the community who may sign the log") },
+	{ "workroom", 0, "ADDR", 0, NULL, N_("the lawyer's workroom in the community") },
+	{ "lawyer", 0, "L", 0, "@lawyer", N_("the lawyer (slug or name)") },
+	{ "community", 0, "C", 0, "@community", N_("the community (slug or name)") },
+	{ "from", 0, "DATE", 0, "@date", N_("the pairing's first day") },
+	{ "schedule", 0, "S", 0, NULL, N_("the weekly half day, like 'Wed 14:00-17:30'") },
+	{ "place", 0, "PLACE", 0, NULL, N_("where the lawyer serves") },
+	{ "agreement", 0, "NO", 0, NULL, N_("the service agreement's number (Art 5(1))") },
+	{ "agreement-date", 0, "DATE", 0, "@date", N_("the day the agreement was signed") },
+	{ "effective", 0, "DATE", 0, "@date", N_("the day the change takes effect") },
+	{ "filed", 0, "DATE", 0, "@date", N_("the day the firm filed the change (Art 17)") },
+	{ "reason", 0, "TEXT", 0, NULL, N_("why") },
+	{ "approved-by", 0, "NAME", 0, NULL, N_("who in the group approved an exception (Art 17)") },
+	{ "outcome", 0, "O", 0, "applied|refused", N_("applied (default), or refused: record "
+						      "a change the group refused") },
+	{ "on", 0, "DATE", 0, "@date", N_("the day (default today)") },
+	{ "key", 0, "FILE", 0, "@file", N_("the SSH public key file (.pub)") },
+	{ "role", 0, "R", 0, "head|clerk|lawyer", N_("whose key it is (default: from the directory)") },
+	{ "slug", 0, "SLUG", 0, NULL, N_("the key record's slug (default: from the name)") },
+	{ "format", 0, "F", 0, "text|yaml|json|csv|md|html", N_("the output format") },
+	{ NULL, 0, NULL, 0, NULL, NULL }
 };
 
-struct args {
-	unsigned seen;
-	const char *name, *phone, *address, *firm, *email, *licence, *photo, *office;
-	const char *heads[16];
-	size_t nheads;
-	const char *workroom, *lawyer, *community, *from, *schedule, *place;
-	const char *agreement, *agreement_date, *effective, *filed, *reason, *approved;
-	const char *on, *dir;
-	cs_format format;
+static const cli_verb verbs[] = {
+	{ "office add", "SLUG", 1, 1, NULL, "name [phone] [address]", N_("add a judicial office") },
+	{ "office list", "", 0, 0, NULL, "[format]", N_("list the judicial offices") },
+	{ "office show", "SLUG", 1, 1, "@office", "[format]", N_("show a judicial office") },
+	{ "firm add", "SLUG", 1, 1, NULL, "name [phone] [address]", N_("add a law firm") },
+	{ "firm list", "", 0, 0, NULL, "[format]", N_("list the law firms") },
+	{ "firm show", "SLUG", 1, 1, "@firm", "[format]", N_("show a law firm") },
+	{ "lawyer add", "SLUG", 1, 1, NULL, "name firm [phone] [email] [licence] [photo]",
+	  N_("add a lawyer") },
+	{ "lawyer list", "", 0, 0, NULL, "[format]", N_("list the lawyers") },
+	{ "lawyer show", "SLUG", 1, 1, "@lawyer", "[format]", N_("show a lawyer") },
+	{ "community add", "SLUG", 1, 1, NULL, "name office head [workroom]",
+	  N_("add a community with the heads who may sign") },
+	{ "community list", "", 0, 0, NULL, "[format]", N_("list the communities") },
+	{ "community show", "SLUG", 1, 1, "@community", "[format]", N_("show a community") },
+	{ "key add", "NAME", 1, 1, "@head", "key [role] [slug]",
+	  N_("register the SSH key a head, clerk or lawyer signs with") },
+	{ "key list", "", 0, 0, NULL, "[format]", N_("list the registered keys") },
+	{ "pair", "", 0, 0, NULL, "lawyer community from schedule place agreement [agreement-date]",
+	  N_("pair a lawyer with a community (Art 5(1))") },
+	{ "change", "ASSIGNMENT", 1, 1, "@assignment",
+	  "lawyer|schedule|community effective filed reason [approved-by] [outcome]",
+	  N_("change a pairing's lawyer, schedule or community (Art 17)") },
+	{ "end", "ASSIGNMENT", 1, 1, "@assignment", "on reason", N_("end a pairing") },
+	{ "who", "[COMMUNITY]", 0, 1, "@community", "[on] [format]",
+	  N_("who serves where on a day") },
+	{ NULL, NULL, 0, 0, NULL, NULL, NULL }
+};
+
+static const cli_command csassign = { "csassign", N_("The directory and the pairings of lawyers "
+				      "with communities."), options, verbs, NULL };
+
+struct run {
+	cli_args args;
 	cs_store *store;
+	cs_check snap;
 	cs_time now;
 };
 
-static void usage(FILE *f)
+static const char *arg(struct run *r, const char *name)
 {
-	fputs(_("usage: csassign [-C DIR] office add SLUG --name NAME [--phone P] [--address A]\n"
-		"       csassign [-C DIR] firm add SLUG --name NAME [--phone P] [--address A]\n"
-		"       csassign [-C DIR] lawyer add SLUG --name NAME --firm FIRM [--phone P]\n"
-		"                [--email E] [--licence NO] [--photo PATH]\n"
-		"       csassign [-C DIR] community add SLUG --name NAME --office OFFICE\n"
-		"                --head NAME [--head NAME...] [--workroom ADDR]\n"
-		"       csassign [-C DIR] office|firm|lawyer|community list [--format F]\n"
-		"       csassign [-C DIR] office|firm|lawyer|community show SLUG [--format F]\n"
-		"       csassign [-C DIR] pair --lawyer L --community C --from DATE\n"
-		"                --schedule 'Wed 14:00-17:30' --place PLACE --agreement NO\n"
-		"                [--agreement-date DATE]\n"
-		"       csassign [-C DIR] change ASSIGNMENT (--lawyer L2 | --schedule S |\n"
-		"                --community C2) --effective DATE --filed DATE --reason TEXT\n"
-		"                [--approved-by NAME]\n"
-		"       csassign [-C DIR] end ASSIGNMENT --on DATE --reason TEXT\n"
-		"       csassign [-C DIR] who [COMMUNITY] [--on DATE] [--format F]\n"
-		"Formats: text, yaml, json, csv, md, html. Also -h, --help and --version.\n"), f);
+	return cli_arg(&r->args, name);
 }
 
-static int date_arg(const char *opt, const char *s, cs_day *out)
+static const char *noun(struct run *r)
 {
-	if (cs_date_parse(s, out) < 0)
-		return cs_error_set(CS_EUSAGE, "%s: '%s' is not a date (YYYY-MM-DD)", opt, s);
-	return 0;
+	static char kind[32];
+	const char *sp = strchr(r->args.verb->name, ' ');
+	snprintf(kind, sizeof(kind), "%.*s", sp ? (int)(sp - r->args.verb->name) : 0,
+		 r->args.verb->name);
+	return kind;
 }
 
-static int set_opt(cs_node *rec, const char *key, const char *value)
-{
-	if (!value)
-		return 0;
-	return cs_node_set_str(rec, key, value);
-}
-
-static int one_record_commit(struct args *a, const char *command, const char *summary,
-			     cs_node *rec)
-{
-	cs_put put = { rec, 1 };
-	cs_buf path = CS_BUF_INIT;
-	int error = cs_write_records(a->store, command, summary, &put, 1, NULL, &path);
-	if (!error)
-		printf("%s\n", cs_node_get_str(rec, "id"));
-	cs_buf_free(&path);
-	return error;
-}
-
-static int need(struct args *a, unsigned opt, const char *name)
-{
-	if (!(a->seen & opt))
-		return cs_error_set(CS_EUSAGE, "%s is required", name);
-	return 0;
-}
-
-static int entry_add(struct args *a, const char *kind, const char *slug)
-{
-	cs_node *rec = cs_node_new_map(), *ref = NULL, *heads = NULL;
-	cs_buf cmd = CS_BUF_INIT, summary = CS_BUF_INIT;
-	size_t i;
-	int error;
-	if (!rec)
-		return CS_ENOMEM;
-	if (!cs_slug_valid(slug)) {
-		error = cs_error_set(CS_EUSAGE, "'%s' is not a slug ([a-z0-9][a-z0-9-]{0,39})", slug);
-		goto cleanup;
-	}
-	if ((error = need(a, O_NAME, "--name")) < 0)
-		goto cleanup;
-	if ((error = cs_node_set_str(rec, "kind", kind)) < 0 ||
-	    (error = cs_node_set_str(rec, "id", slug)) < 0 ||
-	    (error = cs_node_set_str(rec, "name", a->name)) < 0)
-		goto cleanup;
-	if (strcmp(kind, "lawyer") == 0) {
-		if ((error = need(a, O_FIRM, "--firm")) < 0 ||
-		    (error = cs_dir_get(a->store, NULL, "firm", a->firm, &ref)) < 0)
-			goto cleanup;
-		if ((error = set_opt(rec, "firm", a->firm)) < 0 ||
-		    (error = set_opt(rec, "phone", a->phone)) < 0 ||
-		    (error = set_opt(rec, "email", a->email)) < 0 ||
-		    (error = set_opt(rec, "licence", a->licence)) < 0 ||
-		    (error = set_opt(rec, "photo", a->photo)) < 0)
-			goto cleanup;
-	} else if (strcmp(kind, "community") == 0) {
-		if ((error = need(a, O_OFFICE, "--office")) < 0 ||
-		    (error = need(a, O_HEAD, "--head")) < 0 ||
-		    (error = cs_dir_get(a->store, NULL, "office", a->office, &ref)) < 0)
-			goto cleanup;
-		if ((error = set_opt(rec, "office", a->office)) < 0)
-			goto cleanup;
-		if (!(heads = cs_node_new_seq())) {
-			error = CS_ENOMEM;
-			goto cleanup;
-		}
-		for (i = 0; i < a->nheads; i++)
-			if ((error = cs_node_push(heads, cs_node_new_str(a->heads[i]))) < 0)
-				goto cleanup;
-		if ((error = cs_node_set(rec, "heads", heads)) < 0)
-			goto cleanup;
-		heads = NULL;
-		if ((error = set_opt(rec, "workroom", a->workroom)) < 0)
-			goto cleanup;
-	} else {
-		if ((error = set_opt(rec, "address", a->address)) < 0 ||
-		    (error = set_opt(rec, "phone", a->phone)) < 0)
-			goto cleanup;
-	}
-	cs_buf_printf(&cmd, "csassign %s add", kind);
-	cs_buf_printf(&summary, "Add %s %s", kind, slug);
-	error = one_record_commit(a, cs_buf_cstr(&cmd), cs_buf_cstr(&summary), rec);
-	if (error == CS_ECANTCREAT)
-		error = cs_error_set(CS_ECANTCREAT, "%s '%s' exists already", kind, slug);
-cleanup:
-	cs_node_free(rec);
-	cs_node_free(ref);
-	cs_node_free(heads);
-	cs_buf_free(&cmd);
-	cs_buf_free(&summary);
-	return error;
-}
-
-static const char *plural(const char *kind)
-{
-	return cs_kind_find(kind)->dir + strlen("records/");
-}
-
-static int print_records(struct args *a, cs_node *recs, cs_table *t)
+static int print(struct run *r, const cs_node *recs, cs_table *t)
 {
 	cs_buf out = CS_BUF_INIT;
+	cs_format f = CS_FMT_TEXT;
 	int error;
-	if (a->format == CS_FMT_JSON || a->format == CS_FMT_YAML)
-		error = cli_tree(&out, recs, a->format);
+	if (arg(r, "format"))
+		cs_format_parse(arg(r, "format"), &f);
+	if (f == CS_FMT_JSON || f == CS_FMT_YAML)
+		error = cli_tree(&out, recs, f);
+	else if (t)
+		error = cs_table_render(t, f, &out);
+	else if (f == CS_FMT_TEXT)
+		error = cli_tree(&out, recs, CS_FMT_YAML);
 	else
-		error = cs_table_render(t, a->format, &out);
+		error = cs_error_set(CS_EUSAGE, "--format: show prints text, yaml or json");
 	if (!error && cli_out(&out))
 		error = cs_error_set(CS_EIO, "cannot write to standard output");
 	cs_buf_free(&out);
 	return error;
 }
 
-static int entry_list(struct args *a, const char *kind)
+/* A slug or name given for kind, as its slug. */
+static int slug_of(struct run *r, const char *kind, const char *opt, const char **slug)
 {
+	return cs_check_resolve(&r->snap, kind, arg(r, opt), slug);
+}
+
+static int set_opt(cs_node *rec, const char *key, const char *value)
+{
+	return value ? cs_node_set_str(rec, key, value) : 0;
+}
+
+static int entry_fields(struct run *r, const char *kind, cs_node *rec)
+{
+	const char *slug;
+	size_t i, n;
+	const char *const *heads;
+	cs_node *seq;
+	int error;
+	if (!strcmp(kind, "lawyer")) {
+		if ((error = slug_of(r, "firm", "firm", &slug)) < 0 ||
+		    (error = set_opt(rec, "firm", slug)) < 0 ||
+		    (error = set_opt(rec, "phone", arg(r, "phone"))) < 0 ||
+		    (error = set_opt(rec, "email", arg(r, "email"))) < 0 ||
+		    (error = set_opt(rec, "licence", arg(r, "licence"))) < 0)
+			return error;
+		return set_opt(rec, "photo", arg(r, "photo"));
+	}
+	if (!strcmp(kind, "community")) {
+		if ((error = slug_of(r, "office", "office", &slug)) < 0 ||
+		    (error = set_opt(rec, "office", slug)) < 0 || !(seq = cs_node_new_seq()))
+			return error < 0 ? error : CS_ENOMEM;
+		heads = cli_args_of(&r->args, "head", &n);
+		for (i = 0; i < n; i++)
+			if ((error = cs_node_push(seq, cs_node_new_str(heads[i]))) < 0)
+				break;
+		if (error < 0 || (error = cs_node_set(rec, "heads", seq)) < 0) {
+			cs_node_free(seq);
+			return error;
+		}
+		return set_opt(rec, "workroom", arg(r, "workroom"));
+	}
+	if ((error = set_opt(rec, "address", arg(r, "address"))) < 0)
+		return error;
+	return set_opt(rec, "phone", arg(r, "phone"));
+}
+
+static int entry_add(struct run *r)
+{
+	const char *kind = noun(r), *slug = r->args.operands[0];
+	cs_buf cmd = CS_BUF_INIT, summary = CS_BUF_INIT;
+	cs_node *rec = cs_node_new_map();
+	cs_put put = { NULL, 1, NULL };
+	cs_commit c;
+	int error;
+	if (!rec)
+		return CS_ENOMEM;
+	if (!cs_slug_valid(slug)) {
+		error = cs_error_set(CS_EUSAGE, "'%s' is not a slug: lower-case letters a-z, digits and "
+				     "'-', like wang-li (the Chinese name goes in --name)", slug);
+		goto cleanup;
+	}
+	if ((error = cs_node_set_str(rec, "kind", kind)) < 0 ||
+	    (error = cs_node_set_str(rec, "id", slug)) < 0 ||
+	    (error = cs_node_set_str(rec, "name", arg(r, "name"))) < 0 ||
+	    (error = entry_fields(r, kind, rec)) < 0)
+		goto cleanup;
+	cs_buf_printf(&cmd, "csassign %s add", kind);
+	cs_buf_printf(&summary, "Add %s %s", kind, slug);
+	memset(&c, 0, sizeof(c));
+	c.command = cs_buf_cstr(&cmd);
+	c.summary = cs_buf_cstr(&summary);
+	put.rec = rec;
+	error = cs_write_records(r->store, &c, &put, 1, NULL);
+	if (error == CS_ECANTCREAT)
+		error = cs_error_set(CS_ECANTCREAT, "%s '%s' exists already", kind, slug);
+	if (!error)
+		printf("%s\n", slug);
+cleanup:
+	cs_node_free(rec);
+	cs_buf_free(&cmd);
+	cs_buf_free(&summary);
+	return error;
+}
+
+static int entry_list(struct run *r)
+{
+	const char *kind = noun(r);
 	cs_node *all = NULL;
 	cs_buf dir = CS_BUF_INIT, heads = CS_BUF_INIT;
 	cs_table t;
 	size_t i, j;
 	int error;
 	cs_table_init(&t);
-	cs_buf_printf(&dir, "records/%s", plural(kind));
-	if ((error = cs_dir_load_all(a->store, NULL, cs_buf_cstr(&dir), &all)) < 0)
+	cs_buf_printf(&dir, "%s", cs_kind_find(kind)->dir);
+	if ((error = cs_dir_load_all(r->store, NULL, cs_buf_cstr(&dir), &all)) < 0)
 		goto cleanup;
 	cs_table_col(&t, "id", _("id"), 0);
 	cs_table_col(&t, "name", _("name"), 0);
-	if (strcmp(kind, "lawyer") == 0) {
+	if (!strcmp(kind, "lawyer")) {
 		cs_table_col(&t, "firm", _("firm"), 0);
 		cs_table_col(&t, "phone", _("phone"), 0);
-	} else if (strcmp(kind, "community") == 0) {
+	} else if (!strcmp(kind, "community")) {
 		cs_table_col(&t, "office", _("office"), 0);
 		cs_table_col(&t, "heads", _("heads"), 0);
+	} else if (!strcmp(kind, "key")) {
+		cs_table_col(&t, "role", _("role"), 0);
+		cs_table_col(&t, "fingerprint", _("fingerprint"), 0);
 	} else {
 		cs_table_col(&t, "phone", _("phone"), 0);
 	}
 	for (i = 0; i < all->count; i++) {
-		const cs_node *r = all->items[i];
-		const char *cells[4] = { cs_node_get_str(r, "id"), cs_node_get_str(r, "name"),
+		const cs_node *rc = all->items[i], *h = cs_node_get(rc, "heads");
+		const char *cells[4] = { cs_node_get_str(rc, "id"), cs_node_get_str(rc, "name"),
 					 NULL, NULL };
-		if (strcmp(kind, "lawyer") == 0) {
-			cells[2] = cs_node_get_str(r, "firm");
-			cells[3] = cs_node_get_str(r, "phone");
-		} else if (strcmp(kind, "community") == 0) {
-			const cs_node *h = cs_node_get(r, "heads");
-			cs_buf_clear(&heads);
-			for (j = 0; h && h->type == CS_NODE_SEQ && j < h->count; j++)
-				cs_buf_printf(&heads, "%s%s", j ? "、" : "", h->items[j]->str);
-			cells[2] = cs_node_get_str(r, "office");
-			cells[3] = cs_buf_cstr(&heads);
-		} else {
-			cells[2] = cs_node_get_str(r, "phone");
-		}
+		cs_buf_clear(&heads);
+		for (j = 0; h && h->type == CS_NODE_SEQ && j < h->count; j++)
+			cs_buf_printf(&heads, "%s%s", j ? "、" : "", h->items[j]->str);
+		cells[2] = cs_node_get_str(rc, !strcmp(kind, "lawyer") ? "firm" :
+					   !strcmp(kind, "community") ? "office" :
+					   !strcmp(kind, "key") ? "role" : "phone");
+		cells[3] = !strcmp(kind, "lawyer") ? cs_node_get_str(rc, "phone") :
+			   !strcmp(kind, "community") ? cs_buf_cstr(&heads) :
+			   !strcmp(kind, "key") ? cs_node_get_str(rc, "fingerprint") : NULL;
 		if ((error = cs_table_row(&t, cells)) < 0)
 			goto cleanup;
 	}
-	error = print_records(a, all, &t);
+	error = print(r, all, &t);
 cleanup:
 	cs_node_free(all);
 	cs_buf_free(&dir);
@@ -225,546 +253,199 @@ cleanup:
 	return error;
 }
 
-static int print_record(struct args *a, const cs_node *rec)
-{
-	cs_buf out = CS_BUF_INIT;
-	int error;
-	if (a->format != CS_FMT_TEXT && a->format != CS_FMT_YAML && a->format != CS_FMT_JSON)
-		return cs_error_set(CS_EUSAGE, "show prints text, yaml or json");
-	error = cli_tree(&out, rec, a->format == CS_FMT_JSON ? CS_FMT_JSON : CS_FMT_YAML);
-	if (!error && cli_out(&out))
-		error = cs_error_set(CS_EIO, "cannot write to standard output");
-	cs_buf_free(&out);
-	return error;
-}
-
-static int entry_show(struct args *a, const char *kind, const char *slug)
+static int entry_show(struct run *r)
 {
 	cs_node *rec = NULL;
-	int error = cs_dir_get(a->store, NULL, kind, slug, &rec);
+	const char *slug;
+	int error = cs_check_resolve(&r->snap, noun(r), r->args.operands[0], &slug);
 	if (!error)
-		error = print_record(a, rec);
+		error = cs_dir_get(r->store, NULL, noun(r), slug, &rec);
+	if (!error)
+		error = print(r, rec, NULL);
 	cs_node_free(rec);
 	return error;
 }
 
-static int check_schedule(const char *s)
+static int key_add(struct run *r)
 {
-	static const char *days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-	char from[6], to[6];
-	int f, t;
-	size_t i;
-	for (i = 0; i < 7; i++)
-		if (strncmp(s, days[i], 3) == 0)
-			break;
-	if (i == 7 || strlen(s) != 15 || s[3] != ' ' || s[9] != '-')
-		goto bad;
-	memcpy(from, s + 4, 5);
-	from[5] = '\0';
-	memcpy(to, s + 10, 5);
-	to[5] = '\0';
-	if (cs_hhmm_parse(from, &f) < 0 || cs_hhmm_parse(to, &t) < 0 || t <= f)
-		goto bad;
+	cs_key_spec k = { r->args.operands[0], arg(r, "role"), arg(r, "slug"), NULL };
+	cs_buf text = CS_BUF_INIT, slug = CS_BUF_INIT;
+	int error;
+	if ((error = cs_buf_read_file(&text, arg(r, "key"), 64 * 1024)) < 0)
+		goto cleanup;
+	k.key = cs_buf_cstr(&text);
+	if ((error = cs_key_add(r->store, &k, &r->now, &slug)) == 0)
+		printf("%s\n", cs_buf_cstr(&slug));
+cleanup:
+	cs_buf_free(&text);
+	cs_buf_free(&slug);
+	return error;
+}
+
+static int date_opt(const char *opt, const char *s)
+{
+	cs_day d;
+	if (s && cs_date_parse(s, &d) < 0)
+		return cs_error_set(CS_EUSAGE, "--%s: '%s' is not a date YYYY-MM-DD, like 2026-10-15",
+				    opt, s);
 	return 0;
-bad:
-	return cs_error_set(CS_EUSAGE,
-			    "--schedule: '%s' is not a weekly schedule like 'Wed 14:00-17:30'", s);
 }
 
-/* Every pairing of community that is active on some day >= from. */
-static int community_taken(struct args *a, const char *community, cs_day from,
-			   const char *except)
+static int schedule_opt(const char *s)
 {
-	cs_node *all = NULL;
-	size_t i;
-	int error;
-	if ((error = cs_dir_load_all(a->store, NULL, "records/assignments", &all)) < 0)
-		return error;
-	for (i = 0; i < all->count; i++) {
-		const cs_node *p = all->items[i];
-		const char *c = cs_node_get_str(p, "community"), *to = cs_node_get_str(p, "to");
-		const char *id = cs_node_get_str(p, "id");
-		cs_day end;
-		if (!c || strcmp(c, community) != 0 || (except && id && strcmp(id, except) == 0))
-			continue;
-		if (to && cs_date_parse(to, &end) == 0 && end < from)
-			continue;
-		if (to)
-			error = cs_error_set(CS_EDATA,
-					     "community '%s' already has a pairing (%s) active from %s to %s",
-					     community, id ? id : "?", cs_node_get_str(p, "from"), to);
-		else
-			error = cs_error_set(CS_EDATA,
-					     "community '%s' already has a pairing (%s) active from %s",
-					     community, id ? id : "?", cs_node_get_str(p, "from"));
-		break;
-	}
-	cs_node_free(all);
-	return error;
+	int wd, from, to;
+	if (s && cs_schedule_parse(s, &wd, &from, &to) < 0)
+		return cs_error_set(CS_EUSAGE, "--schedule: '%s' is not a weekly schedule like "
+				    "'Wed 14:00-17:30'", s);
+	return 0;
 }
 
-static int pair(struct args *a)
+static int pair(struct run *r)
 {
-	cs_node *lawyer = NULL, *community = NULL, *rec = NULL;
-	cs_buf summary = CS_BUF_INIT;
-	char id[16];
-	cs_day from, ad;
+	cs_pair_spec p;
+	cs_buf id = CS_BUF_INIT;
 	int error;
-	if ((error = need(a, O_LAWYER, "--lawyer")) < 0 ||
-	    (error = need(a, O_COMMUNITY, "--community")) < 0 ||
-	    (error = need(a, O_FROM, "--from")) < 0 ||
-	    (error = need(a, O_SCHEDULE, "--schedule")) < 0 ||
-	    (error = need(a, O_PLACE, "--place")) < 0 ||
-	    (error = need(a, O_AGREEMENT, "--agreement")) < 0 ||
-	    (error = date_arg("--from", a->from, &from)) < 0 ||
-	    (a->agreement_date && (error = date_arg("--agreement-date", a->agreement_date, &ad)) < 0) ||
-	    (error = check_schedule(a->schedule)) < 0)
+	memset(&p, 0, sizeof(p));
+	if ((error = date_opt("from", arg(r, "from"))) < 0 ||
+	    (error = date_opt("agreement-date", arg(r, "agreement-date"))) < 0 ||
+	    (error = schedule_opt(arg(r, "schedule"))) < 0 ||
+	    (error = slug_of(r, "lawyer", "lawyer", &p.lawyer)) < 0 ||
+	    (error = slug_of(r, "community", "community", &p.community)) < 0)
 		goto cleanup;
-	if ((error = cs_dir_get(a->store, NULL, "lawyer", a->lawyer, &lawyer)) < 0 ||
-	    (error = cs_dir_get(a->store, NULL, "community", a->community, &community)) < 0 ||
-	    (error = community_taken(a, a->community, from, NULL)) < 0 ||
-	    (error = cs_id_new(from, id)) < 0)
-		goto cleanup;
-	if (!(rec = cs_node_new_map())) {
-		error = CS_ENOMEM;
-		goto cleanup;
-	}
-	if ((error = cs_node_set_str(rec, "kind", "assignment")) < 0 ||
-	    (error = cs_node_set_str(rec, "id", id)) < 0 ||
-	    (error = set_opt(rec, "firm", cs_node_get_str(lawyer, "firm"))) < 0 ||
-	    (error = set_opt(rec, "lawyer", a->lawyer)) < 0 ||
-	    (error = set_opt(rec, "community", a->community)) < 0 ||
-	    (error = set_opt(rec, "from", a->from)) < 0 ||
-	    (error = set_opt(rec, "schedule", a->schedule)) < 0 ||
-	    (error = set_opt(rec, "place", a->place)) < 0 ||
-	    (error = set_opt(rec, "agreement", a->agreement)) < 0 ||
-	    (error = set_opt(rec, "agreement_date", a->agreement_date)) < 0)
-		goto cleanup;
-	cs_buf_printf(&summary, "Pair %s with %s from %s", a->lawyer, a->community, a->from);
-	error = one_record_commit(a, "csassign pair", cs_buf_cstr(&summary), rec);
+	p.from = arg(r, "from");
+	p.schedule = arg(r, "schedule");
+	p.place = arg(r, "place");
+	p.agreement = arg(r, "agreement");
+	p.agreement_date = arg(r, "agreement-date");
+	if ((error = cs_pairing_add(r->store, &p, &id)) == 0)
+		printf("%s\n", cs_buf_cstr(&id));
 cleanup:
-	cs_node_free(lawyer);
-	cs_node_free(community);
-	cs_node_free(rec);
-	cs_buf_free(&summary);
+	cs_buf_free(&id);
 	return error;
 }
 
-static int load_assignment(struct args *a, const char *prefix, cs_node **out)
+static int change(struct run *r)
 {
-	cs_buf path = CS_BUF_INIT;
-	int error = cs_id_lookup(a->store, NULL, "records/assignments", prefix, &path);
-	if (error == CS_ENOTFOUND)
-		error = cs_error_set(CS_ENOTFOUND, "no such pairing '%s'", prefix);
-	if (!error)
-		error = cs_store_read_record(a->store, NULL, cs_buf_cstr(&path), out);
-	cs_buf_free(&path);
-	return error;
-}
-
-static int change(struct args *a, const char *which)
-{
-	cs_node *old = NULL, *rec = NULL, *next = NULL, *ref = NULL;
-	cs_buf summary = CS_BUF_INIT;
-	char cid[16], nid[16], last[11];
-	cs_day effective, filed, from, to;
-	cs_put puts[3];
-	const char *old_to;
-	long long notice;
-	int changes = !!(a->seen & O_LAWYER) + !!(a->seen & O_SCHEDULE) +
-		      !!(a->seen & O_COMMUNITY);
+	cs_change_spec c;
+	cs_buf id = CS_BUF_INIT;
 	int error;
-	if (changes != 1) {
-		error = cs_error_set(CS_EUSAGE,
-				     "give exactly one of --lawyer, --schedule or --community");
+	memset(&c, 0, sizeof(c));
+	if ((error = date_opt("effective", arg(r, "effective"))) < 0 ||
+	    (error = date_opt("filed", arg(r, "filed"))) < 0 ||
+	    (error = schedule_opt(arg(r, "schedule"))) < 0 ||
+	    (arg(r, "lawyer") && (error = slug_of(r, "lawyer", "lawyer", &c.lawyer)) < 0) ||
+	    (arg(r, "community") && (error = slug_of(r, "community", "community", &c.community)) < 0))
 		goto cleanup;
-	}
-	if ((error = need(a, O_EFFECTIVE, "--effective")) < 0 ||
-	    (error = need(a, O_FILED, "--filed")) < 0 ||
-	    (error = need(a, O_REASON, "--reason")) < 0 ||
-	    (error = date_arg("--effective", a->effective, &effective)) < 0 ||
-	    (error = date_arg("--filed", a->filed, &filed)) < 0 ||
-	    (a->schedule && (error = check_schedule(a->schedule)) < 0))
-		goto cleanup;
-	if ((error = load_assignment(a, which, &old)) < 0)
-		goto cleanup;
-	notice = cs_param_get(cs_store_config(a->store), "notice_days");
-	if (effective - filed < notice && !a->approved) {
-		error = cs_error_set(CS_EDATA,
-				     "Art 17: change filed %s takes effect %s, less than %lld days' notice; "
-				     "refused (an exception of the group is recorded with --approved-by)",
-				     a->filed, a->effective, notice);
-		goto cleanup;
-	}
-	cs_date_parse(cs_node_get_str(old, "from"), &from);
-	old_to = cs_node_get_str(old, "to");
-	if (effective <= from) {
-		error = cs_error_set(CS_EDATA, "--effective %s is not after the pairing's start %s",
-				     a->effective, cs_node_get_str(old, "from"));
-		goto cleanup;
-	}
-	if (old_to && cs_date_parse(old_to, &to) == 0 && to < effective) {
-		error = cs_error_set(CS_EDATA, "pairing %s ended on %s, before %s",
-				     cs_node_get_str(old, "id"), old_to, a->effective);
-		goto cleanup;
-	}
-	if (a->lawyer && (error = cs_dir_get(a->store, NULL, "lawyer", a->lawyer, &ref)) < 0)
-		goto cleanup;
-	if (a->community &&
-	    ((error = cs_dir_get(a->store, NULL, "community", a->community, &ref)) < 0 ||
-	     (error = community_taken(a, a->community, effective, NULL)) < 0))
-		goto cleanup;
-	if ((error = cs_id_new(filed, cid)) < 0 || (error = cs_id_new(effective, nid)) < 0)
-		goto cleanup;
-	if (!(rec = cs_node_new_map()) || !(next = cs_node_dup(old))) {
-		error = CS_ENOMEM;
-		goto cleanup;
-	}
-	if ((error = cs_node_set_str(rec, "kind", "change")) < 0 ||
-	    (error = cs_node_set_str(rec, "id", cid)) < 0 ||
-	    (error = set_opt(rec, "assignment", cs_node_get_str(old, "id"))) < 0 ||
-	    (error = set_opt(rec, "filed", a->filed)) < 0 ||
-	    (error = set_opt(rec, "effective", a->effective)) < 0 ||
-	    (error = set_opt(rec, "reason", a->reason)) < 0 ||
-	    (error = set_opt(rec, "lawyer", a->lawyer)) < 0 ||
-	    (error = set_opt(rec, "schedule", a->schedule)) < 0 ||
-	    (error = set_opt(rec, "community", a->community)) < 0 ||
-	    (error = set_opt(rec, "approved_by", a->approved)) < 0 ||
-	    (error = cs_node_set_str(rec, "new_assignment", nid)) < 0 ||
-	    (error = cs_node_set_str(rec, "outcome", "applied")) < 0)
-		goto cleanup;
-	if ((error = cs_node_set_str(next, "id", nid)) < 0 ||
-	    (error = cs_node_set_str(next, "from", a->effective)) < 0 ||
-	    (error = cs_node_set_str(next, "replaces", cs_node_get_str(old, "id"))) < 0 ||
-	    (error = cs_node_set_str(next, "change", cid)) < 0)
-		goto cleanup;
-	cs_node_remove(next, "end_reason");
-	if (a->lawyer && ((error = cs_node_set_str(next, "lawyer", a->lawyer)) < 0 ||
-			  (error = set_opt(next, "firm", cs_node_get_str(ref, "firm"))) < 0))
-		goto cleanup;
-	if ((error = set_opt(next, "schedule", a->schedule)) < 0 ||
-	    (error = set_opt(next, "community", a->community)) < 0)
-		goto cleanup;
-	cs_date_format(effective - 1, last);
-	if ((error = cs_node_set_str(old, "to", last)) < 0 ||
-	    (error = cs_node_set_str(old, "end_reason", a->reason)) < 0)
-		goto cleanup;
-	puts[0].rec = rec;
-	puts[0].create = 1;
-	puts[1].rec = old;
-	puts[1].create = 0;
-	puts[2].rec = next;
-	puts[2].create = 1;
-	cs_buf_printf(&summary, "Change pairing %s from %s (Art 17)",
-		      cs_node_get_str(old, "id"), a->effective);
-	{
-		const char *trailers[] = { "Cs-Reason", a->reason, NULL };
-		error = cs_write_records(a->store, "csassign change", cs_buf_cstr(&summary),
-					 puts, 3, trailers, NULL);
-	}
-	if (!error)
-		printf("%s\n", nid);
+	c.schedule = arg(r, "schedule");
+	c.effective = arg(r, "effective");
+	c.filed = arg(r, "filed");
+	c.reason = arg(r, "reason");
+	c.approved_by = arg(r, "approved-by");
+	c.refused = arg(r, "outcome") && !strcmp(arg(r, "outcome"), "refused");
+	if ((error = cs_pairing_change(r->store, r->args.operands[0], &c, &r->now, &id)) == 0)
+		printf("%s\n", cs_buf_cstr(&id));
 cleanup:
-	cs_node_free(old);
-	cs_node_free(rec);
-	cs_node_free(next);
-	cs_node_free(ref);
-	cs_buf_free(&summary);
+	cs_buf_free(&id);
 	return error;
 }
 
-static int end(struct args *a, const char *which)
+static int end(struct run *r)
 {
-	cs_node *old = NULL;
-	cs_buf summary = CS_BUF_INIT;
-	cs_day on, from, to;
-	cs_put put;
-	const char *old_to;
+	cs_buf id = CS_BUF_INIT;
 	int error;
-	if ((error = need(a, O_ON, "--on")) < 0 || (error = need(a, O_REASON, "--reason")) < 0 ||
-	    (error = date_arg("--on", a->on, &on)) < 0 ||
-	    (error = load_assignment(a, which, &old)) < 0)
-		goto cleanup;
-	cs_date_parse(cs_node_get_str(old, "from"), &from);
-	if (on < from) {
-		error = cs_error_set(CS_EDATA, "--on %s is before the pairing's start %s",
-				     a->on, cs_node_get_str(old, "from"));
-		goto cleanup;
-	}
-	old_to = cs_node_get_str(old, "to");
-	if (old_to && cs_date_parse(old_to, &to) == 0 && to < on) {
-		error = cs_error_set(CS_EDATA, "pairing %s ended already on %s",
-				     cs_node_get_str(old, "id"), old_to);
-		goto cleanup;
-	}
-	if ((error = cs_node_set_str(old, "to", a->on)) < 0 ||
-	    (error = cs_node_set_str(old, "end_reason", a->reason)) < 0)
-		goto cleanup;
-	put.rec = old;
-	put.create = 0;
-	cs_buf_printf(&summary, "End pairing %s on %s", cs_node_get_str(old, "id"), a->on);
-	{
-		const char *trailers[] = { "Cs-Reason", a->reason, NULL };
-		error = cs_write_records(a->store, "csassign end", cs_buf_cstr(&summary),
-					 &put, 1, trailers, NULL);
-	}
-	if (!error)
-		printf("%s\n", cs_node_get_str(old, "id"));
-cleanup:
-	cs_node_free(old);
-	cs_buf_free(&summary);
+	if ((error = date_opt("on", arg(r, "on"))) == 0 &&
+	    (error = cs_pairing_end(r->store, r->args.operands[0], arg(r, "on"), arg(r, "reason"),
+				    &id)) == 0)
+		printf("%s\n", cs_buf_cstr(&id));
+	cs_buf_free(&id);
 	return error;
 }
 
-static int who(struct args *a, const char *community)
+static int who(struct run *r)
 {
-	cs_node *all = NULL, *c = NULL, *l = NULL;
+	const char *community = NULL, *on = arg(r, "on");
 	cs_table t;
-	cs_buf out = CS_BUF_INIT;
-	cs_day on = a->now.day;
+	cs_day day = r->now.day;
 	size_t i;
-	int error;
+	int error = 0;
 	cs_table_init(&t);
-	if (a->on && (error = date_arg("--on", a->on, &on)) < 0)
+	if ((error = date_opt("on", on)) < 0 ||
+	    (r->args.nops && (error = cs_check_resolve(&r->snap, "community", r->args.operands[0],
+						       &community)) < 0))
 		goto cleanup;
-	if (community && (error = cs_dir_get(a->store, NULL, "community", community, &c)) < 0)
-		goto cleanup;
-	if ((error = cs_dir_load_all(a->store, NULL, "records/assignments", &all)) < 0)
-		goto cleanup;
-	cs_table_col(&t, "id", _("pairing"), 0);
-	cs_table_col(&t, "community", _("community"), 0);
-	cs_table_col(&t, "community_name", _("community name"), 0);
-	cs_table_col(&t, "lawyer", _("lawyer"), 0);
-	cs_table_col(&t, "lawyer_name", _("lawyer name"), 0);
-	cs_table_col(&t, "firm", _("firm"), 0);
-	cs_table_col(&t, "schedule", _("schedule"), 0);
-	cs_table_col(&t, "place", _("place"), 0);
-	cs_table_col(&t, "from", _("from"), 0);
-	cs_table_col(&t, "to", _("to"), 0);
-	for (i = 0; i < all->count; i++) {
-		const cs_node *p = all->items[i];
-		const char *pc = cs_node_get_str(p, "community");
-		const char *pl = cs_node_get_str(p, "lawyer");
-		const char *cells[10];
-		if (!cs_pairing_active_on(p, on) || (community && (!pc || strcmp(pc, community))))
-			continue;
-		cs_node_free(c);
-		cs_node_free(l);
-		c = l = NULL;
-		if (pc)
-			cs_dir_get(a->store, NULL, "community", pc, &c);
-		if (pl)
-			cs_dir_get(a->store, NULL, "lawyer", pl, &l);
-		cs_error_clear();
-		cells[0] = cs_node_get_str(p, "id");
-		cells[1] = pc;
-		cells[2] = c ? cs_node_get_str(c, "name") : NULL;
-		cells[3] = pl;
-		cells[4] = l ? cs_node_get_str(l, "name") : NULL;
-		cells[5] = cs_node_get_str(p, "firm");
-		cells[6] = cs_node_get_str(p, "schedule");
-		cells[7] = cs_node_get_str(p, "place");
-		cells[8] = cs_node_get_str(p, "from");
-		cells[9] = cs_node_get_str(p, "to");
-		if ((error = cs_table_row(&t, cells)) < 0)
-			goto cleanup;
+	if (on)
+		cs_date_parse(on, &day);
+	{
+		static const char *const cols[][2] = {
+			{ "id", N_("pairing") }, { "community", N_("community") },
+			{ "community_name", N_("community name") }, { "lawyer", N_("lawyer") },
+			{ "lawyer_name", N_("lawyer name") }, { "firm", N_("firm") },
+			{ "schedule", N_("schedule") }, { "place", N_("place") }, { "from", N_("from") },
+			{ "to", N_("to") } };
+		for (i = 0; i < 10; i++)
+			cs_table_col(&t, cols[i][0], _(cols[i][1]), 0);
 	}
-	if ((error = cs_table_render(&t, a->format, &out)) < 0)
-		goto cleanup;
-	if (cli_out(&out))
-		error = cs_error_set(CS_EIO, "cannot write to standard output");
+	for (i = 0; i < r->snap.nassignments && !error; i++) {
+		const cs_node *p = r->snap.assignments[i];
+		const char *pc = cs_node_get_str(p, "community"), *pl = cs_node_get_str(p, "lawyer");
+		const cs_node *c = cs_check_find(&r->snap, "community", pc);
+		const cs_node *l = cs_check_find(&r->snap, "lawyer", pl);
+		const char *cells[10] = { cs_node_get_str(p, "id"), pc,
+			c ? cs_node_get_str(c, "name") : NULL, pl, l ? cs_node_get_str(l, "name") : NULL,
+			cs_node_get_str(p, "firm"), cs_node_get_str(p, "schedule"),
+			cs_node_get_str(p, "place"), cs_node_get_str(p, "from"), cs_node_get_str(p, "to") };
+		if (!cs_pairing_active_on(p, day) || (community && (!pc || strcmp(pc, community))))
+			continue;
+		error = cs_table_row(&t, cells);
+	}
+	if (!error) {
+		cs_node *none = cs_table_tree(&t);
+		error = print(r, none, &t);
+		cs_node_free(none);
+	}
 cleanup:
-	cs_node_free(all);
-	cs_node_free(c);
-	cs_node_free(l);
 	cs_table_free(&t);
-	cs_buf_free(&out);
 	return error;
 }
 
-/* Options each verb takes (besides -C, -h). */
-static unsigned allowed(const char *verb, const char *kind)
+static int dispatch(struct run *r)
 {
-	if (strcmp(verb, "add") == 0) {
-		if (strcmp(kind, "lawyer") == 0)
-			return O_NAME | O_FIRM | O_PHONE | O_EMAIL | O_LICENCE | O_PHOTO;
-		if (strcmp(kind, "community") == 0)
-			return O_NAME | O_OFFICE | O_HEAD | O_WORKROOM;
-		return O_NAME | O_PHONE | O_ADDRESS;
-	}
-	if (strcmp(verb, "list") == 0 || strcmp(verb, "show") == 0)
-		return O_FORMAT;
-	if (strcmp(verb, "pair") == 0)
-		return O_LAWYER | O_COMMUNITY | O_FROM | O_SCHEDULE | O_PLACE | O_AGREEMENT |
-		       O_AGREED;
-	if (strcmp(verb, "change") == 0)
-		return O_LAWYER | O_SCHEDULE | O_COMMUNITY | O_EFFECTIVE | O_FILED | O_REASON |
-		       O_APPROVED;
-	if (strcmp(verb, "end") == 0)
-		return O_ON | O_REASON;
-	if (strcmp(verb, "who") == 0)
-		return O_ON | O_FORMAT;
-	return 0;
-}
-
-static const struct option opts[] = {
-	{ "name", required_argument, NULL, 'n' },
-	{ "phone", required_argument, NULL, 'p' },
-	{ "address", required_argument, NULL, 'a' },
-	{ "firm", required_argument, NULL, 'F' },
-	{ "email", required_argument, NULL, 'e' },
-	{ "licence", required_argument, NULL, 'L' },
-	{ "photo", required_argument, NULL, 'P' },
-	{ "office", required_argument, NULL, 'O' },
-	{ "head", required_argument, NULL, 'H' },
-	{ "workroom", required_argument, NULL, 'w' },
-	{ "lawyer", required_argument, NULL, 'l' },
-	{ "community", required_argument, NULL, 'c' },
-	{ "from", required_argument, NULL, 'f' },
-	{ "schedule", required_argument, NULL, 's' },
-	{ "place", required_argument, NULL, 'x' },
-	{ "agreement", required_argument, NULL, 'g' },
-	{ "agreement-date", required_argument, NULL, 'G' },
-	{ "effective", required_argument, NULL, 'E' },
-	{ "filed", required_argument, NULL, 'D' },
-	{ "reason", required_argument, NULL, 'r' },
-	{ "approved-by", required_argument, NULL, 'A' },
-	{ "on", required_argument, NULL, 'o' },
-	{ "format", required_argument, NULL, 'T' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
-};
-
-static int parse(struct args *a, int argc, char **argv, int *status)
-{
-	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "+C:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'n': a->name = optarg; a->seen |= O_NAME; break;
-		case 'p': a->phone = optarg; a->seen |= O_PHONE; break;
-		case 'a': a->address = optarg; a->seen |= O_ADDRESS; break;
-		case 'F': a->firm = optarg; a->seen |= O_FIRM; break;
-		case 'e': a->email = optarg; a->seen |= O_EMAIL; break;
-		case 'L': a->licence = optarg; a->seen |= O_LICENCE; break;
-		case 'P': a->photo = optarg; a->seen |= O_PHOTO; break;
-		case 'O': a->office = optarg; a->seen |= O_OFFICE; break;
-		case 'H':
-			if (a->nheads == sizeof(a->heads) / sizeof(a->heads[0])) {
-				*status = cli_usage(_("too many --head options"));
-				return -1;
-			}
-			a->heads[a->nheads++] = optarg;
-			a->seen |= O_HEAD;
-			break;
-		case 'w': a->workroom = optarg; a->seen |= O_WORKROOM; break;
-		case 'l': a->lawyer = optarg; a->seen |= O_LAWYER; break;
-		case 'c': a->community = optarg; a->seen |= O_COMMUNITY; break;
-		case 'f': a->from = optarg; a->seen |= O_FROM; break;
-		case 's': a->schedule = optarg; a->seen |= O_SCHEDULE; break;
-		case 'x': a->place = optarg; a->seen |= O_PLACE; break;
-		case 'g': a->agreement = optarg; a->seen |= O_AGREEMENT; break;
-		case 'G': a->agreement_date = optarg; a->seen |= O_AGREED; break;
-		case 'E': a->effective = optarg; a->seen |= O_EFFECTIVE; break;
-		case 'D': a->filed = optarg; a->seen |= O_FILED; break;
-		case 'r': a->reason = optarg; a->seen |= O_REASON; break;
-		case 'A': a->approved = optarg; a->seen |= O_APPROVED; break;
-		case 'o': a->on = optarg; a->seen |= O_ON; break;
-		case 'T':
-			if ((*status = cli_format(optarg, &a->format)) != 0)
-				return -1;
-			a->seen |= O_FORMAT;
-			break;
-		case 'C': a->dir = optarg; break;
-		case 'h': usage(stdout); *status = 0; return -1;
-		case 'V': *status = cli_version(); return -1;
-		default: *status = cli_usage(_("unknown option")); return -1;
-		}
-	}
-	return optind;
+	const char *v = r->args.verb->name;
+	size_t n = strlen(v);
+	if (n > 4 && !strcmp(v + n - 4, " add"))
+		return !strcmp(v, "key add") ? key_add(r) : entry_add(r);
+	if (n > 5 && !strcmp(v + n - 5, " list"))
+		return entry_list(r);
+	if (n > 5 && !strcmp(v + n - 5, " show"))
+		return entry_show(r);
+	if (!strcmp(v, "pair"))
+		return pair(r);
+	if (!strcmp(v, "change"))
+		return change(r);
+	if (!strcmp(v, "end"))
+		return end(r);
+	return who(r);
 }
 
 int main(int argc, char **argv)
 {
-	struct args a;
-	const char *verb, *kind = NULL, *sub = NULL, *operand = NULL;
-	char **rest;
-	int n, nrest, status = 0, error = 0;
-	unsigned ok;
-
+	struct run r;
+	int status, error;
+	memset(&r, 0, sizeof(r));
 	cli_init("csassign");
-	memset(&a, 0, sizeof(a));
-	if ((n = parse(&a, argc, argv, &status)) < 0)
-		return status;
-	if (n >= argc)
-		return cli_usage(_("a command is required"));
-	verb = argv[n];
-	if (!strcmp(verb, "office") || !strcmp(verb, "firm") || !strcmp(verb, "lawyer") ||
-	    !strcmp(verb, "community")) {
-		kind = verb;
-		if (n + 1 >= argc)
-			return cli_usage(_("%s: add, list or show is required"), kind);
-		sub = argv[n + 1];
-		if (strcmp(sub, "add") && strcmp(sub, "list") && strcmp(sub, "show"))
-			return cli_usage(_("%s: unknown command '%s' (add, list, show)"), kind, sub);
-		n += 1;
-	} else if (strcmp(verb, "pair") && strcmp(verb, "change") && strcmp(verb, "end") &&
-		   strcmp(verb, "who")) {
-		return cli_usage(_("unknown command '%s'"), verb);
-	} else {
-		sub = verb;
+	if ((status = cli_parse(&csassign, argc, argv, &r.args)) >= 0)
+		goto done;
+	if ((error = cs_now(&r.now)) < 0 || (status = cli_open(&r.store, r.args.dir)) != 0) {
+		status = status ? status : cli_fail(error);
+		goto done;
 	}
-	rest = argv + n;
-	nrest = argc - n;
-	/* options and operands may be mixed after the verb */
-	{
-		int m;
-		if ((m = parse(&a, nrest, rest, &status)) < 0)
-			return status;
-		rest += m;
-		nrest -= m;
-		/* GNU getopt permutes only without '+': collect operands */
-		while (nrest > 0) {
-			if (operand) {
-				return cli_usage(_("unexpected argument '%s'"), rest[0]);
-			}
-			operand = rest[0];
-			if ((m = parse(&a, nrest, rest, &status)) < 0)
-				return status;
-			rest += m > 1 ? m : 1;
-			nrest -= m > 1 ? m : 1;
-		}
-	}
-	ok = allowed(sub, kind ? kind : "");
-	if (a.seen & ~ok)
-		return cli_usage(_("an option given does not apply to '%s'"), sub);
-	if ((!strcmp(sub, "add") || !strcmp(sub, "show") || !strcmp(sub, "change") ||
-	     !strcmp(sub, "end")) && !operand)
-		return cli_usage(_("%s: an operand is required"), sub);
-	if ((!strcmp(sub, "list") || !strcmp(sub, "pair")) && operand)
-		return cli_usage(_("unexpected argument '%s'"), operand);
-	if ((error = cs_now(&a.now)) < 0)
-		return cli_fail(error);
-	if ((status = cli_open(&a.store, a.dir)) != 0)
-		return status;
-	if (!strcmp(sub, "add"))
-		error = entry_add(&a, kind, operand);
-	else if (!strcmp(sub, "list"))
-		error = entry_list(&a, kind);
-	else if (!strcmp(sub, "show"))
-		error = entry_show(&a, kind, operand);
-	else if (!strcmp(sub, "pair"))
-		error = pair(&a);
-	else if (!strcmp(sub, "change"))
-		error = change(&a, operand);
-	else if (!strcmp(sub, "end"))
-		error = end(&a, operand);
-	else
-		error = who(&a, operand);
-	if (error < 0)
-		status = error == CS_EUSAGE ? cli_usage("%s", cs_error_last()) : cli_fail(error);
-	cs_store_free(a.store);
+	if ((error = cs_check_load_directory(&r.snap, r.store, NULL)) == 0)
+		error = dispatch(&r);
+	status = error < 0 ? cli_status(error, r.args.verb) : 0;
+done:
+	cs_check_free(&r.snap);
+	cs_store_free(r.store);
+	cli_args_free(&r.args);
 	cs_record_cleanup();
 	return status;
 }

@@ -1,408 +1,525 @@
-/* cslog: the work log (DESIGN 5; Art 10, 11). */
-#include <getopt.h>
+/* cslog: the work log (DESIGN 5; Art 10, 11, 15, 18). */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli.h"
-#include "date.h"
+#include "csv.h"
 #include "directory.h"
+#include "entry.h"
 #include "error.h"
+#include "history.h"
+#include "mask.h"
+#include "opts.h"
+#include "params.h"
 #include "record.h"
-#include "schema.h"
+#include "sign.h"
 #include "utf8.h"
+#include "validate.h"
 #include "write.h"
 #include "yaml.h"
 
-#define MAX_SETS 64
-
-struct args {
-	const char *community, *lawyer, *date, *start, *end, *channel;
-	const char *target_type, *target_name, *target_contact, *content, *result;
-	const char *sets[MAX_SETS];
-	size_t nsets;
-	const char *kind, *since, *until, *month, *by, *on, *reason, *dir;
-	int unsigned_only, edit;
-	cs_format format;
-	cs_store *store;
-	cs_time now;
+static const cli_option options[] = {
+	{ "community", 0, "C", 0, "@community", N_("the community (its slug or name)") },
+	{ "lawyer", 0, "L", 0, "@lawyer", N_("the lawyer (its slug or name; default $CS_LAWYER)") },
+	{ "date", 0, "D", 0, "@date", N_("the day of the service, YYYY-MM-DD (default today)") },
+	{ "start", 0, "HH:MM", 0, NULL, N_("when it began") },
+	{ "end", 0, "HH:MM", 0, NULL, N_("when it ended") },
+	{ "channel", 0, "CH", 0, "in-person|phone|email|online", N_("how it was given") },
+	{ "target-type", 0, "T", 0,
+	  "resident|committee|organisation|mediators|community-workers|group|other",
+	  N_("who was served") },
+	{ "target-name", 0, "N", 0, NULL, N_("their name (confidential for a resident, Art 15)") },
+	{ "target-contact", 0, "C", 0, NULL, N_("their contact (confidential for a resident)") },
+	{ "content", 0, "TEXT", 0, NULL, N_("what was done") },
+	{ "result", 0, "TEXT", 0, NULL, N_("what came of it") },
+	{ "set", 0, "FIELD=VALUE", 1, NULL, N_("any other field of the kind (see below)") },
+	{ "edit", 'e', NULL, 0, NULL, N_("write the entry in $EDITOR") },
+	{ "late", 0, NULL, 0, NULL, N_("an entry for a month whose report is filed (needs --reason)") },
+	{ "kind", 0, "K", 0, "@kind", N_("only entries of this kind") },
+	{ "since", 0, "D", 0, "@date", N_("only entries on or after this day") },
+	{ "until", 0, "D", 0, "@date", N_("only entries on or before this day") },
+	{ "month", 0, "YYYY-MM", 0, "@month", N_("only entries of this month") },
+	{ "unsigned", 0, NULL, 0, NULL, N_("only entries still to be signed") },
+	{ "by", 0, "NAME", 0, "@head", N_("the community head who signs (Art 11)") },
+	{ "key", 0, "FILE", 0, "@file", N_("the signer's private SSH key (default: ssh-agent)") },
+	{ "on", 0, "DATE[THH:MM]", 0, "@date", N_("when the request was accepted (default now)") },
+	{ "reason", 0, "TEXT", 0, NULL, N_("why (kept in the commit and the audit)") },
+	{ "allow-duplicates", 0, NULL, 0, NULL, N_("import rows the store has already") },
+	{ "encoding", 0, "ENC", 0, "UTF-8|GBK|GB18030", N_("the CSV file's encoding (default UTF-8)") },
+	{ "reveal", 0, NULL, 0, NULL, N_("show residents' personal data unmasked (Art 15)") },
+	{ "format", 0, "F", 0, "text|yaml|json|csv|md|html", N_("the output format") },
+	{ NULL, 0, NULL, 0, NULL, NULL }
 };
 
-static void usage(FILE *f)
+#define ADD_OPTS "[community] [lawyer] [date] [start] [end] [channel] [target-type] " \
+	"[target-name] [target-contact] [content] [result] [set] [edit] [late] [reason]"
+
+static const cli_verb verbs[] = {
+	{ "add", "KIND|-", 1, 1, "@kind", ADD_OPTS,
+	  N_("log a service (one commit; prints the new id); '-' reads one YAML record") },
+	{ "list", "", 0, 0, NULL,
+	  "[community] [lawyer] [kind] [since] [until] [month] [unsigned] [reveal] [format]",
+	  N_("list entries, oldest first") },
+	{ "show", "ID", 1, 1, "@log-id", "[reveal] [format]", N_("show one entry") },
+	{ "sign", "ID...", 1, -1, "@log-id", "by [key]", N_("sign entries as a community head") },
+	{ "accept", "ID", 1, 1, "@log-id", "[on]", N_("accept a service request (Art 10)") },
+	{ "amend", "ID", 1, 1, "@log-id", "set reason",
+	  N_("correct an entry; its signature is cleared until it is signed again") },
+	{ "edit", "ID", 1, 1, "@log-id", "edit [reason]", N_("amend an entry in $EDITOR") },
+	{ "void", "ID", 1, 1, "@log-id", "reason", N_("void an entry (nothing is ever deleted)") },
+	{ "history", "ID", 1, 1, "@log-id", "[reveal] [format]",
+	  N_("every commit that touched an entry, and what it changed") },
+	{ "import", "FILE.csv", 1, 1, "@file",
+	  "[lawyer] [community] [late] [reason] [allow-duplicates] [encoding]",
+	  N_("import a spreadsheet of past entries (one commit, all or nothing)") },
+	{ NULL, NULL, 0, 0, NULL, NULL, NULL }
+};
+
+static void more_help(const cli_command *cmd, const cli_verb *v, char **ops, int nops);
+
+static const cli_command cslog = { "cslog", N_("The work log: one record a service, signed by the "
+				   "community head (Art 11)."), options, verbs, more_help };
+
+struct run {
+	cli_args args;
+	cs_store *store;
+	cs_check snap;   /* the directory at HEAD */
+	cs_time now;
+	int reveal;
+};
+
+static const char *arg(struct run *r, const char *name)
 {
-	fputs(_("usage: cslog [-C DIR] add KIND [--community C] [--lawyer L] [--date D]\n"
-		"             [--start HH:MM --end HH:MM] [--channel in-person|phone|email|online]\n"
-		"             [--target-type T --target-name N --target-contact C]\n"
-		"             [--content TEXT] [--result TEXT] [--set FIELD=VALUE]... [-e]\n"
-		"       cslog [-C DIR] add -\n"
-		"       cslog [-C DIR] list [--community C] [--lawyer L] [--kind K] [--since D]\n"
-		"             [--until D] [--month YYYY-MM] [--unsigned] [--format F]\n"
-		"       cslog [-C DIR] show ID [--format F]\n"
-		"       cslog [-C DIR] sign ID... --by NAME\n"
-		"       cslog [-C DIR] accept ID [--on DATE[THH:MM]]\n"
-		"       cslog [-C DIR] amend ID --set FIELD=VALUE... --reason TEXT\n"
-		"       cslog [-C DIR] void ID --reason TEXT\n"
-		"       cslog [-C DIR] history ID [--format F]\n"
-		"       cslog [-C DIR] import FILE.csv\n"
-		"Formats: text, yaml, json, csv, md, html. Also -h, --help and --version.\n"), f);
+	return cli_arg(&r->args, name);
+}
+
+static void more_help(const cli_command *cmd, const cli_verb *v, char **ops, int nops)
+{
+	const cs_kind *k;
+	cs_node *fields = NULL;
+	size_t i;
+	if (strcmp(v->name, "add") && strcmp(v->name, "import"))
+		return;
+	if (nops >= 1 && cs_kind_lookup(ops[0], &k) == 0 && cs_entry_fields(k->name, &fields) == 0) {
+		printf(_("\nThe fields of a %s (%s), for --set FIELD=VALUE:\n"), k->name, k->zh);
+		for (i = 0; i < fields->count; i++)
+			printf("  %s\n", fields->items[i]->str);
+		cs_node_free(fields);
+		return;
+	}
+	printf("%s", _("\nKinds (the Chinese label is accepted too):\n"));
+	for (k = cs_kinds(); k->name; k++)
+		if (k->family == CS_KIND_LOG || k->family == CS_KIND_MEETING)
+			printf("  %-16s %s%s\n", k->name, k->zh, k->service ? "" : _(" (not an activity)"));
+	printf("%s", _("\n'cslog add KIND --help' lists the fields of a kind.\n"));
 }
 
 static int print_buf(cs_buf *out)
 {
-	if (cli_out(out))
-		return cs_error_set(CS_EIO, "cannot write to standard output");
+	return cli_out(out) ? cs_error_set(CS_EIO, "cannot write to standard output") : 0;
+}
+
+/* --- option values -------------------------------------------------------- */
+
+static int date_opt(const char *opt, const char *s, cs_day *day)
+{
+	if (cs_date_parse(s, day) < 0)
+		return cs_error_set(CS_EUSAGE, "--%s: '%s' is not a date YYYY-MM-DD, like 2026-10-15",
+				    opt, s);
 	return 0;
 }
 
-/* The schema's description of field (a dotted path) for kind, or NULL. */
-static const cs_node *field_schema(const char *kind, const char *field)
+static int time_opt(const char *opt, const char *s, char out[6])
 {
-	cs_schema *schema = cs_record_schema(kind);
-	const cs_node *node, *props, *defs;
-	char part[128];
-	const char *p = field, *dot;
-	if (!schema)
-		return NULL;
-	node = cs_schema_root(schema);
-	defs = cs_node_get(node, "$defs");
-	while (node && *p) {
-		const cs_node *ref;
-		size_t n;
-		dot = strchr(p, '.');
-		n = dot ? (size_t)(dot - p) : strlen(p);
-		if (n >= sizeof(part))
-			return NULL;
-		memcpy(part, p, n);
-		part[n] = '\0';
-		if (!(props = cs_node_get(node, "properties")))
-			return NULL;
-		node = cs_node_get(props, part);
-		while (node && (ref = cs_node_get(node, "$ref")) && ref->type == CS_NODE_SCALAR &&
-		       strncmp(ref->str, "#/$defs/", 8) == 0)
-			node = defs ? cs_node_get(defs, ref->str + 8) : NULL;
-		p = dot ? dot + 1 : p + n;
+	char why[512];
+	if (cs_hhmm_normalize(s, out) == 0)
+		return 0;
+	snprintf(why, sizeof(why), "%s", cs_error_last());
+	return cs_error_set(CS_EUSAGE, "--%s: %s", opt, why);
+}
+
+static int slug_opt(struct run *r, const char *kind, const char *opt, const char **slug)
+{
+	const char *word = arg(r, opt);
+	*slug = NULL;
+	return word ? cs_check_resolve(&r->snap, kind, word, slug) : 0;
+}
+
+/* --- add ----------------------------------------------------------------- */
+
+static int set_str(cs_node *rec, const char *key, const char *v)
+{
+	return v ? cs_node_set_str(rec, key, v) : 0;
+}
+
+static int target_of(struct run *r, cs_node *rec)
+{
+	cs_node *t;
+	int error;
+	if (!arg(r, "target-type") && !arg(r, "target-name") && !arg(r, "target-contact"))
+		return 0;
+	if (!(t = cs_node_new_map()))
+		return CS_ENOMEM;
+	if ((error = set_str(t, "type", arg(r, "target-type"))) < 0 ||
+	    (error = set_str(t, "name", arg(r, "target-name"))) < 0 ||
+	    (error = set_str(t, "contact", arg(r, "target-contact"))) < 0) {
+		cs_node_free(t);
+		return error;
 	}
-	return node;
+	return cs_node_set(rec, "target", t);
 }
 
-static int schema_type_is(const cs_node *fs, const char *type)
+/* A request's date and start are when it was received. */
+static int received(struct run *r, cs_node *rec, const char *date, const char *start)
 {
-	const cs_node *t = fs ? cs_node_get(fs, "type") : NULL;
-	return t && t->type == CS_NODE_SCALAR && strcmp(t->str, type) == 0;
+	char at[20], today[11];
+	cs_date_format(r->now.day, today);
+	if (start)
+		snprintf(at, sizeof(at), "%sT%s", date, start);
+	else if (!strcmp(date, today))
+		cs_entry_stamp(&r->now, at);
+	else
+		snprintf(at, sizeof(at), "%sT00:00", date);
+	return cs_node_set_str(rec, "received_at", at);
 }
 
-/* The value of --set FIELD=VALUE as a node of the field's type. */
-static int set_value(const cs_node *fs, const char *field, const char *value, cs_node **out)
+static int build(struct run *r, const cs_kind *k, cs_node *rec)
 {
-	*out = NULL;
-	if (schema_type_is(fs, "integer") || schema_type_is(fs, "number") ||
-	    schema_type_is(fs, "boolean")) {
-		*out = cs_node_new_plain(value);
-		if (*out && cs_node_scalar_kind(*out) == CS_SCALAR_STRING) {
-			cs_node_free(*out);
-			*out = NULL;
-			return cs_error_at(CS_EDATA, NULL, 0, field, "'%s' is not of type %s", value,
-					   cs_node_get_str(fs, "type"));
+	const char *lawyer, *community, *date = arg(r, "date");
+	const char *const *sets;
+	char start[6], end[6], today[11];
+	cs_day day;
+	size_t i, nsets;
+	int error;
+	cs_date_format(r->now.day, today);
+	if ((date && (error = date_opt("date", date, &day)) < 0) ||
+	    (arg(r, "start") && (error = time_opt("start", arg(r, "start"), start)) < 0) ||
+	    (arg(r, "end") && (error = time_opt("end", arg(r, "end"), end)) < 0) ||
+	    (error = slug_opt(r, "lawyer", "lawyer", &lawyer)) < 0 ||
+	    (error = slug_opt(r, "community", "community", &community)) < 0)
+		return error;
+	if (!lawyer && getenv("CS_LAWYER") && *getenv("CS_LAWYER") &&
+	    (error = cs_check_resolve(&r->snap, "lawyer", getenv("CS_LAWYER"), &lawyer)) < 0)
+		return error;
+	if (!lawyer && strcmp(k->name, "visit") && strcmp(k->name, "spot-check") &&
+	    strcmp(k->name, "feedback") && k->family != CS_KIND_MEETING)
+		return cs_error_set(CS_EUSAGE, "--lawyer is required for a %s (or set $CS_LAWYER)",
+				    k->name);
+	if (!community && !lawyer && k->family != CS_KIND_MEETING)
+		return cs_error_set(CS_EUSAGE, "--community is required for a %s", k->name);
+	if ((error = cs_node_set_str(rec, "kind", k->name)) < 0 ||
+	    (error = cs_node_set_str(rec, "date", date ? date : today)) < 0 ||
+	    (error = set_str(rec, "start", arg(r, "start") ? start : NULL)) < 0 ||
+	    (error = set_str(rec, "end", arg(r, "end") ? end : NULL)) < 0 ||
+	    (error = set_str(rec, "community", community)) < 0 ||
+	    (error = set_str(rec, "lawyer", lawyer)) < 0 ||
+	    (error = set_str(rec, "channel", arg(r, "channel"))) < 0 ||
+	    (error = target_of(r, rec)) < 0 ||
+	    (error = set_str(rec, "content", arg(r, "content"))) < 0 ||
+	    (error = set_str(rec, "result", arg(r, "result"))) < 0)
+		return error;
+	if (!strcmp(k->name, "request") &&
+	    (error = received(r, rec, date ? date : today, arg(r, "start") ? start : NULL)) < 0)
+		return error;
+	sets = cli_args_of(&r->args, "set", &nsets);
+	for (i = 0; i < nsets; i++)
+		if ((error = cs_entry_set(rec, k->name, sets[i])) < 0)
+			return error;
+	return 0;
+}
+
+/* Check a new entry as the write will: its fields, then the store. */
+static int judge(struct run *r, cs_node *rec, const char *source, cs_buf *why)
+{
+	cs_findings found;
+	cs_buf path = CS_BUF_INIT;
+	int error;
+	cs_findings_init(&found);
+	if ((error = cs_entry_refuse_owned(rec, source)) < 0)
+		goto cleanup;
+	if ((error = cs_entry_complete(rec, &r->snap, &r->now)) < 0 ||
+	    (error = cs_record_path(rec, &path)) < 0) {
+		char msg[1024];
+		snprintf(msg, sizeof(msg), "%s", cs_error_last());
+		if (source)
+			error = cs_error_set(error, "%s: %s", source, msg);
+		goto cleanup;
+	}
+	if ((error = cs_validate_record(&r->snap, cs_buf_cstr(&path), rec, 1, &found)) < 0)
+		goto cleanup;
+	if (cs_findings_have_error(&found, 0)) {
+		cs_buf_clear(why);
+		cs_write_describe(&found, 0, source, rec->line != 0, why);
+		error = cs_error_set(CS_EDATA, "%s", cs_buf_cstr(why));
+	}
+cleanup:
+	cs_findings_free(&found);
+	cs_buf_free(&path);
+	return error;
+}
+
+static int late(struct run *r, cs_node *rec)
+{
+	if (!cli_has(&r->args, "late"))
+		return 0;
+	if (!arg(r, "reason"))
+		return cs_error_set(CS_EUSAGE, "--late needs --reason TEXT (why the entry comes late)");
+	return cs_node_set_str(rec, "late_reason", arg(r, "reason"));
+}
+
+static int commit_new(struct run *r, cs_node **recs, const char **sources, size_t n,
+		      const char *command, const char *summary)
+{
+	const char *trailers[] = { "Cs-Reason", arg(r, "reason"), NULL };
+	cs_entry_batch b = { command, summary, arg(r, "reason") ? trailers : NULL,
+			     cli_is(&r->args, "import") && !cli_has(&r->args, "allow-duplicates") };
+	return cs_entry_add(r->store, recs, sources, n, &b);
+}
+
+/* --- the editor ---------------------------------------------------------- */
+
+/* Run $VISUAL or $EDITOR on path; CS_EDATA when it fails. */
+static int run_editor(const char *path)
+{
+	const char *editor = getenv("VISUAL");
+	cs_buf cmd = CS_BUF_INIT;
+	int st;
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	cs_buf_printf(&cmd, "%s '%s'", editor, path);
+	st = system(cs_buf_cstr(&cmd));
+	cs_buf_free(&cmd);
+	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		return cs_error_set(CS_EDATA, "the editor failed; nothing was written");
+	return 0;
+}
+
+/* The template: the record, then the kind's other fields as comments. */
+static int template_of(const cs_node *rec, const char *why, cs_buf *out)
+{
+	cs_node *fields = NULL;
+	const char *kind = cs_node_get_str(rec, "kind"), *p;
+	size_t i;
+	int error;
+	cs_buf_clear(out);
+	if (why && *why) {
+		cs_buf_puts(out, _("# The entry was not saved:\n"));
+		for (p = why; *p; ) {
+			const char *nl = strchr(p, '\n');
+			size_t n = nl ? (size_t)(nl - p) : strlen(p);
+			cs_buf_printf(out, "#   %.*s\n", (int)n, p);
+			p += n + (nl ? 1 : 0);
 		}
-	} else if (schema_type_is(fs, "array")) {
-		const char *p = value, *comma;
-		if (!(*out = cs_node_new_seq()))
-			return CS_ENOMEM;
-		while (*p) {
-			comma = strchr(p, ',');
-			if (!comma)
-				comma = p + strlen(p);
-			while (*p == ' ')
-				p++;
-			if (comma > p && cs_node_push(*out, cs_node_new_strn(p, (size_t)(comma - p))) < 0)
-				return CS_ENOMEM;
-			p = *comma ? comma + 1 : comma;
+		cs_buf_puts(out, _("# Correct it and save, or leave the file unchanged to give up.\n"));
+	}
+	if ((error = cs_record_emit(rec, out)) < 0 || (error = cs_entry_fields(kind, &fields)) < 0)
+		return error;
+	cs_buf_printf(out, _("# Other fields of a %s (remove the '# ' to fill one in):\n"), kind);
+	for (i = 0; i < fields->count; i++) {
+		char name[128];
+		snprintf(name, sizeof(name), "%s", fields->items[i]->str);
+		if (strchr(name, ' '))
+			*strchr(name, ' ') = '\0';
+		if (strchr(name, '.'))
+			*strchr(name, '.') = '\0';
+		if (!cs_node_get(rec, name))
+			cs_buf_printf(out, "# %s:    %s\n", name, fields->items[i]->str + strlen(name));
+	}
+	cs_node_free(fields);
+	return 0;
+}
+
+static int write_temp(char *path, const cs_buf *text)
+{
+	int fd = mkstemps(path, 5);
+	if (fd < 0)
+		return cs_error_set(CS_ECANTCREAT, "cannot create a temporary file");
+	if (write(fd, text->ptr, text->len) != (ssize_t)text->len) {
+		close(fd);
+		return cs_error_set(CS_EIO, "cannot write %s", path);
+	}
+	close(fd);
+	return 0;
+}
+
+/* Edit until the entry is right, the file is left unchanged (nothing is
+ * written) or the editor fails; check(rec) says what is wrong. */
+static int edit_loop(struct run *r, cs_node **rec, int (*check)(struct run *, cs_node *, cs_buf *))
+{
+	char path[] = "/tmp/cslog-XXXXXX.yaml";
+	cs_buf text = CS_BUF_INIT, back = CS_BUF_INIT, why = CS_BUF_INIT, last = CS_BUF_INIT;
+	cs_node *edited = NULL;
+	int error;
+	if ((error = template_of(*rec, NULL, &text)) < 0 || (error = write_temp(path, &text)) < 0)
+		goto cleanup;
+	for (;;) {
+		cs_node_free(edited);
+		edited = NULL;
+		if ((error = run_editor(path)) < 0 ||
+		    (error = cs_buf_read_file(&back, path, CS_YAML_MAX_BYTES)) < 0)
+			break;
+		if (back.len == text.len && !memcmp(back.ptr, text.ptr, text.len)) {
+			error = why.len ? cs_error_set(CS_EDATA, "%s", cs_buf_cstr(&why))
+					: cs_error_set(CS_EDATA, "the file was left unchanged; nothing was written");
+			break;
+		}
+		if (last.len == back.len && !memcmp(last.ptr, back.ptr, back.len)) {
+			/* the same text as last time: the editor will not mend it */
+			error = cs_error_set(CS_EDATA, "%s", cs_buf_cstr(&why));
+			break;
+		}
+		cs_buf_clear(&last);
+		cs_buf_put(&last, back.ptr, back.len);
+		cs_buf_clear(&why);
+		if (cs_yaml_load(&edited, back.ptr, back.len, "entry") < 0) {
+			cs_buf_puts(&why, cs_error_last());
+		} else if (!edited) {
+			error = cs_error_set(CS_EDATA, "the entry is empty; nothing was written");
+			break;
+		} else if ((error = check(r, edited, &why)) == 0) {
+			break;
+		} else if (error != CS_EDATA && error != CS_EUSAGE) {
+			break;
+		}
+		cs_error_clear();
+		if (!why.len)
+			cs_buf_puts(&why, cs_error_last());
+		/* show it again, with what is wrong as comments */
+		if ((error = template_of(edited ? edited : *rec, cs_buf_cstr(&why), &text)) < 0)
+			break;
+		if (!edited)
+			cs_buf_printf(&text, "# %s\n", _("(what was written did not parse)"));
+		unlink(path);
+		strcpy(path, "/tmp/cslog-XXXXXX.yaml");
+		if ((error = write_temp(path, &text)) < 0)
+			break;
+	}
+	if (!error) {
+		cs_node_free(*rec);
+		*rec = edited;
+		edited = NULL;
+	}
+cleanup:
+	unlink(path);
+	cs_node_free(edited);
+	cs_buf_free(&text);
+	cs_buf_free(&back);
+	cs_buf_free(&why);
+	cs_buf_free(&last);
+	return error;
+}
+
+static int check_new(struct run *r, cs_node *rec, cs_buf *why)
+{
+	int error = late(r, rec);
+	if (!error)
+		error = judge(r, rec, "entry", why);
+	if (error < 0 && !why->len)
+		cs_buf_puts(why, cs_error_last());
+	return error;
+}
+
+static int edit_new(struct run *r, cs_node **rec)
+{
+	return edit_loop(r, rec, check_new);
+}
+
+static int cmd_add(struct run *r)
+{
+	const char *what = r->args.operands[0], *source = NULL;
+	cs_node *rec = NULL;
+	cs_buf in = CS_BUF_INIT, summary = CS_BUF_INIT, why = CS_BUF_INIT;
+	const cs_kind *k = NULL;
+	int error;
+	if (!strcmp(what, "-")) {
+		source = "<stdin>";
+		if ((error = cs_buf_read_file(&in, "-", CS_YAML_MAX_BYTES)) < 0 ||
+		    (error = cs_yaml_load(&rec, in.ptr, in.len, source)) < 0)
+			goto cleanup;
+		if (!rec || rec->type != CS_NODE_MAP) {
+			error = cs_error_set(CS_EDATA, "<stdin>: not one YAML mapping");
+			goto cleanup;
 		}
 	} else {
-		*out = cs_node_new_str(value);
-	}
-	return *out ? 0 : CS_ENOMEM;
-}
-
-static int apply_set(cs_node *rec, const char *kind, const char *set)
-{
-	const char *eq = strchr(set, '=');
-	char field[128], *dot;
-	const cs_node *fs;
-	cs_node *value = NULL, *parent = rec;
-	int error;
-	if (!eq || eq == set || (size_t)(eq - set) >= sizeof(field))
-		return cs_error_set(CS_EUSAGE, "--set: '%s' is not FIELD=VALUE", set);
-	memcpy(field, set, (size_t)(eq - set));
-	field[eq - set] = '\0';
-	if (!strcmp(field, "kind") || !strcmp(field, "id"))
-		return cs_error_at(CS_EDATA, NULL, 0, field, "cannot be set");
-	if (!(fs = field_schema(kind, field)))
-		return cs_error_at(CS_EDATA, NULL, 0, field, "is not a field of a %s entry", kind);
-	if ((error = set_value(fs, field, eq + 1, &value)) < 0)
-		return error;
-	if (value->type == CS_NODE_SEQ && !strchr(field, '.')) {
-		/* a list field grows with each --set */
-		cs_node *list = cs_node_get(rec, field);
-		size_t i;
-		if (list && list->type == CS_NODE_SEQ) {
-			for (i = 0; i < value->count; i++) {
-				if ((error = cs_node_push(list, value->items[i])) < 0)
-					goto fail;
-				value->items[i] = NULL;
-			}
-			value->count = 0;
-			cs_node_free(value);
-			return 0;
-		}
-	}
-	if ((dot = strchr(field, '.'))) {
-		*dot = '\0';
-		if (!(parent = cs_node_get(rec, field))) {
-			if ((error = cs_node_set(rec, field, cs_node_new_map())) < 0)
-				goto fail;
-			parent = cs_node_get(rec, field);
-		}
-		if (strchr(dot + 1, '.') || parent->type != CS_NODE_MAP) {
-			error = cs_error_at(CS_EDATA, NULL, 0, set, "cannot be set");
-			goto fail;
-		}
-		return cs_node_set(parent, dot + 1, value);
-	}
-	return cs_node_set(rec, field, value);
-fail:
-	cs_node_free(value);
-	return error;
-}
-
-static int fmt_now(const cs_time *now, char out[20])
-{
-	cs_time t = *now;
-	t.second = 0;
-	cs_time_format(&t, out);
-	out[16] = '\0'; /* YYYY-MM-DDTHH:MM */
-	return 0;
-}
-
-/* Fill lawyer/community from the options, $CS_LAWYER and the active pairing,
- * and check that what the record names exists. */
-static int resolve_refs(struct args *a, cs_node *rec, const cs_kind *k, cs_day day)
-{
-	const char *lawyer = cs_node_get_str(rec, "lawyer");
-	const char *community = cs_node_get_str(rec, "community");
-	cs_node *l = NULL, *c = NULL, *p = NULL;
-	int lawyer_optional = !strcmp(k->name, "visit") || !strcmp(k->name, "spot-check") ||
-			      !strcmp(k->name, "feedback") || k->family == CS_KIND_MEETING;
-	int error = 0;
-	char d[11];
-	cs_date_format(day, d);
-	if (!lawyer && !lawyer_optional) {
-		const char *env = getenv("CS_LAWYER");
-		if (env && *env && (error = cs_node_set_str(rec, "lawyer", env)) < 0)
+		if ((error = cs_kind_lookup(what, &k)) < 0)
 			goto cleanup;
-		lawyer = cs_node_get_str(rec, "lawyer");
-		if (!lawyer) {
-			error = cs_error_at(CS_EUSAGE, NULL, 0, "lawyer",
-					    "is required (--lawyer or $CS_LAWYER)");
+		if (!(rec = cs_node_new_map())) {
+			error = CS_ENOMEM;
 			goto cleanup;
 		}
+		if ((error = build(r, k, rec)) < 0)
+			goto cleanup;
 	}
-	if (lawyer && (error = cs_dir_get(a->store, NULL, "lawyer", lawyer, &l)) < 0)
+	if ((error = late(r, rec)) < 0)
 		goto cleanup;
-	if (!community && k->family != CS_KIND_MEETING) {
-		if (!lawyer) {
-			error = cs_error_at(CS_EUSAGE, NULL, 0, "community", "is required (--community)");
-			goto cleanup;
-		}
-		if ((error = cs_pairing_find(a->store, NULL, lawyer, NULL, day, &p)) < 0)
-			goto cleanup;
-		if (!p) {
-			error = cs_error_at(CS_EDATA, NULL, 0, "community",
-					    "lawyer '%s' has no active pairing on %s; give --community",
-					    lawyer, d);
-			goto cleanup;
-		}
-		if ((error = cs_node_set_str(rec, "community",
-					     cs_node_get_str(p, "community"))) < 0)
-			goto cleanup;
-		community = cs_node_get_str(rec, "community");
-	}
-	if (community && (error = cs_dir_get(a->store, NULL, "community", community, &c)) < 0)
+	if (cli_has(&r->args, "edit"))
+		error = edit_new(r, &rec);
+	else
+		error = judge(r, rec, source, &why);
+	if (error < 0)
 		goto cleanup;
-	/* the judicial office's visit or spot check: the community's office */
-	if (c && (!strcmp(k->name, "visit") || !strcmp(k->name, "spot-check")) &&
-	    !cs_node_get(rec, "office") && cs_node_get_str(c, "office") &&
-	    (error = cs_node_set_str(rec, "office", cs_node_get_str(c, "office"))) < 0)
-		goto cleanup;
-	if (community && !lawyer && lawyer_optional && k->family != CS_KIND_MEETING) {
-		/* an office's visit or check, a community's feedback: about its lawyer */
-		if ((error = cs_pairing_find(a->store, NULL, NULL, community, day, &p)) < 0)
-			goto cleanup;
-		if (p && (error = cs_node_set_str(rec, "lawyer", cs_node_get_str(p, "lawyer"))) < 0)
-			goto cleanup;
-	} else if (community && lawyer && k->family == CS_KIND_LOG) {
-		cs_node_free(p);
-		p = NULL;
-		if ((error = cs_pairing_find(a->store, NULL, lawyer, community, day, &p)) < 0)
-			goto cleanup;
-		if (!p) {
-			error = cs_error_at(CS_EDATA, NULL, 0, "community",
-					    "lawyer '%s' is not paired with '%s' on %s",
-					    lawyer, community, d);
-			goto cleanup;
-		}
-	}
+	cs_buf_printf(&summary, "Log %s %s", cs_node_get_str(rec, "kind"), cs_node_get_str(rec, "id"));
+	if ((error = commit_new(r, &rec, &source, 1, "cslog add", cs_buf_cstr(&summary))) == 0)
+		printf("%s\n", cs_node_get_str(rec, "id"));
 cleanup:
-	cs_node_free(l);
-	cs_node_free(c);
-	cs_node_free(p);
-	return error;
-}
-
-/* Checks beyond the schema: times in order, the id's date is the entry's. */
-static int check_entry(cs_node *rec, const cs_kind *k, cs_day *day)
-{
-	const char *date = cs_node_get_str(rec, "date");
-	const char *start = cs_node_get_str(rec, "start"), *end = cs_node_get_str(rec, "end");
-	const char *id = cs_node_get_str(rec, "id");
-	int s, e;
-	char compact[9];
-	if (!date)
-		return cs_error_at(CS_EDATA, NULL, 0, "date", "is required");
-	if (cs_date_parse(date, day) < 0)
-		return cs_error_at(CS_EDATA, NULL, 0, "date", "'%s' is not a date (YYYY-MM-DD)", date);
-	if (start && cs_hhmm_parse(start, &s) < 0)
-		return cs_error_at(CS_EDATA, NULL, 0, "start", "'%s' is not a time (HH:MM)", start);
-	if (end && cs_hhmm_parse(end, &e) < 0)
-		return cs_error_at(CS_EDATA, NULL, 0, "end", "'%s' is not a time (HH:MM)", end);
-	if (start && end && e <= s)
-		return cs_error_at(CS_EDATA, NULL, 0, "end", "%s is not after start %s", end, start);
-	if (k->timed && (!start || !end))
-		return cs_error_at(CS_EDATA, NULL, 0, start ? "end" : "start",
-				   "is required for a %s entry (--start HH:MM --end HH:MM)", k->name);
-	if (id) {
-		snprintf(compact, sizeof(compact), "%.4s%.2s%.2s", date, date + 5, date + 8);
-		if (!cs_id_valid(id))
-			return cs_error_at(CS_EDATA, NULL, 0, "id", "'%s' is not an id (YYYYMMDD-xxxxxx)", id);
-		if (strncmp(id, compact, 8) != 0)
-			return cs_error_at(CS_EDATA, NULL, 0, "id", "'%s' does not begin with the date %s",
-					   id, compact);
-	}
-	return 0;
-}
-
-static size_t line_of(const cs_node *rec, const char *field)
-{
-	const cs_node *v = cs_node_get(rec, field);
-	return v ? v->line : 0;
-}
-
-/* Complete a new entry (id, lawyer, community, recorded_at) and check it. */
-static int prepare_entry(struct args *a, cs_node *rec)
-{
-	const cs_kind *k = cs_kind_find(cs_node_get_str(rec, "kind"));
-	char id[16];
-	cs_day day;
-	int error;
-	if (!k || (k->family != CS_KIND_LOG && k->family != CS_KIND_MEETING))
-		return cs_error_at(CS_EDATA, NULL, 0, "kind", "'%s' is not a kind of log entry",
-				   cs_node_get_str(rec, "kind") ? cs_node_get_str(rec, "kind") : "");
-	if ((error = check_entry(rec, k, &day)) < 0)
-		return error;
-	if (!cs_node_get(rec, "id")) {
-		if ((error = cs_id_new(day, id)) < 0 ||
-		    (error = cs_node_set_str(rec, "id", id)) < 0)
-			return error;
-	}
-	if ((error = resolve_refs(a, rec, k, day)) < 0)
-		return error;
-	if (cs_node_get(rec, "signed_by")) {
-		cs_node *c = NULL;
-		const char *by = cs_node_get_str(rec, "signed_by");
-		const char *community = cs_node_get_str(rec, "community");
-		if (community && (error = cs_dir_get(a->store, NULL, "community", community, &c)) < 0)
-			return error;
-		if (!by || !c || !cs_dir_is_head(c, by)) {
-			cs_node_free(c);
-			return cs_error_at(CS_EDATA, NULL, line_of(rec, "signed_by"), "signed_by",
-					   "'%s' is not a head of community '%s' (Art 11)",
-					   by ? by : "", community ? community : "");
-		}
-		cs_node_free(c);
-	}
-	if (!cs_node_get(rec, "recorded_at")) {
-		char now[20];
-		fmt_now(&a->now, now);
-		if ((error = cs_node_set_str(rec, "recorded_at", now)) < 0)
-			return error;
-	}
-	return 0;
-}
-
-static int commit_entry(struct args *a, cs_node *rec, const char *command)
-{
-	cs_put put = { rec, 1 };
-	cs_buf summary = CS_BUF_INIT;
-	int error;
-	if ((error = prepare_entry(a, rec)) < 0)
-		goto cleanup;
-	cs_buf_printf(&summary, "Log %s %s", cs_node_get_str(rec, "kind"),
-		      cs_node_get_str(rec, "id"));
-	if ((error = cs_write_records(a->store, command, cs_buf_cstr(&summary), &put, 1,
-				      NULL, NULL)) < 0)
-		goto cleanup;
-	printf("%s\n", cs_node_get_str(rec, "id"));
-cleanup:
+	cs_node_free(rec);
+	cs_buf_free(&in);
 	cs_buf_free(&summary);
+	cs_buf_free(&why);
 	return error;
 }
 
-/* One CSV record (RFC 4180) from *p; fields are appended to row (a sequence). */
-static int csv_row(const char **p, const char *end, cs_node *row)
+/* --- import --------------------------------------------------------------- */
+
+/* One row of a spreadsheet as an entry: the header names the fields
+ * (kind, date, start, ..., target.name, or any FIELD of --set). */
+static int row_entry(struct run *r, const cs_node *header, const cs_node *row, int kindcol,
+		     cs_node **out)
 {
-	cs_buf field = CS_BUF_INIT;
-	int error = 0, more = 1;
-	while (more && !error) {
-		const char *s = *p;
-		cs_buf_clear(&field);
-		if (s < end && *s == '"') {
-			s++;
-			for (;;) {
-				if (s >= end) {
-					error = cs_error_set(CS_EDATA, "an unterminated quoted field");
-					break;
-				}
-				if (*s == '"') {
-					if (s + 1 < end && s[1] == '"') {
-						cs_buf_putc(&field, '"');
-						s += 2;
-						continue;
-					}
-					s++;
-					break;
-				}
-				cs_buf_putc(&field, *s++);
-			}
+	const cs_kind *k;
+	cs_buf set = CS_BUF_INIT;
+	cs_node *rec;
+	size_t i;
+	int error;
+	*out = NULL;
+	if ((error = cs_kind_lookup(row->items[kindcol]->str, &k)) < 0)
+		return error == CS_EUSAGE ? CS_EDATA : error;
+	if (!(rec = cs_node_new_map()))
+		return CS_ENOMEM;
+	error = cs_node_set_str(rec, "kind", k->name);
+	for (i = 0; i < header->count && !error; i++) {
+		const char *col = header->items[i]->str, *v = row->items[i]->str;
+		char hhmm[6];
+		if ((int)i == kindcol || !*v)
+			continue;
+		if (v[0] == '\'' && v[1] && strchr("=+-@", v[1]))
+			v++; /* a spreadsheet's guard against formulas, as cs writes it */
+		if ((!strcmp(col, "start") || !strcmp(col, "end")) && cs_hhmm_normalize(v, hhmm) == 0)
+			v = hhmm;
+		cs_error_clear();
+		if (!strcmp(col, "id")) {
+			error = cs_node_set_str(rec, "id", v);
+		} else if (!strcmp(col, "lawyer") || !strcmp(col, "community")) {
+			const char *slug;
+			if ((error = cs_check_resolve(&r->snap, col, v, &slug)) == 0)
+				error = cs_node_set_str(rec, col, slug);
 		} else {
-			while (s < end && *s != ',' && *s != '\n' && *s != '\r')
-				cs_buf_putc(&field, *s++);
+			cs_buf_clear(&set);
+			cs_buf_printf(&set, "%s=%s", col, v);
+			error = cs_entry_set(rec, k->name, cs_buf_cstr(&set));
 		}
-		if (!error)
-			error = cs_node_push(row, cs_node_new_str(cs_buf_cstr(&field)));
-		if (s < end && *s == ',') {
-			s++;
-		} else {
-			if (s < end && *s == '\r')
-				s++;
-			if (s < end && *s == '\n')
-				s++;
-			more = 0;
-		}
-		*p = s;
 	}
-	cs_buf_free(&field);
-	return error;
+	cs_buf_free(&set);
+	if (error < 0) {
+		cs_node_free(rec);
+		return error;
+	}
+	*out = rec;
+	return 0;
 }
 
 /* A progress bar on standard error: label [#####     ] 50% */
@@ -419,29 +536,55 @@ static void progress(const char *label, size_t done, size_t whole, int *last)
 	fflush(stderr);
 }
 
-static int cmd_import(struct args *a, const char *file)
+struct rows {
+	cs_node **recs;
+	char **sources;
+	size_t n;
+};
+
+static void rows_free(struct rows *rs)
 {
-	cs_buf in = CS_BUF_INIT, set = CS_BUF_INIT, summary = CS_BUF_INIT, name = CS_BUF_INIT;
-	cs_node *header = NULL, *recs = NULL, *row = NULL;
-	cs_put *puts = NULL;
-	const char *p, *end;
-	size_t i, line = 1, total = 0;
-	int error, tty = isatty(STDERR_FILENO), kindcol = -1, shown = -1;
-	if ((error = cs_buf_read_file(&in, file, 64 * 1024 * 1024)) < 0)
-		goto cleanup;
-	p = in.ptr;
-	end = in.ptr + in.len;
-	if (end - p >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
-		p += 3;
-	if (!cs_utf8_valid(p, (size_t)(end - p))) {
-		error = cs_error_set(CS_EDATA, "%s: not UTF-8", file);
-		goto cleanup;
+	size_t i;
+	for (i = 0; i < rs->n; i++) {
+		cs_node_free(rs->recs[i]);
+		free(rs->sources[i]);
 	}
-	if (!(header = cs_node_new_seq()) || !(recs = cs_node_new_seq())) {
-		error = CS_ENOMEM;
-		goto cleanup;
+	free(rs->recs);
+	free(rs->sources);
+}
+
+static int rows_push(struct rows *rs, cs_node *rec, const char *file, size_t line)
+{
+	cs_node **a = realloc(rs->recs, (rs->n + 1) * sizeof(*a));
+	char **b;
+	cs_buf src = CS_BUF_INIT;
+	if (a)
+		rs->recs = a;
+	if (!a || !(b = realloc(rs->sources, (rs->n + 1) * sizeof(*b)))) {
+		cs_node_free(rec);
+		return CS_ENOMEM;
 	}
-	if ((error = csv_row(&p, end, header)) < 0)
+	rs->sources = b;
+	cs_buf_printf(&src, "%s:%zu", file, line);
+	rs->recs[rs->n] = rec;
+	rs->sources[rs->n++] = cs_buf_detach(&src);
+	return 0;
+}
+
+/* Every row of the file as a completed entry; a bad row is named. */
+static int read_rows(struct run *r, const char *file, const cs_buf *text, struct rows *rs)
+{
+	const char *p = text->ptr, *end = text->ptr + text->len;
+	cs_node *header = cs_node_new_seq(), *row = NULL, *rec;
+	cs_buf why = CS_BUF_INIT;
+	const char *lawyer = arg(r, "lawyer") ? arg(r, "lawyer") : getenv("CS_LAWYER");
+	size_t i, line = 1, at = 1;
+	int error, kindcol = -1, tty = isatty(STDERR_FILENO), shown = -1;
+	if (!header)
+		return CS_ENOMEM;
+	if (lawyer && !*lawyer)
+		lawyer = NULL;
+	if ((error = cs_csv_row(&p, end, header, &line)) < 0)
 		goto cleanup;
 	for (i = 0; i < header->count; i++)
 		if (!strcmp(header->items[i]->str, "kind"))
@@ -450,357 +593,431 @@ static int cmd_import(struct args *a, const char *file)
 		error = cs_error_at(CS_EDATA, file, 1, "kind", "the header has no 'kind' column");
 		goto cleanup;
 	}
-	for (p = p; p < end; ) {
-		const char *kind;
-		cs_node *rec;
-		line++;
+	while (p < end) {
+		at = line;
 		cs_node_free(row);
-		if (!(row = cs_node_new_seq()) || (error = csv_row(&p, end, row)) < 0)
-			goto row_error;
+		if (!(row = cs_node_new_seq()) || (error = cs_csv_row(&p, end, row, &line)) < 0)
+			goto bad;
 		if (row->count == 1 && !*row->items[0]->str)
 			continue;
 		if (row->count != header->count) {
-			error = cs_error_at(CS_EDATA, file, line, NULL, "%zu fields, the header has %zu",
+			error = cs_error_at(CS_EDATA, file, at, NULL, "%zu fields, the header has %zu",
 					    row->count, header->count);
 			goto cleanup;
 		}
-		kind = row->items[kindcol]->str;
-		{
-			const cs_kind *k = cs_kind_find(kind);
-			if (!k || (k->family != CS_KIND_LOG && k->family != CS_KIND_MEETING)) {
-				error = cs_error_at(CS_EDATA, file, line, "kind",
-						    "unknown kind '%s'", kind);
-				goto cleanup;
-			}
-		}
-		if (!(rec = cs_node_new_map()) || cs_node_push(recs, rec) < 0) {
-			cs_node_free(rec);
-			error = CS_ENOMEM;
+		if ((error = row_entry(r, header, row, kindcol, &rec)) < 0)
+			goto bad;
+		if (lawyer && !cs_node_get(rec, "lawyer"))
+			error = cs_node_set_str(rec, "lawyer", lawyer);
+		if (!error && arg(r, "community") && !cs_node_get(rec, "community"))
+			error = cs_node_set_str(rec, "community", arg(r, "community"));
+		if (!error)
+			error = late(r, rec);
+		if (error < 0 || (error = rows_push(rs, rec, file, at)) < 0)
 			goto cleanup;
-		}
-		if ((error = cs_node_set_str(rec, "kind", kind)) < 0)
+		if ((error = judge(r, rec, rs->sources[rs->n - 1], &why)) < 0)
 			goto cleanup;
-		for (i = 0; i < header->count; i++) {
-			const char *col = header->items[i]->str, *v = row->items[i]->str;
-			if ((int)i == kindcol || !*v)
-				continue;
-			if (!strcmp(col, "id")) {
-				error = cs_node_set_str(rec, "id", v);
-			} else {
-				cs_buf_clear(&set);
-				cs_buf_printf(&set, "%s=%s", col, v);
-				error = apply_set(rec, kind, cs_buf_cstr(&set));
-			}
-			if (error < 0)
-				goto row_error;
-		}
-		if ((a->lawyer && !cs_node_get(rec, "lawyer") &&
-		     (error = cs_node_set_str(rec, "lawyer", a->lawyer)) < 0) ||
-		    (a->community && !cs_node_get(rec, "community") &&
-		     (error = cs_node_set_str(rec, "community", a->community)) < 0))
-			goto cleanup;
-		if ((error = prepare_entry(a, rec)) < 0)
-			goto row_error;
-		cs_buf_clear(&name);
-		cs_buf_printf(&name, "%s:%zu", file, line);
-		if ((error = cs_record_validate(rec, cs_buf_cstr(&name), NULL)) < 0)
-			goto cleanup;
-		total++;
 		if (tty)
-			progress(_("checking"), (size_t)(p - in.ptr), in.len, &shown);
+			progress(_("checking"), (size_t)(p - text->ptr), text->len, &shown);
 	}
-	if (!total) {
+	if (!rs->n)
 		error = cs_error_set(CS_EDATA, "%s: no entries to import", file);
-		goto cleanup;
-	}
-	if (!(puts = cs_calloc(total, sizeof(*puts)))) {
-		error = CS_ENOMEM;
-		goto cleanup;
-	}
-	for (i = 0; i < total; i++) {
-		puts[i].rec = recs->items[i];
-		puts[i].create = 1;
-	}
-	if (tty) {
-		progress(_("checking"), in.len, in.len, &shown);
-		fprintf(stderr, "\n%s\n", _("writing one commit..."));
-	}
-	cs_buf_printf(&summary, "Import %zu entries from %s", total,
-		      strrchr(file, '/') ? strrchr(file, '/') + 1 : file);
-	if ((error = cs_write_records(a->store, "cslog import", cs_buf_cstr(&summary), puts,
-				      total, NULL, NULL)) < 0)
-		goto cleanup;
-	printf("%zu\n", total);
 	goto cleanup;
-row_error:
+bad:
 	{
 		char msg[1024];
 		snprintf(msg, sizeof(msg), "%s", cs_error_last());
-		error = cs_error_at(error == CS_EUSAGE ? CS_EDATA : error, file, line, NULL, "%s", msg);
+		error = cs_error_at(error == CS_EUSAGE ? CS_EDATA : error, file, at, NULL, "%s", msg);
 	}
 cleanup:
-	if (tty && shown >= 0 && shown < 100 && error < 0)
+	if (tty && shown >= 0)
 		fputc('\n', stderr);
 	cs_node_free(header);
-	cs_node_free(recs);
 	cs_node_free(row);
-	free(puts);
-	cs_buf_free(&in);
-	cs_buf_free(&set);
-	cs_buf_free(&summary);
-	cs_buf_free(&name);
+	cs_buf_free(&why);
 	return error;
 }
 
-static int build_entry(struct args *a, const char *kind, cs_node **out)
+static int cmd_import(struct run *r)
 {
-	cs_node *rec = cs_node_new_map(), *target = NULL;
-	char today[11];
-	size_t i;
-	int error = 0;
-	*out = NULL;
-	if (!rec)
-		return CS_ENOMEM;
-	cs_date_format(a->now.day, today);
-	if ((error = cs_node_set_str(rec, "kind", kind)) < 0 ||
-	    (error = cs_node_set_str(rec, "date", a->date ? a->date : today)) < 0)
-		goto fail;
-#define OPT(key, v) if ((v) && (error = cs_node_set_str(rec, key, v)) < 0) goto fail
-	OPT("start", a->start);
-	OPT("end", a->end);
-	OPT("community", a->community);
-	OPT("lawyer", a->lawyer);
-	OPT("channel", a->channel);
-#undef OPT
-	if (a->target_type || a->target_name || a->target_contact) {
-		if (!(target = cs_node_new_map())) {
-			error = CS_ENOMEM;
-			goto fail;
-		}
-		if ((a->target_type && (error = cs_node_set_str(target, "type", a->target_type)) < 0) ||
-		    (a->target_name && (error = cs_node_set_str(target, "name", a->target_name)) < 0) ||
-		    (a->target_contact &&
-		     (error = cs_node_set_str(target, "contact", a->target_contact)) < 0) ||
-		    (error = cs_node_set(rec, "target", target)) < 0)
-			goto fail;
-		target = NULL;
-	}
-	if ((a->content && (error = cs_node_set_str(rec, "content", a->content)) < 0) ||
-	    (a->result && (error = cs_node_set_str(rec, "result", a->result)) < 0))
-		goto fail;
-	if (!strcmp(kind, "request")) {
-		/* a request's date and start are when it was received */
-		char at[20];
-		snprintf(at, sizeof(at), "%s%s%s", a->date ? a->date : today, "T",
-			 a->start ? a->start : "00:00");
-		if (!a->start) {
-			char now[20];
-			fmt_now(&a->now, now);
-			if (!a->date || !strcmp(a->date, today))
-				snprintf(at, sizeof(at), "%s", now);
-		}
-		if ((error = cs_node_set_str(rec, "received_at", at)) < 0)
-			goto fail;
-	}
-	for (i = 0; i < a->nsets; i++)
-		if ((error = apply_set(rec, kind, a->sets[i])) < 0)
-			goto fail;
-	*out = rec;
-	return 0;
-fail:
-	cs_node_free(target);
-	cs_node_free(rec);
-	return error;
-}
-
-static int edit_entry(cs_node **rec)
-{
-	char path[] = "/tmp/cslog-XXXXXX.yaml";
-	const char *editor = getenv("VISUAL");
-	cs_buf text = CS_BUF_INIT, cmd = CS_BUF_INIT;
-	cs_node *edited = NULL;
-	int fd, error, st;
-	if (!editor || !*editor)
-		editor = getenv("EDITOR");
-	if (!editor || !*editor)
-		editor = "vi";
-	if ((error = cs_record_emit(*rec, &text)) < 0)
-		return error;
-	if ((fd = mkstemps(path, 5)) < 0) {
-		cs_buf_free(&text);
-		return cs_error_set(CS_ECANTCREAT, "cannot create a temporary file");
-	}
-	if (write(fd, text.ptr, text.len) != (ssize_t)text.len) {
-		close(fd);
-		error = cs_error_set(CS_EIO, "cannot write %s", path);
-		goto cleanup;
-	}
-	close(fd);
-	cs_buf_printf(&cmd, "%s '%s'", editor, path);
-	st = system(cs_buf_cstr(&cmd));
-	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-		error = cs_error_set(CS_EDATA, "the editor failed; nothing was logged");
-		goto cleanup;
-	}
-	if ((error = cs_yaml_load_file(&edited, path)) < 0)
-		goto cleanup;
-	if (!edited) {
-		error = cs_error_set(CS_EDATA, "the entry is empty; nothing was logged");
-		goto cleanup;
-	}
-	cs_node_free(*rec);
-	*rec = edited;
-cleanup:
-	unlink(path);
-	cs_buf_free(&text);
-	cs_buf_free(&cmd);
-	return error;
-}
-
-static int cmd_add(struct args *a, const char *kind)
-{
-	cs_node *rec = NULL;
-	cs_buf in = CS_BUF_INIT;
-	const cs_kind *k;
+	const char *file = r->args.operands[0], *base = strrchr(file, '/');
+	cs_buf raw = CS_BUF_INIT, text = CS_BUF_INIT, summary = CS_BUF_INIT;
+	struct rows rs;
 	int error;
-	if (!strcmp(kind, "-")) {
-		if ((error = cs_buf_read_file(&in, "-", CS_YAML_MAX_BYTES)) < 0 ||
-		    (error = cs_yaml_load(&rec, in.ptr, in.len, "<stdin>")) < 0)
-			goto cleanup;
-		if (!rec || rec->type != CS_NODE_MAP) {
-			error = cs_error_set(CS_EDATA, "<stdin>: not one YAML mapping");
-			goto cleanup;
-		}
-		if ((error = cs_record_validate(rec, "<stdin>", NULL)) < 0 && !cs_node_get(rec, "id"))
-			cs_error_clear(), error = 0;
-		else if (error < 0)
-			goto cleanup;
-	} else {
-		k = cs_kind_find(kind);
-		if (!k || (k->family != CS_KIND_LOG && k->family != CS_KIND_MEETING)) {
-			error = cs_error_set(CS_EUSAGE, "unknown kind '%s' (see cslog(1))", kind);
-			goto cleanup;
-		}
-		if ((error = build_entry(a, kind, &rec)) < 0)
-			goto cleanup;
-		if (a->edit && (error = edit_entry(&rec)) < 0)
-			goto cleanup;
-	}
-	error = commit_entry(a, rec, "cslog add");
+	memset(&rs, 0, sizeof(rs));
+	if ((error = cs_buf_read_file(&raw, file, 64 * 1024 * 1024)) < 0 ||
+	    (error = cs_csv_decode(raw.ptr, raw.len, arg(r, "encoding"), file, &text)) < 0 ||
+	    (error = read_rows(r, file, &text, &rs)) < 0)
+		goto cleanup;
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, "%s\n", _("writing one commit..."));
+	cs_buf_printf(&summary, "Import %zu entries from %s", rs.n, base ? base + 1 : file);
+	if ((error = commit_new(r, rs.recs, (const char **)rs.sources, rs.n, "cslog import",
+				cs_buf_cstr(&summary))) == 0)
+		printf("%zu\n", rs.n);
 cleanup:
-	cs_node_free(rec);
-	cs_buf_free(&in);
+	rows_free(&rs);
+	cs_buf_free(&raw);
+	cs_buf_free(&text);
+	cs_buf_free(&summary);
 	return error;
 }
 
-static int find_entry(struct args *a, const char *prefix, cs_buf *path, cs_node **rec)
+/* --- one entry: show, sign, accept, amend, void, history ----------------- */
+
+static int find_entry(struct run *r, const char *prefix, cs_buf *path, cs_node **rec)
 {
-	int error = cs_id_lookup(a->store, NULL, "records/log", prefix, path);
+	int error = cs_id_lookup(r->store, NULL, "records/log", prefix, path);
 	if (error == CS_ENOTFOUND)
-		error = cs_id_lookup(a->store, NULL, "records/meetings", prefix, path);
+		error = cs_id_lookup(r->store, NULL, "records/meetings", prefix, path);
 	if (error == CS_ENOTFOUND)
 		error = cs_error_set(CS_ENOTFOUND, "no log entry with id '%s'", prefix);
 	if (!error)
-		error = cs_store_read_record(a->store, NULL, cs_buf_cstr(path), rec);
+		error = cs_store_read_record(r->store, NULL, cs_buf_cstr(path), rec);
 	return error;
 }
 
-/* Filing a lawyer's monthly report seals that lawyer's entries of the
- * month (DESIGN 4, 5): from then on only cslog amend changes them. */
-static int sealed(struct args *a, const cs_node *rec)
+static int rewrite(struct run *r, const char *command, const char *summary, cs_node **recs,
+		   size_t n, const char *const *trailers, cs_sign_fn sign, void *sign_ctx)
 {
-	const char *lawyer = cs_node_get_str(rec, "lawyer"), *date = cs_node_get_str(rec, "date");
-	cs_buf path = CS_BUF_INIT, blob = CS_BUF_INIT;
+	cs_put *puts = cs_calloc(n, sizeof(*puts));
+	cs_commit c = { command, summary, trailers, NULL, NULL, sign, sign_ctx };
+	size_t i;
 	int error;
-	if (!lawyer || !date || strlen(date) < 7)
-		return 0;
-	cs_buf_printf(&path, "records/reports/%.7s/lawyer-%s.yaml", date, lawyer);
-	error = cs_store_read_blob(a->store, NULL, cs_buf_cstr(&path), &blob);
-	cs_buf_free(&blob);
-	cs_buf_free(&path);
-	cs_error_clear();
-	if (error == 0)
-		return cs_error_set(CS_EDATA,
-				    "%s: %.7s is sealed by %s's filed monthly report; change it with cslog amend",
-				    cs_node_get_str(rec, "id"), date, lawyer);
-	return 0;
+	if (!puts)
+		return CS_ENOMEM;
+	for (i = 0; i < n; i++)
+		puts[i].rec = recs[i];
+	error = cs_write_records(r->store, &c, puts, n, NULL);
+	free(puts);
+	return error;
 }
 
-static int print_record(struct args *a, const cs_node *rec)
+static int print_tree(struct run *r, const cs_node *n)
 {
 	cs_buf out = CS_BUF_INIT;
+	cs_format f = CS_FMT_TEXT;
 	int error;
-	if (a->format == CS_FMT_TEXT || a->format == CS_FMT_YAML || a->format == CS_FMT_JSON)
-		error = cli_tree(&out, rec, a->format == CS_FMT_JSON ? CS_FMT_JSON : CS_FMT_YAML);
-	else
-		error = cs_error_set(CS_EUSAGE, "show prints text, yaml or json");
-	if (!error)
+	if (arg(r, "format"))
+		cs_format_parse(arg(r, "format"), &f);
+	if (f != CS_FMT_TEXT && f != CS_FMT_YAML && f != CS_FMT_JSON)
+		return cs_error_set(CS_EUSAGE, "--format: %s prints text, yaml or json",
+				    r->args.verb->name);
+	if (!(error = cli_tree(&out, n, f == CS_FMT_JSON ? CS_FMT_JSON : CS_FMT_YAML)))
 		error = print_buf(&out);
 	cs_buf_free(&out);
 	return error;
 }
 
-static int cmd_show(struct args *a, const char *id)
+static int cmd_show(struct run *r)
 {
 	cs_buf path = CS_BUF_INIT;
 	cs_node *rec = NULL;
-	int error = find_entry(a, id, &path, &rec);
+	int error = find_entry(r, r->args.operands[0], &path, &rec);
+	if (!error && !r->reveal)
+		error = cs_mask_record(rec);
 	if (!error)
-		error = print_record(a, rec);
+		error = print_tree(r, rec);
 	cs_node_free(rec);
 	cs_buf_free(&path);
 	return error;
 }
 
+struct signer {
+	const char *keyfile;   /* --key: a private key file */
+	const char *pubkey;    /* the registered key, its private half in ssh-agent */
+};
+
+static int sign_commit(void *ctx, const char *text, size_t len, cs_buf *sig)
+{
+	const struct signer *sg = ctx;
+	if (sg->keyfile)
+		return cs_ssh_sign(sg->keyfile, text, len, sig);
+	return cs_ssh_sign_with_agent(sg->pubkey, text, len, sig);
+}
+
+/* How the sign-off commit is signed: with the signer's registered key
+ * (DESIGN 7); without one only when the store does not require it. */
+static int signer_of(struct run *r, const char *by, struct signer *sg, int *sign)
+{
+	const cs_node *key = cs_check_key(&r->snap, by);
+	sg->keyfile = arg(r, "key");
+	sg->pubkey = key ? cs_node_get_str(key, "key") : NULL;
+	*sign = key != NULL;
+	if (!key && sg->keyfile)
+		return cs_error_set(CS_EDATA, "--key: '%s' has no registered key; register it first with "
+				    "csassign key add", by);
+	if (!key && cs_param_get(r->snap.config, "require_signatures"))
+		return cs_error_set(CS_EDATA, "this store requires signed sign-offs "
+				    "(rules.require_signatures) and '%s' has no registered key "
+				    "(csassign key add)", by);
+	return 0;
+}
+
+static int cmd_sign(struct run *r)
+{
+	cs_node **recs = cs_calloc((size_t)r->args.nops, sizeof(*recs));
+	cs_buf path = CS_BUF_INIT, summary = CS_BUF_INIT;
+	const char *by = arg(r, "by");
+	struct signer sg;
+	int i, error = 0, sign = 0;
+	if (!recs)
+		return CS_ENOMEM;
+	if ((error = signer_of(r, by, &sg, &sign)) < 0)
+		goto cleanup;
+	for (i = 0; i < r->args.nops; i++) {
+		const cs_node *c;
+		const char *community;
+		cs_buf_clear(&path);
+		if ((error = find_entry(r, r->args.operands[i], &path, &recs[i])) < 0)
+			goto cleanup;
+		community = cs_node_get_str(recs[i], "community");
+		if (!(c = cs_check_find(&r->snap, "community", community))) {
+			error = cs_error_set(CS_EDATA, "%s: has no community to sign for",
+					     r->args.operands[i]);
+			goto cleanup;
+		}
+		if ((error = cs_entry_sign(recs[i], c, by, &r->now)) < 0) {
+			char msg[1024];
+			snprintf(msg, sizeof(msg), "%s", cs_error_last());
+			error = cs_error_set(error, "%s: %s", cs_buf_cstr(&path), msg);
+			goto cleanup;
+		}
+	}
+	if (r->args.nops == 1)
+		cs_buf_printf(&summary, "Sign %s", cs_node_get_str(recs[0], "id"));
+	else
+		cs_buf_printf(&summary, "Sign %d entries", r->args.nops);
+	error = rewrite(r, "cslog sign", cs_buf_cstr(&summary), recs, (size_t)r->args.nops, NULL,
+			sign ? sign_commit : NULL, &sg);
+cleanup:
+	for (i = 0; i < r->args.nops; i++)
+		cs_node_free(recs[i]);
+	free(recs);
+	cs_buf_free(&path);
+	cs_buf_free(&summary);
+	return error;
+}
+
+/* cslog edit ID -e: an amendment made in the editor. */
+static const cs_node *editing;
+
+static int check_edit(struct run *r, cs_node *rec, cs_buf *why)
+{
+	static const char *const fixed[] = { "kind", "id", "date", "community", NULL };
+	cs_findings found;
+	cs_buf path = CS_BUF_INIT;
+	size_t i;
+	int error;
+	for (i = 0; fixed[i]; i++) {
+		const char *a = cs_node_get_str(editing, fixed[i]), *b = cs_node_get_str(rec, fixed[i]);
+		if ((a || b) && (!a || !b || strcmp(a, b)))
+			return cs_error_at(CS_EDATA, NULL, 0, fixed[i],
+					   "cannot be changed (void the entry and log it again)");
+	}
+	if ((error = cs_entry_refuse_owned(rec, "entry")) < 0)
+		return error;
+	cs_findings_init(&found);
+	if ((error = cs_record_path(rec, &path)) == 0 &&
+	    (error = cs_validate_record(&r->snap, cs_buf_cstr(&path), rec, 1, &found)) == 0 &&
+	    cs_findings_have_error(&found, 0)) {
+		cs_write_describe(&found, 0, "entry", 1, why);
+		error = CS_EDATA;
+	}
+	cs_findings_free(&found);
+	cs_buf_free(&path);
+	return error;
+}
+
+static int ask_reason(struct run *r, char *out, size_t size)
+{
+	if (arg(r, "reason")) {
+		snprintf(out, size, "%s", arg(r, "reason"));
+		return 0;
+	}
+	fprintf(stderr, "%s", _("Reason for the amendment: "));
+	if (!fgets(out, (int)size, stdin))
+		out[0] = '\0';
+	out[strcspn(out, "\n")] = '\0';
+	if (!*out)
+		return cs_error_set(CS_EUSAGE, "an amendment needs a reason (--reason TEXT)");
+	return 0;
+}
+
+static int cmd_edit(struct run *r)
+{
+	cs_node *rec = NULL, *draft = NULL;
+	cs_buf path = CS_BUF_INIT, summary = CS_BUF_INIT;
+	char reason[1024];
+	size_t i;
+	int error;
+	if ((error = find_entry(r, r->args.operands[0], &path, &rec)) < 0)
+		goto cleanup;
+	if (cs_node_get(rec, "voided_at")) {
+		error = cs_error_set(CS_EDATA, "%s: the entry is void", cs_node_get_str(rec, "id"));
+		goto cleanup;
+	}
+	if (!(draft = cs_node_dup(rec))) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	for (i = 0; i < draft->count; )
+		if (cs_entry_field_owned(draft->pairs[i].key))
+			cs_node_remove(draft, draft->pairs[i].key);
+		else
+			i++;
+	editing = rec;
+	if ((error = edit_loop(r, &draft, check_edit)) < 0 ||
+	    (error = ask_reason(r, reason, sizeof(reason))) < 0)
+		goto cleanup;
+	/* the command's fields come back, less the signature an amend clears */
+	for (i = 0; i < rec->count && !error; i++)
+		if (cs_entry_field_owned(rec->pairs[i].key) && strncmp(rec->pairs[i].key, "signed_", 7))
+			error = cs_node_set(draft, rec->pairs[i].key, cs_node_dup(rec->pairs[i].value));
+	if (error < 0)
+		goto cleanup;
+	cs_buf_printf(&summary, "Amend %s", cs_node_get_str(rec, "id"));
+	{
+		const char *trailers[] = { "Cs-Amends", cs_node_get_str(rec, "id"), "Cs-Reason",
+					   reason, NULL };
+		error = rewrite(r, "cslog edit", cs_buf_cstr(&summary), &draft, 1, trailers, NULL, NULL);
+	}
+	if (!error)
+		printf("%s\n", cs_node_get_str(draft, "id"));
+cleanup:
+	cs_node_free(rec);
+	cs_node_free(draft);
+	cs_buf_free(&path);
+	cs_buf_free(&summary);
+	return error;
+}
+
+static int cmd_accept(struct run *r)
+{
+	cs_node *rec = NULL;
+	cs_buf path = CS_BUF_INIT, summary = CS_BUF_INIT;
+	cs_time at = r->now;
+	const char *on = arg(r, "on");
+	int error;
+	if (on && cs_datetime_parse(on, &at) < 0) {
+		error = cs_error_set(CS_EUSAGE, "--on: '%s' is not DATE[THH:MM], like 2026-10-15T09:30",
+				     on);
+		goto cleanup;
+	}
+	if ((error = find_entry(r, r->args.operands[0], &path, &rec)) < 0 ||
+	    (error = cs_entry_accept(rec, &at)) < 0)
+		goto cleanup;
+	cs_buf_printf(&summary, "Accept request %s (Art 10)", cs_node_get_str(rec, "id"));
+	error = rewrite(r, "cslog accept", cs_buf_cstr(&summary), &rec, 1, NULL, NULL, NULL);
+cleanup:
+	cs_node_free(rec);
+	cs_buf_free(&path);
+	cs_buf_free(&summary);
+	return error;
+}
+
+static int cmd_amend(struct run *r)
+{
+	cs_node *rec = NULL;
+	cs_buf path = CS_BUF_INIT, summary = CS_BUF_INIT;
+	size_t nsets;
+	const char *const *sets = cli_args_of(&r->args, "set", &nsets);
+	int error;
+	if ((error = find_entry(r, r->args.operands[0], &path, &rec)) < 0 ||
+	    (error = cs_entry_amend(rec, sets, nsets)) < 0)
+		goto cleanup;
+	cs_buf_printf(&summary, "Amend %s", cs_node_get_str(rec, "id"));
+	{
+		const char *trailers[] = { "Cs-Amends", cs_node_get_str(rec, "id"), "Cs-Reason",
+					   arg(r, "reason"), NULL };
+		error = rewrite(r, "cslog amend", cs_buf_cstr(&summary), &rec, 1, trailers, NULL, NULL);
+	}
+	if (!error)
+		printf("%s\n", cs_node_get_str(rec, "id"));
+cleanup:
+	cs_node_free(rec);
+	cs_buf_free(&path);
+	cs_buf_free(&summary);
+	return error;
+}
+
+static int cmd_void(struct run *r)
+{
+	cs_node *rec = NULL;
+	cs_buf path = CS_BUF_INIT, summary = CS_BUF_INIT;
+	int error;
+	if ((error = find_entry(r, r->args.operands[0], &path, &rec)) < 0)
+		goto cleanup;
+	if (cs_entry_sealed(&r->snap, rec)) {
+		error = cs_error_set(CS_EDATA, "%s: %.7s is sealed by %s's filed monthly report; change "
+				     "it with cslog amend", cs_node_get_str(rec, "id"),
+				     cs_node_get_str(rec, "date"), cs_node_get_str(rec, "lawyer"));
+		goto cleanup;
+	}
+	if ((error = cs_entry_void(rec, arg(r, "reason"), &r->now)) < 0)
+		goto cleanup;
+	cs_buf_printf(&summary, "Void %s", cs_node_get_str(rec, "id"));
+	{
+		const char *trailers[] = { "Cs-Reason", arg(r, "reason"), NULL };
+		error = rewrite(r, "cslog void", cs_buf_cstr(&summary), &rec, 1, trailers, NULL, NULL);
+	}
+cleanup:
+	cs_node_free(rec);
+	cs_buf_free(&path);
+	cs_buf_free(&summary);
+	return error;
+}
+
+/* --- list, history ---------------------------------------------------- */
+
 struct list_ctx {
-	struct args *a;
+	struct run *r;
+	const char *kind, *community, *lawyer;
 	cs_day since, until;
 	int has_since, has_until;
-	char month[8];   /* "/YYYY/MM/" filter on paths, or "" */
 	cs_node *all;
-	cs_table t;
 };
+
+static int keep(struct list_ctx *ctx, const cs_node *rec)
+{
+	const char *v;
+	cs_day day;
+	if (!rec || rec->type != CS_NODE_MAP)
+		return 0;
+	if (ctx->kind && ((v = cs_node_get_str(rec, "kind")) == NULL || strcmp(v, ctx->kind)))
+		return 0;
+	if (ctx->community && ((v = cs_node_get_str(rec, "community")) == NULL || strcmp(v, ctx->community)))
+		return 0;
+	if (ctx->lawyer && ((v = cs_node_get_str(rec, "lawyer")) == NULL || strcmp(v, ctx->lawyer)))
+		return 0;
+	if (cli_has(&ctx->r->args, "unsigned") &&
+	    (cs_node_get_str(rec, "signed_by") || cs_node_get(rec, "voided_at")))
+		return 0;
+	if (!(v = cs_node_get_str(rec, "date")) || cs_date_parse(v, &day) < 0) {
+		cs_error_clear();
+		return 0;
+	}
+	return !((ctx->has_since && day < ctx->since) || (ctx->has_until && day > ctx->until));
+}
 
 static int list_one(void *vctx, const char *path, const char *data, size_t len)
 {
 	struct list_ctx *ctx = vctx;
-	struct args *a = ctx->a;
 	cs_node *rec = NULL;
-	const char *v, *kind;
-	cs_day day;
 	int error;
-	if (*ctx->month && !strstr(path, ctx->month))
-		return 0;
 	if ((error = cs_yaml_load(&rec, data, len, path)) < 0)
 		return error;
-	if (!rec || rec->type != CS_NODE_MAP)
-		goto skip;
-	kind = cs_node_get_str(rec, "kind");
-	if (a->kind && (!kind || strcmp(kind, a->kind)))
-		goto skip;
-	if (a->community && ((v = cs_node_get_str(rec, "community")) == NULL || strcmp(v, a->community)))
-		goto skip;
-	if (a->lawyer && ((v = cs_node_get_str(rec, "lawyer")) == NULL || strcmp(v, a->lawyer)))
-		goto skip;
-	if (a->unsigned_only && (cs_node_get_str(rec, "signed_by") || cs_node_get(rec, "voided_at")))
-		goto skip;
-	v = cs_node_get_str(rec, "date");
-	if (!v || cs_date_parse(v, &day) < 0) {
-		cs_error_clear();
-		goto skip;
+	if (!keep(ctx, rec) || (!ctx->r->reveal && (error = cs_mask_record(rec)) < 0)) {
+		cs_node_free(rec);
+		return error;
 	}
-	if ((ctx->has_since && day < ctx->since) || (ctx->has_until && day > ctx->until))
-		goto skip;
 	return cs_node_push(ctx->all, rec);
-skip:
-	cs_node_free(rec);
-	return error;
 }
 
 static int by_time(const void *va, const void *vb)
 {
 	const cs_node *a = *(cs_node *const *)va, *b = *(cs_node *const *)vb;
-	static const char *keys[] = { "date", "start", "id" };
+	static const char *const keys[] = { "date", "start", "id" };
 	size_t i;
 	int d;
 	for (i = 0; i < 3; i++) {
@@ -813,12 +1030,10 @@ static int by_time(const void *va, const void *vb)
 
 static int list_row(cs_table *t, const cs_node *rec)
 {
-	const char *content = cs_node_get_str(rec, "content");
-	const char *kind = cs_node_get_str(rec, "kind");
+	const char *content = cs_node_get_str(rec, "content"), *kind = cs_node_get_str(rec, "kind");
+	const char *st = cs_node_get_str(rec, "start"), *en = cs_node_get_str(rec, "end");
 	char when[16], summary[128];
-	snprintf(when, sizeof(when), "%s%s%s", cs_node_get_str(rec, "start") ?
-		 cs_node_get_str(rec, "start") : "", cs_node_get_str(rec, "end") ? "-" : "",
-		 cs_node_get_str(rec, "end") ? cs_node_get_str(rec, "end") : "");
+	snprintf(when, sizeof(when), "%s%s%s", st ? st : "", en ? "-" : "", en ? en : "");
 	summary[0] = '\0';
 	if (content) {
 		size_t n = cs_utf8_prefix_for_width(content, 30);
@@ -833,8 +1048,8 @@ static int list_row(cs_table *t, const cs_node *rec)
 	{
 		const char *cells[8] = {
 			cs_node_get_str(rec, "id"), cs_node_get_str(rec, "date"), when,
-			kind ? cli_kind_label(kind) : NULL,
-			cs_node_get_str(rec, "community"), cs_node_get_str(rec, "lawyer"),
+			kind ? cli_kind_label(kind) : NULL, cs_node_get_str(rec, "community"),
+			cs_node_get_str(rec, "lawyer"),
 			cs_node_get(rec, "voided_at") ? _("(void)") :
 			(cs_node_get_str(rec, "signed_by") ? cs_node_get_str(rec, "signed_by") : "-"),
 			summary
@@ -843,584 +1058,257 @@ static int list_row(cs_table *t, const cs_node *rec)
 	}
 }
 
-static int cmd_list(struct args *a)
+static const cs_node *field_of(const cs_node *rec, const char *key)
+{
+	if (!strncmp(key, "target.", 7))
+		return cs_node_get(cs_node_get(rec, "target"), key + 7);
+	return cs_node_get(rec, key);
+}
+
+/* CSV for a spreadsheet and for cslog import: a column per field, named
+ * as the field (target.name), with full values; the commands' own fields
+ * are left out. */
+static int list_csv(const cs_node *all, cs_buf *out)
+{
+	static const char *const first[] = { "kind", "id", "date", "start", "end", "community",
+		"lawyer", "channel", "target.type", "target.name", "target.contact",
+		"target.id_number", "content", "result", "typical", NULL };
+	cs_node *cols = cs_node_new_map(), *row = NULL;
+	const char **cells = NULL;
+	cs_table t;
+	size_t i, j, k;
+	int error = 0;
+	cs_table_init(&t);
+	if (!cols)
+		return CS_ENOMEM;
+	for (i = 0; first[i]; i++)
+		cs_node_set(cols, first[i], cs_node_new_null());
+	for (i = 0; i < all->count; i++)
+		for (j = 0; j < all->items[i]->count; j++) {
+			const char *key = all->items[i]->pairs[j].key;
+			if (!cs_node_get(cols, key) && strcmp(key, "target") && !cs_entry_field_owned(key))
+				cs_node_set(cols, key, cs_node_new_null());
+		}
+	for (i = 0; i < cols->count; i++)
+		cs_table_col(&t, cols->pairs[i].key, cols->pairs[i].key, 0);
+	if (!(cells = cs_calloc(cols->count, sizeof(*cells)))) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	for (i = 0; i < all->count && !error; i++) {
+		cs_node_free(row);
+		if (!(row = cs_node_new_seq())) {
+			error = CS_ENOMEM;
+			break;
+		}
+		for (k = 0; k < cols->count && !error; k++) {
+			const cs_node *v = field_of(all->items[i], cols->pairs[k].key);
+			cs_buf b = CS_BUF_INIT;
+			for (j = 0; v && v->type == CS_NODE_SEQ && j < v->count; j++)
+				cs_buf_printf(&b, "%s%s", j ? "," : "",
+					      v->items[j]->type == CS_NODE_SCALAR ? v->items[j]->str : "");
+			if (v && v->type == CS_NODE_SCALAR)
+				cs_buf_puts(&b, v->str);
+			error = cs_node_push(row, cs_node_new_str(cs_buf_cstr(&b)));
+			cs_buf_free(&b);
+		}
+		for (k = 0; k < cols->count && !error; k++)
+			cells[k] = *row->items[k]->str ? row->items[k]->str : NULL;
+		if (!error)
+			error = cs_table_row(&t, cells);
+	}
+	if (!error)
+		error = cs_table_render(&t, CS_FMT_CSV, out);
+cleanup:
+	cs_node_free(row);
+	free(cells);
+	cs_node_free(cols);
+	cs_table_free(&t);
+	return error;
+}
+
+static int list_filters(struct run *r, struct list_ctx *ctx)
+{
+	const char *month = arg(r, "month");
+	const cs_kind *k;
+	int error, y, m;
+	if (arg(r, "kind")) {
+		if ((error = cs_kind_lookup(arg(r, "kind"), &k)) < 0)
+			return error;
+		ctx->kind = k->name;
+	}
+	if ((error = slug_opt(r, "community", "community", &ctx->community)) < 0 ||
+	    (error = slug_opt(r, "lawyer", "lawyer", &ctx->lawyer)) < 0)
+		return error;
+	if ((arg(r, "since") && (error = date_opt("since", arg(r, "since"), &ctx->since)) < 0) ||
+	    (arg(r, "until") && (error = date_opt("until", arg(r, "until"), &ctx->until)) < 0))
+		return error;
+	ctx->has_since = !!arg(r, "since");
+	ctx->has_until = !!arg(r, "until");
+	if (month) {
+		cs_day first, last;
+		if (cs_month_parse(month, &y, &m) < 0)
+			return cs_error_set(CS_EUSAGE, "--month: '%s' is not a month YYYY-MM, like 2026-10",
+					    month);
+		first = cs_date_from_ymd(y, m, 1);
+		last = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
+		if (!ctx->has_since || first > ctx->since)
+			ctx->since = first;
+		if (!ctx->has_until || last < ctx->until)
+			ctx->until = last;
+		ctx->has_since = ctx->has_until = 1;
+	}
+	return 0;
+}
+
+static int cmd_list(struct run *r)
 {
 	struct list_ctx ctx;
 	cs_buf dir = CS_BUF_INIT, out = CS_BUF_INIT;
-	int error = 0, y, m;
+	cs_format f = CS_FMT_TEXT;
+	cs_table t;
+	size_t i;
+	int error;
 	memset(&ctx, 0, sizeof(ctx));
-	ctx.a = a;
-	cs_table_init(&ctx.t);
-	if (a->kind && !cs_kind_find(a->kind))
-		return cs_error_set(CS_EUSAGE, "unknown kind '%s'", a->kind);
-	if (a->since && cs_date_parse(a->since, &ctx.since) < 0)
-		return cs_error_set(CS_EUSAGE, "--since: '%s' is not a date", a->since);
-	if (a->until && cs_date_parse(a->until, &ctx.until) < 0)
-		return cs_error_set(CS_EUSAGE, "--until: '%s' is not a date", a->until);
-	ctx.has_since = !!a->since;
-	ctx.has_until = !!a->until;
-	if (a->month) {
-		if (cs_month_parse(a->month, &y, &m) < 0)
-			return cs_error_set(CS_EUSAGE, "--month: '%s' is not a month (YYYY-MM)", a->month);
-		snprintf(ctx.month, sizeof(ctx.month), "/%04d/", y);
-		if (!a->since || cs_date_from_ymd(y, m, 1) > ctx.since)
-			ctx.since = cs_date_from_ymd(y, m, 1);
-		if (!a->until || cs_date_from_ymd(y, m, cs_date_days_in_month(y, m)) < ctx.until)
-			ctx.until = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
-		ctx.has_since = ctx.has_until = 1;
+	ctx.r = r;
+	cs_table_init(&t);
+	if (arg(r, "format"))
+		cs_format_parse(arg(r, "format"), &f);
+	if ((error = list_filters(r, &ctx)) < 0)
+		goto cleanup;
+	if (!(ctx.all = cs_node_new_seq())) {
+		error = CS_ENOMEM;
+		goto cleanup;
 	}
-	if (a->community) {
-		cs_node *c = NULL;
-		if ((error = cs_dir_get(a->store, NULL, "community", a->community, &c)) < 0)
-			return error;
-		cs_node_free(c);
-	}
-	if (!(ctx.all = cs_node_new_seq()))
-		return CS_ENOMEM;
-	cs_table_col(&ctx.t, "id", _("id"), 0);
-	cs_table_col(&ctx.t, "date", _("date"), 0);
-	cs_table_col(&ctx.t, "time", _("time"), 0);
-	cs_table_col(&ctx.t, "kind", _("kind"), 0);
-	cs_table_col(&ctx.t, "community", _("community"), 0);
-	cs_table_col(&ctx.t, "lawyer", _("lawyer"), 0);
-	cs_table_col(&ctx.t, "signed_by", _("signed by"), 0);
-	cs_table_col(&ctx.t, "content", _("content"), 0);
-	if (!a->kind || strcmp(a->kind, "meeting")) {
-		if (a->community)
-			cs_buf_printf(&dir, "records/log/%s", a->community);
-		else
-			cs_buf_puts(&dir, "records/log");
-		error = cs_store_walk(a->store, NULL, cs_buf_cstr(&dir), list_one, &ctx);
-		if (error == CS_ENOTFOUND)
+	if (!ctx.kind || strcmp(ctx.kind, "meeting")) {
+		cs_buf_printf(&dir, "records/log%s%s", ctx.community ? "/" : "",
+			      ctx.community ? ctx.community : "");
+		if ((error = cs_store_walk(r->store, NULL, cs_buf_cstr(&dir), list_one, &ctx)) ==
+		    CS_ENOTFOUND)
 			error = 0;
 	}
-	if (!error && (!a->kind || !strcmp(a->kind, "meeting")) && !a->community) {
-		error = cs_store_walk(a->store, NULL, "records/meetings", list_one, &ctx);
-		if (error == CS_ENOTFOUND)
-			error = 0;
-	}
+	if (!error && (!ctx.kind || !strcmp(ctx.kind, "meeting")) && !ctx.community &&
+	    (error = cs_store_walk(r->store, NULL, "records/meetings", list_one, &ctx)) == CS_ENOTFOUND)
+		error = 0;
 	if (error < 0)
 		goto cleanup;
 	if (ctx.all->count > 1)
 		qsort(ctx.all->items, ctx.all->count, sizeof(cs_node *), by_time);
-	if (a->format != CS_FMT_JSON && a->format != CS_FMT_YAML) {
-		size_t i;
+	if (f == CS_FMT_JSON || f == CS_FMT_YAML) {
+		error = cli_tree(&out, ctx.all, f);
+	} else if (f == CS_FMT_CSV) {
+		error = list_csv(ctx.all, &out);
+	} else {
+		static const char *const cols[][2] = {
+			{ "id", N_("id") }, { "date", N_("date") }, { "time", N_("time") },
+			{ "kind", N_("kind") }, { "community", N_("community") },
+			{ "lawyer", N_("lawyer") }, { "signed_by", N_("signed by") },
+			{ "content", N_("content") } };
+		for (i = 0; i < 8; i++)
+			cs_table_col(&t, cols[i][0], _(cols[i][1]), 0);
 		for (i = 0; i < ctx.all->count && !error; i++)
-			error = list_row(&ctx.t, ctx.all->items[i]);
-		if (error < 0)
-			goto cleanup;
+			error = list_row(&t, ctx.all->items[i]);
+		if (!error)
+			error = cs_table_render(&t, f, &out);
 	}
-	if (a->format == CS_FMT_JSON || a->format == CS_FMT_YAML)
-		error = cli_tree(&out, ctx.all, a->format);
-	else
-		error = cs_table_render(&ctx.t, a->format, &out);
 	if (!error)
 		error = print_buf(&out);
 cleanup:
 	cs_node_free(ctx.all);
-	cs_table_free(&ctx.t);
+	cs_table_free(&t);
 	cs_buf_free(&dir);
 	cs_buf_free(&out);
 	return error;
 }
 
-/* Rewrite existing entries as one commit. */
-static int rewrite(struct args *a, const char *command, const char *summary,
-		   cs_node **recs, size_t n, const char *const *trailers)
+static int history_text(const cs_node *events, cs_buf *out)
 {
-	cs_put *puts = cs_calloc(n, sizeof(*puts));
-	size_t i;
-	int error;
-	if (!puts)
-		return CS_ENOMEM;
-	for (i = 0; i < n; i++) {
-		puts[i].rec = recs[i];
-		puts[i].create = 0;
-	}
-	error = cs_write_records(a->store, command, summary, puts, n, trailers, NULL);
-	free(puts);
-	return error;
-}
-
-static int cmd_sign(struct args *a, char **ids, int nids)
-{
-	cs_node **recs = cs_calloc((size_t)nids, sizeof(*recs)), *c = NULL;
-	cs_buf path = CS_BUF_INIT, summary = CS_BUF_INIT;
-	char now[20];
-	int i, error = 0;
-	if (!recs)
-		return CS_ENOMEM;
-	if (!a->by) {
-		error = cs_error_set(CS_EUSAGE, "--by NAME is required");
-		goto cleanup;
-	}
-	fmt_now(&a->now, now);
-	for (i = 0; i < nids; i++) {
-		const char *community, *signed_by;
-		cs_buf_clear(&path);
-		if ((error = find_entry(a, ids[i], &path, &recs[i])) < 0)
-			goto cleanup;
-		community = cs_node_get_str(recs[i], "community");
-		if (!community) {
-			error = cs_error_set(CS_EDATA, "%s: has no community to sign for", ids[i]);
-			goto cleanup;
-		}
-		cs_node_free(c);
-		c = NULL;
-		if ((error = cs_dir_get(a->store, NULL, "community", community, &c)) < 0)
-			goto cleanup;
-		if (!cs_dir_is_head(c, a->by)) {
-			error = cs_error_at(CS_EDATA, cs_buf_cstr(&path), 0, "signed_by",
-					    "'%s' is not a head of community '%s' (Art 11)",
-					    a->by, community);
-			goto cleanup;
-		}
-		if (cs_node_get(recs[i], "voided_at")) {
-			error = cs_error_set(CS_EDATA, "%s: the entry is void", ids[i]);
-			goto cleanup;
-		}
-		if ((signed_by = cs_node_get_str(recs[i], "signed_by"))) {
-			error = cs_error_set(CS_EDATA, "%s: signed already by %s",
-					     cs_node_get_str(recs[i], "id"), signed_by);
-			goto cleanup;
-		}
-		if ((error = cs_node_set_str(recs[i], "signed_by", a->by)) < 0 ||
-		    (error = cs_node_set_str(recs[i], "signed_at", now)) < 0)
-			goto cleanup;
-	}
-	if (nids == 1)
-		cs_buf_printf(&summary, "Sign %s", cs_node_get_str(recs[0], "id"));
-	else
-		cs_buf_printf(&summary, "Sign %d entries", nids);
-	error = rewrite(a, "cslog sign", cs_buf_cstr(&summary), recs, (size_t)nids, NULL);
-cleanup:
-	for (i = 0; i < nids; i++)
-		cs_node_free(recs[i]);
-	free(recs);
-	cs_node_free(c);
-	cs_buf_free(&path);
-	cs_buf_free(&summary);
-	return error;
-}
-
-static int cmd_accept(struct args *a, const char *id)
-{
-	cs_node *rec = NULL;
-	cs_buf path = CS_BUF_INIT, summary = CS_BUF_INIT;
-	cs_time at, received;
-	char when[20];
-	const char *r;
-	int error;
-	if ((error = find_entry(a, id, &path, &rec)) < 0)
-		goto cleanup;
-	if (strcmp(cs_node_get_str(rec, "kind"), "request") != 0) {
-		error = cs_error_set(CS_EDATA, "%s: only a request is accepted, not a %s", id,
-				     cs_node_get_str(rec, "kind"));
-		goto cleanup;
-	}
-	if (cs_node_get(rec, "accepted_at")) {
-		error = cs_error_set(CS_EDATA, "%s: accepted already at %s", id,
-				     cs_node_get_str(rec, "accepted_at"));
-		goto cleanup;
-	}
-	if (cs_node_get(rec, "signed_by")) {
-		error = cs_error_set(CS_EDATA, "%s: signed; change it with cslog amend", id);
-		goto cleanup;
-	}
-	/* no sealed() check: Art 10's two working days may end after the
-	 * Art 18 filing day, and accepting is the request's own course */
-	if (a->on) {
-		if (cs_datetime_parse(a->on, &at) < 0) {
-			error = cs_error_set(CS_EUSAGE, "--on: '%s' is not DATE[THH:MM]", a->on);
-			goto cleanup;
-		}
-		if (at.minute < 0)
-			at.minute = 0;
-		at.second = 0;
-	} else {
-		at = a->now;
-	}
-	fmt_now(&at, when);
-	if ((r = cs_node_get_str(rec, "received_at")) && cs_datetime_parse(r, &received) == 0) {
-		if (received.minute < 0)
-			received.minute = 0;
-		if (at.day < received.day || (at.day == received.day && at.minute < received.minute)) {
-			error = cs_error_at(CS_EDATA, cs_buf_cstr(&path), 0, "accepted_at",
-					    "%s is before the request was received (%s)", when, r);
-			goto cleanup;
-		}
-	}
-	if ((error = cs_node_set_str(rec, "accepted_at", when)) < 0)
-		goto cleanup;
-	cs_buf_printf(&summary, "Accept request %s (Art 10)", cs_node_get_str(rec, "id"));
-	error = rewrite(a, "cslog accept", cs_buf_cstr(&summary), &rec, 1, NULL);
-cleanup:
-	cs_node_free(rec);
-	cs_buf_free(&path);
-	cs_buf_free(&summary);
-	return error;
-}
-
-static int cmd_amend(struct args *a, const char *id)
-{
-	cs_node *rec = NULL;
-	cs_buf path = CS_BUF_INIT, summary = CS_BUF_INIT;
-	const cs_kind *k;
-	cs_day day;
-	size_t i;
-	int error;
-	if (!a->nsets || !a->reason) {
-		error = cs_error_set(CS_EUSAGE, "amend needs --set FIELD=VALUE and --reason TEXT");
-		goto cleanup;
-	}
-	if ((error = find_entry(a, id, &path, &rec)) < 0)
-		goto cleanup;
-	for (i = 0; i < a->nsets; i++) {
-		static const char *fixed[] = { "community=", "date=", "signed_by=", "signed_at=",
-					       "voided_at=", "recorded_at=", NULL };
-		size_t j;
-		for (j = 0; fixed[j]; j++)
-			if (!strncmp(a->sets[i], fixed[j], strlen(fixed[j]))) {
-				error = cs_error_at(CS_EDATA, NULL, 0, a->sets[i],
-						    "cannot be amended (void the entry and log it again)");
-				goto cleanup;
-			}
-		if ((error = apply_set(rec, cs_node_get_str(rec, "kind"), a->sets[i])) < 0)
-			goto cleanup;
-	}
-	k = cs_kind_find(cs_node_get_str(rec, "kind"));
-	if (k && (error = check_entry(rec, k, &day)) < 0)
-		goto cleanup;
-	cs_node_remove(rec, "signed_by");
-	cs_node_remove(rec, "signed_at");
-	cs_buf_printf(&summary, "Amend %s", cs_node_get_str(rec, "id"));
-	{
-		const char *trailers[] = { "Cs-Amends", cs_node_get_str(rec, "id"),
-					   "Cs-Reason", a->reason, NULL };
-		error = rewrite(a, "cslog amend", cs_buf_cstr(&summary), &rec, 1, trailers);
-	}
-	if (!error)
-		printf("%s\n", cs_node_get_str(rec, "id"));
-cleanup:
-	cs_node_free(rec);
-	cs_buf_free(&path);
-	cs_buf_free(&summary);
-	return error;
-}
-
-static int cmd_void(struct args *a, const char *id)
-{
-	cs_node *rec = NULL;
-	cs_buf path = CS_BUF_INIT, summary = CS_BUF_INIT;
-	char now[20];
-	int error;
-	if (!a->reason) {
-		error = cs_error_set(CS_EUSAGE, "--reason TEXT is required");
-		goto cleanup;
-	}
-	if ((error = find_entry(a, id, &path, &rec)) < 0)
-		goto cleanup;
-	if (cs_node_get(rec, "voided_at")) {
-		error = cs_error_set(CS_EDATA, "%s: void already", id);
-		goto cleanup;
-	}
-	if ((error = sealed(a, rec)) < 0)
-		goto cleanup;
-	fmt_now(&a->now, now);
-	if ((error = cs_node_set_str(rec, "voided_at", now)) < 0 ||
-	    (error = cs_node_set_str(rec, "void_reason", a->reason)) < 0)
-		goto cleanup;
-	cs_buf_printf(&summary, "Void %s", cs_node_get_str(rec, "id"));
-	{
-		const char *trailers[] = { "Cs-Reason", a->reason, NULL };
-		error = rewrite(a, "cslog void", cs_buf_cstr(&summary), &rec, 1, trailers);
-	}
-cleanup:
-	cs_node_free(rec);
-	cs_buf_free(&path);
-	cs_buf_free(&summary);
-	return error;
-}
-
-/* Flatten a record into "key.sub" -> text pairs (sequences as "a, b"). */
-static int flatten(const cs_node *n, const char *prefix, cs_node *out)
-{
-	cs_buf key = CS_BUF_INIT, text = CS_BUF_INIT;
-	size_t i;
-	int error = 0;
-	if (!n)
-		return 0;
-	if (n->type == CS_NODE_MAP) {
-		for (i = 0; i < n->count && !error; i++) {
-			cs_buf_clear(&key);
-			cs_buf_printf(&key, "%s%s%s", prefix, *prefix ? "." : "", n->pairs[i].key);
-			error = flatten(n->pairs[i].value, cs_buf_cstr(&key), out);
-		}
-	} else if (n->type == CS_NODE_SEQ) {
-		for (i = 0; i < n->count; i++)
-			cs_buf_printf(&text, "%s%s", i ? ", " : "",
-				      n->items[i]->type == CS_NODE_SCALAR ? n->items[i]->str : "...");
-		error = cs_node_set_str(out, prefix, cs_buf_cstr(&text));
-	} else {
-		error = cs_node_set_str(out, prefix, n->str);
-	}
-	cs_buf_free(&key);
-	cs_buf_free(&text);
-	return error;
-}
-
-struct history_ctx {
-	cs_node *events;
-};
-
-static int history_one(void *vctx, const cs_history_entry *e)
-{
-	struct history_ctx *ctx = vctx;
-	cs_node *old = NULL, *now = NULL, *fo = NULL, *fn = NULL, *ev = NULL, *changes = NULL;
-	char when[20], buf[256];
-	const char *eol;
-	cs_time t;
-	size_t i;
-	int error = CS_ENOMEM;
-	long long local = e->time + (long long)e->offset * 60;
-	if (e->old_data && cs_yaml_load(&old, e->old_data, e->old_len, "old") < 0)
-		cs_error_clear();
-	if (e->new_data && cs_yaml_load(&now, e->new_data, e->new_len, "new") < 0)
-		cs_error_clear();
-	if (!(fo = cs_node_new_map()) || !(fn = cs_node_new_map()) ||
-	    !(ev = cs_node_new_map()) || !(changes = cs_node_new_seq()))
-		goto cleanup;
-	if ((error = flatten(old, "", fo)) < 0 || (error = flatten(now, "", fn)) < 0)
-		goto cleanup;
-	t.day = (cs_day)(local >= 0 ? local / 86400 : (local - 86399) / 86400);
-	t.minute = (int)((local - (long long)t.day * 86400) / 60);
-	t.second = (int)((local - (long long)t.day * 86400) % 60);
-	cs_time_format(&t, when);
-	cs_node_set_str(ev, "commit", e->commit);
-	cs_node_set_str(ev, "author", e->author);
-	cs_node_set_str(ev, "time", when);
-	eol = strchr(e->message, '\n');
-	snprintf(buf, sizeof(buf), "%.*s", eol ? (int)(eol - e->message) : (int)strlen(e->message),
-		 e->message);
-	cs_node_set_str(ev, "summary", buf);
-	cs_node_set(ev, "command", cs_commit_trailer(e->message, "Cs-Command", buf, sizeof(buf)) ?
-		    cs_node_new_str(buf) : cs_node_new_null());
-	if (cs_commit_trailer(e->message, "Cs-Reason", buf, sizeof(buf)))
-		cs_node_set_str(ev, "reason", buf);
-	for (i = 0; i < fo->count + fn->count; i++) {
-		const cs_pair *p = i < fo->count ? &fo->pairs[i] : &fn->pairs[i - fo->count];
-		const char *a = cs_node_get_str(fo, p->key), *b = cs_node_get_str(fn, p->key);
-		cs_node *c;
-		if (i >= fo->count && cs_node_get(fo, p->key))
-			continue;
-		if (a && b && !strcmp(a, b))
-			continue;
-		if (!(c = cs_node_new_map()) || cs_node_push(changes, c) < 0) {
-			cs_node_free(c);
-			error = CS_ENOMEM;
-			goto cleanup;
-		}
-		cs_node_set_str(c, "field", p->key);
-		cs_node_set(c, "old", a ? cs_node_new_str(a) : cs_node_new_null());
-		cs_node_set(c, "new", b ? cs_node_new_str(b) : cs_node_new_null());
-	}
-	if ((error = cs_node_set(ev, "changes", changes)) < 0)
-		goto cleanup;
-	changes = NULL;
-	error = cs_node_push(ctx->events, ev);
-	if (!error)
-		ev = NULL;
-cleanup:
-	cs_node_free(old);
-	cs_node_free(now);
-	cs_node_free(fo);
-	cs_node_free(fn);
-	cs_node_free(ev);
-	cs_node_free(changes);
-	return error;
-}
-
-static int cmd_history(struct args *a, const char *id)
-{
-	struct history_ctx ctx;
-	cs_buf path = CS_BUF_INIT, out = CS_BUF_INIT;
-	cs_node *rec = NULL;
 	size_t i, j;
-	int error;
-	ctx.events = NULL;
-	if ((error = find_entry(a, id, &path, &rec)) < 0)
-		goto cleanup;
-	if (!(ctx.events = cs_node_new_seq())) {
-		error = CS_ENOMEM;
-		goto cleanup;
-	}
-	if ((error = cs_store_history(a->store, NULL, cs_buf_cstr(&path), history_one, &ctx)) < 0)
-		goto cleanup;
-	if (a->format == CS_FMT_JSON || a->format == CS_FMT_YAML) {
-		error = cli_tree(&out, ctx.events, a->format);
-	} else if (a->format == CS_FMT_TEXT) {
-		for (i = 0; i < ctx.events->count && !error; i++) {
-			const cs_node *ev = ctx.events->items[i], *ch = cs_node_get(ev, "changes");
-			const char *reason = cs_node_get_str(ev, "reason");
-			cs_buf_printf(&out, "%.12s  %s  %s  %s\n", cs_node_get_str(ev, "commit"),
-				      cs_node_get_str(ev, "time"), cs_node_get_str(ev, "author"),
-				      cs_node_get_str(ev, "summary"));
-			if (reason)
-				cs_buf_printf(&out, "    %s: %s\n", _("reason"), reason);
-			for (j = 0; ch && j < ch->count; j++) {
-				const char *o = cs_node_get_str(ch->items[j], "old");
-				const char *n = cs_node_get_str(ch->items[j], "new");
-				cs_buf_printf(&out, "    %s: %s -> %s\n",
-					      cs_node_get_str(ch->items[j], "field"),
-					      o ? o : "-", n ? n : "-");
-			}
+	for (i = 0; i < events->count; i++) {
+		const cs_node *ev = events->items[i], *ch = cs_node_get(ev, "changes");
+		const char *reason = cs_node_get_str(ev, "reason"), *by = cs_node_get_str(ev, "command");
+		cs_buf_printf(out, "%.12s  %s  %s  %s  %s\n", cs_node_get_str(ev, "commit"),
+			      cs_node_get_str(ev, "time"),
+			      !strcmp(by, "manual") ? _("manual") : !strcmp(by, "merge") ? _("merge") : by,
+			      cs_node_get_str(ev, "author"), cs_node_get_str(ev, "summary"));
+		if (reason)
+			cs_buf_printf(out, "    %s: %s\n", _("reason"), reason);
+		for (j = 0; ch && j < ch->count; j++) {
+			const char *o = cs_node_get_str(ch->items[j], "old");
+			const char *n = cs_node_get_str(ch->items[j], "new");
+			cs_buf_printf(out, "    %s: %s -> %s\n", cs_node_get_str(ch->items[j], "field"),
+				      o ? o : "-", n ? n : "-");
 		}
-	} else {
-		error = cs_error_set(CS_EUSAGE, "history prints text, yaml or json");
 	}
+	return 0;
+}
+
+static int cmd_history(struct run *r)
+{
+	cs_buf path = CS_BUF_INIT, out = CS_BUF_INIT;
+	cs_node *rec = NULL, *events = NULL;
+	cs_format f = CS_FMT_TEXT;
+	int error;
+	if (arg(r, "format"))
+		cs_format_parse(arg(r, "format"), &f);
+	if (f != CS_FMT_TEXT && f != CS_FMT_YAML && f != CS_FMT_JSON) {
+		error = cs_error_set(CS_EUSAGE, "--format: history prints text, yaml or json");
+		goto cleanup;
+	}
+	if ((error = find_entry(r, r->args.operands[0], &path, &rec)) < 0 ||
+	    (error = cs_history_record(r->store, cs_buf_cstr(&path), r->reveal, &events)) < 0)
+		goto cleanup;
+	if (f == CS_FMT_TEXT)
+		error = history_text(events, &out);
+	else
+		error = cli_tree(&out, events, f);
 	if (!error)
 		error = print_buf(&out);
 cleanup:
 	cs_node_free(rec);
-	cs_node_free(ctx.events);
+	cs_node_free(events);
 	cs_buf_free(&path);
 	cs_buf_free(&out);
 	return error;
 }
 
-static const struct option opts[] = {
-	{ "community", required_argument, NULL, 'c' },
-	{ "lawyer", required_argument, NULL, 'l' },
-	{ "date", required_argument, NULL, 'd' },
-	{ "start", required_argument, NULL, 's' },
-	{ "end", required_argument, NULL, 'E' },
-	{ "channel", required_argument, NULL, 'n' },
-	{ "target-type", required_argument, NULL, 't' },
-	{ "target-name", required_argument, NULL, 'N' },
-	{ "target-contact", required_argument, NULL, 'T' },
-	{ "content", required_argument, NULL, 'x' },
-	{ "result", required_argument, NULL, 'r' },
-	{ "set", required_argument, NULL, 'S' },
-	{ "kind", required_argument, NULL, 'k' },
-	{ "since", required_argument, NULL, 'a' },
-	{ "until", required_argument, NULL, 'u' },
-	{ "month", required_argument, NULL, 'm' },
-	{ "unsigned", no_argument, NULL, 'U' },
-	{ "by", required_argument, NULL, 'b' },
-	{ "on", required_argument, NULL, 'o' },
-	{ "reason", required_argument, NULL, 'R' },
-	{ "format", required_argument, NULL, 'F' },
-	{ "edit", no_argument, NULL, 'e' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
-};
+static int dispatch(struct run *r)
+{
+	static const struct {
+		const char *verb;
+		int (*fn)(struct run *);
+	} table[] = {
+		{ "add", cmd_add }, { "list", cmd_list }, { "show", cmd_show }, { "sign", cmd_sign },
+		{ "accept", cmd_accept }, { "amend", cmd_amend }, { "edit", cmd_edit },
+		{ "void", cmd_void }, { "history", cmd_history }, { "import", cmd_import },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		if (cli_is(&r->args, table[i].verb))
+			return table[i].fn(r);
+	return cs_error_set(CS_ESOFTWARE, "no verb");
+}
 
 int main(int argc, char **argv)
 {
-	struct args a;
-	char *operands[256];
-	int nops = 0, c, status = 0, error = 0;
-	const char *verb;
-
+	struct run r;
+	int status, error;
+	memset(&r, 0, sizeof(r));
 	cli_init("cslog");
-	memset(&a, 0, sizeof(a));
-	/* options may come before and after the verb; "-" is an operand */
-	while (optind < argc) {
-		if ((c = getopt_long(argc, argv, "-C:eh", opts, NULL)) == -1)
-			break;
-		switch (c) {
-		case 1:
-			if (nops == (int)(sizeof(operands) / sizeof(operands[0])))
-				return cli_usage(_("too many arguments"));
-			operands[nops++] = optarg;
-			break;
-		case 'c': a.community = optarg; break;
-		case 'l': a.lawyer = optarg; break;
-		case 'd': a.date = optarg; break;
-		case 's': a.start = optarg; break;
-		case 'E': a.end = optarg; break;
-		case 'n': a.channel = optarg; break;
-		case 't': a.target_type = optarg; break;
-		case 'N': a.target_name = optarg; break;
-		case 'T': a.target_contact = optarg; break;
-		case 'x': a.content = optarg; break;
-		case 'r': a.result = optarg; break;
-		case 'S':
-			if (a.nsets == MAX_SETS)
-				return cli_usage(_("too many --set options"));
-			a.sets[a.nsets++] = optarg;
-			break;
-		case 'k': a.kind = optarg; break;
-		case 'a': a.since = optarg; break;
-		case 'u': a.until = optarg; break;
-		case 'm': a.month = optarg; break;
-		case 'U': a.unsigned_only = 1; break;
-		case 'b': a.by = optarg; break;
-		case 'o': a.on = optarg; break;
-		case 'R': a.reason = optarg; break;
-		case 'F':
-			if ((status = cli_format(optarg, &a.format)) != 0)
-				return status;
-			break;
-		case 'e': a.edit = 1; break;
-		case 'C': a.dir = optarg; break;
-		case 'h': usage(stdout); return 0;
-		case 'V': return cli_version();
-		default: return cli_usage(_("unknown option"));
-		}
+	if ((status = cli_parse(&cslog, argc, argv, &r.args)) >= 0)
+		goto done;
+	r.reveal = cli_has(&r.args, "reveal");
+	if ((error = cs_now(&r.now)) < 0 || (status = cli_open(&r.store, r.args.dir)) != 0) {
+		status = status ? status : cli_fail(error);
+		goto done;
 	}
-	while (optind < argc && nops < 256)
-		operands[nops++] = argv[optind++];
-	if (nops == 0)
-		return cli_usage(_("a command is required"));
-	verb = operands[0];
-	if (!strcmp(verb, "add") || !strcmp(verb, "show") || !strcmp(verb, "accept") ||
-	    !strcmp(verb, "amend") || !strcmp(verb, "void") || !strcmp(verb, "history") ||
-	    !strcmp(verb, "import")) {
-		if (nops != 2)
-			return cli_usage(nops < 2 ? _("%s: an operand is required")
-						  : _("%s: too many arguments"), verb);
-	} else if (!strcmp(verb, "list")) {
-		if (nops != 1)
-			return cli_usage(_("%s: too many arguments"), verb);
-	} else if (!strcmp(verb, "sign")) {
-		if (nops < 2)
-			return cli_usage(_("%s: an operand is required"), verb);
-	} else {
-		return cli_usage(_("unknown command '%s'"), verb);
-	}
-	if (a.channel && strcmp(a.channel, "in-person") && strcmp(a.channel, "phone") &&
-	    strcmp(a.channel, "email") && strcmp(a.channel, "online"))
-		return cli_usage(_("--channel: '%s' is not in-person, phone, email or online"),
-				 a.channel);
-	if (a.edit && strcmp(verb, "add"))
-		return cli_usage(_("-e applies to add only"));
-	if ((error = cs_now(&a.now)) < 0)
-		return cli_fail(error);
-	if ((status = cli_open(&a.store, a.dir)) != 0)
-		return status;
-	if (!strcmp(verb, "add"))
-		error = cmd_add(&a, operands[1]);
-	else if (!strcmp(verb, "list"))
-		error = cmd_list(&a);
-	else if (!strcmp(verb, "show"))
-		error = cmd_show(&a, operands[1]);
-	else if (!strcmp(verb, "sign"))
-		error = cmd_sign(&a, operands + 1, nops - 1);
-	else if (!strcmp(verb, "accept"))
-		error = cmd_accept(&a, operands[1]);
-	else if (!strcmp(verb, "amend"))
-		error = cmd_amend(&a, operands[1]);
-	else if (!strcmp(verb, "void"))
-		error = cmd_void(&a, operands[1]);
-	else if (!strcmp(verb, "import"))
-		error = cmd_import(&a, operands[1]);
-	else
-		error = cmd_history(&a, operands[1]);
-	if (error < 0)
-		status = error == CS_EUSAGE ? cli_usage("%s", cs_error_last()) : cli_fail(error);
-	cs_store_free(a.store);
+	if ((error = cs_check_load_directory(&r.snap, r.store, NULL)) == 0)
+		error = dispatch(&r);
+	status = error < 0 ? cli_status(error, r.args.verb) : 0;
+done:
+	cs_check_free(&r.snap);
+	cs_store_free(r.store);
+	cli_args_free(&r.args);
 	cs_record_cleanup();
 	return status;
 }

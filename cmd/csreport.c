@@ -10,6 +10,7 @@
 #include "date.h"
 #include "directory.h"
 #include "error.h"
+#include "filing.h"
 #include "record.h"
 #include "report.h"
 #include "utf8.h"
@@ -18,7 +19,8 @@
 
 struct args {
 	const char *month, *lawyer, *office, *quarter, *half, *year, *as_of, *dir;
-	int district, all, commit, reveal, bom;
+	int district, all, commit, reveal, bom, supersede;
+	const char *reason;
 	cs_format format;
 	cs_store *store;
 	cs_check chk;
@@ -27,7 +29,7 @@ struct args {
 static void usage(FILE *f)
 {
 	fputs(_("usage: csreport [-C DIR] monthly --month YYYY-MM (--lawyer L | --office O |\n"
-		"                --district | --all) [--commit]\n"
+		"                --district | --all) [--commit [--supersede --reason TEXT]]\n"
 		"       csreport [-C DIR] period (--quarter YYYY-Qn | --half YYYY-Hn | --year YYYY)\n"
 		"                (--lawyer L | --office O | --district)\n"
 		"       csreport [-C DIR] assess --year YYYY [--commit]\n"
@@ -548,16 +550,14 @@ static int print_report(struct args *a, const cs_node *r, int (*build)(struct do
 
 /* --- commands --------------------------------------------------------------- */
 
-static int file_report(struct args *a, cs_node *r, const char *command, const char *summary)
+static int file_report(struct args *a, cs_node *r)
 {
-	cs_put put = { r, 1 };
+	cs_filing f = { a->supersede, a->reason };
 	cs_buf path = CS_BUF_INIT;
-	int error = cs_record_path(r, &path);
-	if (!error)
-		error = cs_write_records(a->store, command, summary, &put, 1, NULL, &path);
-	if (error == CS_ECANTCREAT)
-		error = cs_error_set(CS_ECANTCREAT, "%s is filed already", cs_buf_cstr(&path));
-	else if (!error)
+	cs_time now;
+	int error;
+	if ((error = cs_now(&now)) == 0 &&
+	    (error = cs_filing_monthly(a->store, r, &now, &f, &path)) == 0)
 		printf("%s\n", cs_buf_cstr(&path));
 	cs_buf_free(&path);
 	return error;
@@ -578,14 +578,11 @@ static int monthly_one(struct args *a, int y, int m, const char *scope, const ch
 		       cs_node *collect)
 {
 	cs_node *r = NULL;
-	char summary[256];
 	int error;
 	if ((error = cs_report_monthly(&a->chk, y, m, scope, subject, a->reveal && !a->commit, &r)) < 0)
 		return error;
 	if (a->commit) {
-		snprintf(summary, sizeof(summary), "File the %s report of %s for %s (Art 18)", scope,
-			 subject, a->month);
-		error = file_report(a, r, "csreport monthly", summary);
+		error = file_report(a, r);
 	} else if (collect) {
 		error = cs_node_push(collect, r);
 		r = NULL;
@@ -611,6 +608,11 @@ static int cmd_monthly(struct args *a)
 		return cs_error_set(CS_EUSAGE, "only lawyer and office reports are filed (--commit)");
 	if (a->commit && a->reveal)
 		return cs_error_set(CS_EUSAGE, "a filed report never reveals residents' data (--reveal)");
+	if (a->supersede && (!a->commit || a->all))
+		return cs_error_set(CS_EUSAGE, "--supersede files one corrected report: give --commit "
+				    "and --lawyer or --office");
+	if (a->supersede && !a->reason)
+		return cs_error_set(CS_EUSAGE, "--supersede needs --reason TEXT");
 	if (a->lawyer)
 		return monthly_one(a, y, m, "lawyer", a->lawyer, NULL);
 	if (a->office)
@@ -731,10 +733,13 @@ static int cmd_assess(struct args *a)
 		if (!puts || !recs)
 			error = CS_ENOMEM;
 		if (!error && ls && ls->count) {
+			cs_commit cm;
+			memset(&cm, 0, sizeof(cm));
 			snprintf(summary, sizeof(summary), "File the %lld assessment of %zu lawyers (Art 21)",
 				 y, ls->count);
-			error = cs_write_records(a->store, "csreport assess", summary, puts, ls->count,
-						 NULL, NULL);
+			cm.command = "csreport assess";
+			cm.summary = summary;
+			error = cs_write_records(a->store, &cm, puts, ls->count, NULL);
 			if (error == CS_ECANTCREAT)
 				error = cs_error_set(CS_ECANTCREAT, "the %lld assessment is filed already", y);
 		}
@@ -778,7 +783,8 @@ static int cmd_card(struct args *a, const char *community)
 
 /* Options each verb takes. */
 enum { O_MONTH = 1, O_LAWYER = 2, O_OFFICE = 4, O_DISTRICT = 8, O_ALL = 16, O_COMMIT = 32,
-       O_QUARTER = 64, O_HALF = 128, O_YEAR = 256, O_REVEAL = 512 };
+       O_QUARTER = 64, O_HALF = 128, O_YEAR = 256, O_REVEAL = 512, O_SUPERSEDE = 1024,
+       O_REASON = 2048 };
 
 int main(int argc, char **argv)
 {
@@ -793,6 +799,8 @@ int main(int argc, char **argv)
 		{ "half", required_argument, NULL, 'H' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "reveal", no_argument, NULL, 'r' },
+		{ "supersede", no_argument, NULL, 'S' },
+		{ "reason", required_argument, NULL, 'R' },
 		{ "bom", no_argument, NULL, 'b' },
 		{ "as-of", required_argument, NULL, 's' },
 		{ "format", required_argument, NULL, 'F' },
@@ -827,6 +835,8 @@ int main(int argc, char **argv)
 		case 'H': a.half = optarg; seen |= O_HALF; break;
 		case 'y': a.year = optarg; seen |= O_YEAR; break;
 		case 'r': a.reveal = 1; seen |= O_REVEAL; break;
+		case 'S': a.supersede = 1; seen |= O_SUPERSEDE; break;
+		case 'R': a.reason = optarg; seen |= O_REASON; break;
 		case 'b': a.bom = 1; break;
 		case 's': a.as_of = optarg; break;
 		case 'F':
@@ -843,7 +853,8 @@ int main(int argc, char **argv)
 		return cli_usage(_("a command is required (monthly, period, assess, stipend, card)"));
 	verb = operands[0];
 	if (!strcmp(verb, "monthly"))
-		ok = O_MONTH | O_LAWYER | O_OFFICE | O_DISTRICT | O_ALL | O_COMMIT | O_REVEAL;
+		ok = O_MONTH | O_LAWYER | O_OFFICE | O_DISTRICT | O_ALL | O_COMMIT | O_REVEAL |
+		     O_SUPERSEDE | O_REASON;
 	else if (!strcmp(verb, "period"))
 		ok = O_QUARTER | O_HALF | O_YEAR | O_LAWYER | O_OFFICE | O_DISTRICT | O_REVEAL;
 	else if (!strcmp(verb, "assess"))

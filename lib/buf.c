@@ -1,3 +1,4 @@
+#include <libintl.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -178,4 +179,14 @@ char *cs_strndup(const char *s, size_t n)
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+int cs_buf_tr(cs_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int error;
+	va_start(ap, fmt);
+	error = cs_buf_vprintf(b, dgettext("cs", fmt), ap);
+	va_end(ap);
+	return error;
 }

@@ -22,6 +22,8 @@ int cs_buf_puts(cs_buf *b, const char *s);
 int cs_buf_putc(cs_buf *b, char c);
 int cs_buf_printf(cs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int cs_buf_vprintf(cs_buf *b, const char *fmt, va_list ap);
+/* cs_buf_printf with fmt translated first (a message for the user). */
+int cs_buf_tr(cs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Give the string to the caller (free() it); the buffer is left empty. */
 char *cs_buf_detach(cs_buf *b);
 /* Read a whole file (or "-" for stdin); at most max bytes (0: no limit). */

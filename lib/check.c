@@ -11,6 +11,7 @@
 #include "error.h"
 #include "params.h"
 #include "record.h"
+#include "utf8.h"
 #include "validate.h"
 #include "yaml.h"
 
@@ -330,6 +331,115 @@ static int index_files(cs_check *c)
 	if (c->keys) qsort(c->keys, c->nkeys, sizeof(cs_node *), cmp_slug);
 	if (c->entries) qsort(c->entries, c->nentries, sizeof(cs_entry), sort_entries);
 	return error;
+}
+
+static void views(const cs_check *c, const char *kind, cs_node ***v, size_t *n)
+{
+	*v = NULL;
+	*n = 0;
+	if (!strcmp(kind, "office")) *v = c->offices, *n = c->noffices;
+	else if (!strcmp(kind, "firm")) *v = c->firms, *n = c->nfirms;
+	else if (!strcmp(kind, "lawyer")) *v = c->lawyers, *n = c->nlawyers;
+	else if (!strcmp(kind, "community")) *v = c->communities, *n = c->ncommunities;
+	else if (!strcmp(kind, "key")) *v = c->keys, *n = c->nkeys;
+}
+
+/* "wang-li (王丽), zhao (赵强), ..." of the first few entries. */
+static void valid_list(cs_node **v, size_t n, cs_buf *out)
+{
+	size_t i;
+	for (i = 0; i < n && i < 8; i++)
+		cs_buf_printf(out, "%s%s (%s)", i ? ", " : "", cs_node_get_str(v[i], "id"),
+			      cs_node_get_str(v[i], "name") ? cs_node_get_str(v[i], "name") : "");
+	if (n > 8)
+		cs_buf_puts(out, ", ...");
+	if (!n)
+		cs_buf_puts(out, "-");
+}
+
+int cs_check_resolve(const cs_check *c, const char *kind, const char *word, const char **slug)
+{
+	cs_node **v;
+	const char **words = NULL, *near;
+	cs_buf list = CS_BUF_INIT;
+	size_t n, i, hits = 0;
+	int error;
+	const char *plural = cs_kind_find(kind) ? cs_kind_find(kind)->dir + 8 : kind;
+	views(c, kind, &v, &n);
+	*slug = NULL;
+	if (cs_slug_valid(word) && cs_check_find(c, kind, word)) {
+		*slug = cs_node_get_str(cs_check_find(c, kind, word), "id");
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		if (!cmp_str(cs_node_get_str(v[i], "name"), word)) {
+			if (!hits++)
+				*slug = cs_node_get_str(v[i], "id");
+			cs_buf_printf(&list, "%s%s", hits > 1 ? ", " : "", cs_node_get_str(v[i], "id"));
+		}
+	if (hits == 1) {
+		cs_buf_free(&list);
+		return 0;
+	}
+	if (hits > 1) {
+		error = cs_error_set(CS_EUSAGE, "'%s' is the name of %zu %s (%s): give the slug",
+				     word, hits, plural, cs_buf_cstr(&list));
+		*slug = NULL;
+		goto cleanup;
+	}
+	if (!(words = cs_calloc(2 * n + 1, sizeof(*words)))) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	for (i = 0; i < n; i++) {
+		words[2 * i] = cs_node_get_str(v[i], "id");
+		words[2 * i + 1] = cs_node_get_str(v[i], "name") ? cs_node_get_str(v[i], "name") : "";
+	}
+	near = cs_utf8_nearest(word, words);
+	for (i = 0; near && i < 2 * n; i++)
+		if (words[i] == near)
+			near = words[i & ~(size_t)1];
+	valid_list(v, n, &list);
+	if (near && cs_slug_valid(word))
+		error = cs_error_set(CS_ENOTFOUND, "no such %s '%s'; did you mean '%s'?", kind, word, near);
+	else if (cs_slug_valid(word))
+		error = cs_error_set(CS_ENOTFOUND, "no such %s '%s' (%s: %s)", kind, word, plural,
+				     cs_buf_cstr(&list));
+	else if (near)
+		error = cs_error_set(CS_EUSAGE, "'%s' is not a %s's slug or name; did you mean '%s'?",
+				     word, kind, near);
+	else
+		error = cs_error_set(CS_EUSAGE, "'%s' is not a %s's slug or name (%s: %s)", word,
+				     kind, plural, cs_buf_cstr(&list));
+cleanup:
+	free(words);
+	cs_buf_free(&list);
+	return error;
+}
+
+const cs_node *cs_check_key(const cs_check *c, const char *name)
+{
+	size_t i;
+	if (!name)
+		return NULL;
+	for (i = 0; i < c->nkeys; i++)
+		if (!cmp_str(cs_node_get_str(c->keys[i], "name"), name) ||
+		    !cmp_str(cs_node_get_str(c->keys[i], "id"), name))
+			return c->keys[i];
+	return NULL;
+}
+
+int cs_check_exists(const cs_check *c, const char *path)
+{
+	cs_buf full = CS_BUF_INIT;
+	struct stat st;
+	int found;
+	if (!c->worktree)
+		return cs_store_exists(c->store, c->rev, path);
+	found = cs_buf_printf(&full, "%s%s", cs_store_path(c->store), path) == 0 &&
+		lstat(cs_buf_cstr(&full), &st) == 0;
+	cs_buf_free(&full);
+	return found;
 }
 
 const cs_node *cs_check_find(const cs_check *c, const char *kind, const char *slug)

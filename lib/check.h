@@ -132,6 +132,20 @@ int cs_check_lawyer_paired(const cs_check *c, const char *lawyer, cs_day from, c
 /* 1 when one of office's communities had a pairing on some day of [from, to]. */
 int cs_check_office_paired(const cs_check *c, const char *office, cs_day from, cs_day to);
 
+/* 1 when path exists in the store read (the commit, or the working tree). */
+int cs_check_exists(const cs_check *c, const char *path);
+
+/* The slug of the office, firm, lawyer or community that word names, by
+ * its slug or by its name (王丽 -> wang-li). CS_ENOTFOUND "no such lawyer"
+ * for a slug not in the directory, CS_EUSAGE for a word that is neither a
+ * slug nor a name of one, or a name several share; each message offers the
+ * nearest slug or lists the valid ones. */
+int cs_check_resolve(const cs_check *c, const char *kind, const char *word, const char **slug);
+
+/* The signing key registered for the person called name (a key record's
+ * name, or its slug); NULL when none. */
+const cs_node *cs_check_key(const cs_check *c, const char *name);
+
 /* Lookups (NULL when absent). */
 const cs_node *cs_check_find(const cs_check *c, const char *kind, const char *slug);
 

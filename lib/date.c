@@ -94,6 +94,25 @@ int cs_date_parse(const char *s, cs_day *out)
 	return 0;
 }
 
+int cs_hhmm_normalize(const char *s, char out[6])
+{
+	const char *colon = strchr(s, ':');
+	int m;
+	if (strstr(s, "\xef\xbc\x9a"))
+		return cs_error_set(CS_EDATA, "'%s' has a full-width colon '\xef\xbc\x9a'; type an ASCII "
+				    "colon: HH:MM", s);
+	if (!colon && (strchr(s, '.') || strchr(s, '\xe3')))
+		return cs_error_set(CS_EDATA, "'%s' is not a time: write it HH:MM, like 09:30", s);
+	if (colon && colon - s == 1 && snprintf(out, 6, "0%s", s) == 5 && cs_hhmm_parse(out, &m) == 0)
+		return 0;
+	cs_error_clear();
+	if (strlen(s) == 5 && cs_hhmm_parse(s, &m) == 0) {
+		memcpy(out, s, 6);
+		return 0;
+	}
+	return cs_error_set(CS_EDATA, "'%s' is not a time HH:MM from 00:00 to 23:59", s);
+}
+
 int cs_hhmm_parse(const char *s, int *minutes)
 {
 	int h, m;

@@ -20,6 +20,10 @@ typedef struct {
 int cs_date_parse(const char *s, cs_day *out);
 /* Parse HH:MM (00:00..23:59) into minutes; 0 or CS_EDATA. */
 int cs_hhmm_parse(const char *s, int *minutes);
+/* A time as a clerk types it ("9:00", "09:00") as HH:MM into out[6].
+ * CS_EDATA saying what is wrong: a full-width colon (14：10), a period
+ * (14.10), an hour past 23. */
+int cs_hhmm_normalize(const char *s, char out[6]);
 /* Parse YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or "YYYY-MM-DD HH:MM[:SS]",
  * with an optional trailing Z or +08:00 that is ignored (local time). */
 int cs_datetime_parse(const char *s, cs_time *out);

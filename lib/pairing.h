@@ -3,6 +3,7 @@
 #ifndef CS_PAIRING_H
 #define CS_PAIRING_H
 
+#include "check.h"
 #include "date.h"
 #include "node.h"
 #include "store.h"
@@ -35,4 +36,41 @@ const cs_node *cs_pairing_taken(cs_node *const *v, size_t n, const char *communi
 int cs_pairing_find(cs_store *s, const char *rev, const char *lawyer,
 		    const char *community, cs_day day, cs_node **out);
 
+
+/* --- pairing, changing and ending them (csassign) ----------------------- */
+
+
+typedef struct {
+	const char *lawyer, *community, *from, *schedule, *place, *agreement, *agreement_date;
+} cs_pair_spec;
+
+/* Pair a lawyer with a community (Art 5(1)) as one commit: the firm is the
+ * lawyer's; refused (CS_EDATA) when the community has a pairing running on
+ * from or later. new_id gets the pairing's id. */
+int cs_pairing_add(cs_store *s, const cs_pair_spec *p, cs_buf *new_id);
+
+typedef struct {
+	const char *lawyer, *schedule, *community;   /* exactly one: the new value */
+	const char *effective, *filed, *reason;
+	const char *approved_by;   /* the group's exception (Art 17) */
+	int refused;               /* record a change the group refused: outcome refused */
+} cs_change_spec;
+
+/* Change a pairing (Art 17) as one commit: the change record, the old
+ * pairing ended the day before effective, a new pairing from effective.
+ * Refused (CS_EDATA, nothing written) when filed is after today, when it
+ * gives less than notice_days' notice, when it takes effect before today,
+ * or when entries of the old pairing dated from effective on would be left
+ * outside any pairing — the last three unless approved_by records the
+ * group's exception. With refused, only the change record is written
+ * (outcome: refused). new_id gets the new pairing's (or the change's) id. */
+int cs_pairing_change(cs_store *s, const char *assignment, const cs_change_spec *c,
+		      const cs_time *now, cs_buf *new_id);
+
+/* End a pairing on day on (its last day) as one commit (id gets its id);
+ * refused when on is
+ * before it began, it has ended already, or entries of the pairing dated
+ * after on would be left outside any pairing. */
+int cs_pairing_end(cs_store *s, const char *assignment, const char *on, const char *reason,
+		   cs_buf *id);
 #endif

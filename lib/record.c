@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "record.h"
+#include "utf8.h"
 #include "yaml.h"
 
 #define LOG(n, zh, service, timed) { n, zh, CS_KIND_LOG, service, timed, "records/log" }
@@ -52,6 +53,40 @@ const cs_kind *cs_kind_find(const char *name)
 		if (strcmp(k->name, name) == 0)
 			return k;
 	return NULL;
+}
+
+int cs_kind_lookup(const char *word, const cs_kind **out)
+{
+	const char *words[64], *near;
+	cs_buf list = CS_BUF_INIT;
+	const cs_kind *k;
+	size_t n = 0;
+	int error;
+	*out = NULL;
+	for (k = kinds; k->name; k++) {
+		if (k->family != CS_KIND_LOG && k->family != CS_KIND_MEETING)
+			continue;
+		if (!strcmp(word, k->name) || !strcmp(word, k->zh)) {
+			*out = k;
+			return 0;
+		}
+		words[n++] = k->name;
+		words[n++] = k->zh;
+		cs_buf_printf(&list, "%s%s %s", n > 2 ? ", " : "", k->name, k->zh);
+	}
+	words[n] = NULL;
+	if ((near = cs_utf8_nearest(word, words))) {
+		for (k = kinds; k->name; k++)
+			if (near == k->zh)
+				near = k->name;
+		error = cs_error_set(CS_EUSAGE, "unknown kind '%s'; did you mean '%s'? (kinds: %s)",
+				     word, near, cs_buf_cstr(&list));
+	} else {
+		error = cs_error_set(CS_EUSAGE, "unknown kind '%s' (kinds: %s)", word,
+				     cs_buf_cstr(&list));
+	}
+	cs_buf_free(&list);
+	return error;
 }
 
 const cs_kind *cs_kinds(void)

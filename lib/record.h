@@ -29,6 +29,10 @@ typedef struct {
 
 /* The kind called name, or NULL. */
 const cs_kind *cs_kind_find(const char *name);
+/* The kind of log entry word names, by its name (consultation) or its
+ * Chinese label (法律咨询). CS_EUSAGE naming the nearest kind and listing
+ * every kind with its label otherwise. */
+int cs_kind_lookup(const char *word, const cs_kind **out);
 /* All kinds, ending with a zeroed entry. */
 const cs_kind *cs_kinds(void);
 

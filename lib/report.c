@@ -4,64 +4,10 @@
 
 #include "directory.h"
 #include "error.h"
+#include "mask.h"
 #include "record.h"
 #include "report.h"
 #include "utf8.h"
-
-/* --- masking ------------------------------------------------------------ */
-
-int cs_mask_name(cs_buf *out, const char *name)
-{
-	uint32_t cp;
-	size_t n;
-	if (!name || !*name)
-		return 0;
-	n = cs_utf8_decode(name, strlen(name), &cp);
-	if (!n)
-		n = 1;
-	if (cs_buf_put(out, name, n) < 0)
-		return CS_ENOMEM;
-	return cs_buf_puts(out, "**");
-}
-
-static size_t digits_in(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += *s >= '0' && *s <= '9';
-	return n;
-}
-
-int cs_mask_contact(cs_buf *out, const char *s)
-{
-	const char *at = s ? strchr(s, '@') : NULL;
-	size_t n = s ? strlen(s) : 0, digits = 0, i, seen = 0;
-	if (!s || !*s)
-		return 0;
-	if (at || digits_in(s) < 7) {
-		/* the first character (not byte: names may be Chinese) */
-		uint32_t cp;
-		size_t first = cs_utf8_decode(s, n, &cp);
-		if (cs_buf_put(out, s, first ? first : 1) < 0)
-			return CS_ENOMEM;
-		return at ? cs_buf_printf(out, "***%s", at) : cs_buf_puts(out, "***");
-	}
-	for (i = 0; i < n; i++)
-		digits += s[i] >= '0' && s[i] <= '9';
-	/* keep the first three and the last four digits */
-	for (i = 0; i < n; i++) {
-		int d = s[i] >= '0' && s[i] <= '9';
-		if (d)
-			seen++;
-		if (!d || seen <= 3 || seen > digits - 4) {
-			if (cs_buf_putc(out, s[i]) < 0)
-				return CS_ENOMEM;
-		} else if (cs_buf_putc(out, '*') < 0) {
-			return CS_ENOMEM;
-		}
-	}
-	return 0;
-}
 
 /* --- small tree helpers ------------------------------------------------- */
 
@@ -138,37 +84,6 @@ static int check_scope(cs_check *c, const char *kind, const char *subject, scope
 
 /* --- figures ------------------------------------------------------------- */
 
-static int is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* Mask mobile and ID-card numbers written in free text (Art 15). */
-static int mask_numbers(cs_buf *out, const char *s, size_t len)
-{
-	size_t i = 0, run;
-	int error = 0;
-	while (i < len && !error) {
-		if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1]))) {
-			error = cs_buf_putc(out, s[i++]);
-			continue;
-		}
-		for (run = 0; i + run < len && is_digit(s[i + run]); run++)
-			;
-		if (run == 17 && i + 17 < len && (s[i + 17] == 'X' || s[i + 17] == 'x'))
-			run = 18;
-		if (run == 18 || (run == 11 && s[i] == '1')) {
-			size_t keep_head = run == 18 ? 6 : 3, k;
-			for (k = 0; k < run && !error; k++)
-				error = cs_buf_putc(out, k < keep_head || k >= run - 4 ? s[i + k] : '*');
-		} else {
-			error = cs_buf_put(out, s + i, run);
-		}
-		i += run;
-	}
-	return error;
-}
-
 static int summary_of(const cs_node *rec, int reveal, cs_buf *out)
 {
 	const char *content = str(rec, "content");
@@ -183,7 +98,7 @@ static int summary_of(const cs_node *rec, int reveal, cs_buf *out)
 	n = cs_utf8_prefix_for_width(content, 60);
 	if ((nl = memchr(content, '\n', n)))
 		n = (size_t)(nl - content);
-	if ((reveal ? cs_buf_put(out, content, n) : mask_numbers(out, content, n)) < 0)
+	if ((reveal ? cs_buf_put(out, content, n) : cs_mask_numbers(out, content, n)) < 0)
 		return CS_ENOMEM;
 	if (n < strlen(content))
 		return cs_buf_puts(out, "…");

@@ -6,11 +6,8 @@
 
 #include "buf.h"
 #include "check.h"
+#include "mask.h"
 #include "node.h"
-
-/* 张三丰 -> 张**; 13912345678 -> 139****5678; a@b.cn -> a***@b.cn. */
-int cs_mask_name(cs_buf *out, const char *name);
-int cs_mask_contact(cs_buf *out, const char *contact);
 
 /* Scope of a report: "lawyer", "office" or "district"; subject is the
  * lawyer's or office's slug (ignored for the district). */

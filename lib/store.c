@@ -44,6 +44,8 @@ struct cs_txn {
 	size_t nputs, cap;
 	cs_buf summary;
 	cs_buf trailers;
+	cs_sign_fn sign;
+	void *sign_ctx;
 };
 
 static int git_fail(int code, const char *what)
@@ -1038,6 +1040,22 @@ cleanup:
 	return error;
 }
 
+int cs_store_exists(cs_store *s, const char *oid_hex, const char *path)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *e = NULL;
+	int found;
+	if (commit_tree(&tree, s, oid_hex) < 0) {
+		cs_error_clear();
+		return 0;
+	}
+	found = git_tree_entry_bypath(&e, tree, path) == 0;
+	git_error_clear();
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	return found;
+}
+
 int cs_store_read_record(cs_store *s, const char *oid_hex, const char *path, cs_node **out)
 {
 	cs_buf b = CS_BUF_INIT;
@@ -1285,6 +1303,33 @@ static int read_tip(cs_txn *t, git_reference **head, const char **branch, git_oi
 	return 0;
 }
 
+/* The commit's text, signed by the transaction's signer, as git stores a
+ * signed commit (a gpgsig header). */
+static int signed_commit(cs_txn *t, git_oid *out, const git_signature *who, const char *msg,
+			 const git_tree *tree, const git_commit **parents)
+{
+	git_buf text = GIT_BUF_INIT;
+	cs_buf sig = CS_BUF_INIT;
+	int error;
+	if (git_commit_create_buffer(&text, t->s->repo, who, who, NULL, msg, tree, t->tip ? 1 : 0,
+				     parents) < 0)
+		return git_fail(CS_EIO, "cannot create the commit");
+	if ((error = t->sign(t->sign_ctx, text.ptr, text.size, &sig)) < 0)
+		goto cleanup;
+	if (git_commit_create_with_signature(out, t->s->repo, text.ptr, cs_buf_cstr(&sig), NULL) < 0)
+		error = git_fail(CS_EIO, "cannot create the signed commit");
+cleanup:
+	git_buf_dispose(&text);
+	cs_buf_free(&sig);
+	return error;
+}
+
+void cs_txn_sign(cs_txn *t, cs_sign_fn fn, void *ctx)
+{
+	t->sign = fn;
+	t->sign_ctx = ctx;
+}
+
 static int build_commit(cs_txn *t, const char *command, git_oid *out)
 {
 	git_repository *repo = t->s->repo;
@@ -1322,6 +1367,10 @@ static int build_commit(cs_txn *t, const char *command, git_oid *out)
 				   cs_buf_cstr(&t->trailers))) < 0)
 		goto cleanup;
 	parents[0] = t->tip;
+	if (t->sign) {
+		error = signed_commit(t, out, sig, msg.ptr, tree, parents);
+		goto cleanup;
+	}
 	if (git_commit_create(out, repo, NULL, sig, sig, NULL, msg.ptr, tree, t->tip ? 1 : 0,
 			      parents) < 0)
 		error = git_fail(CS_EIO, "cannot create the commit");
@@ -1512,6 +1561,7 @@ int cs_store_history(cs_store *s, const char *rev, const char *path, cs_history_
 			e.time = (long long)a->when.time;
 			e.offset = a->when.offset;
 			e.message = git_commit_message(c);
+			e.parents = (int)git_commit_parentcount(c);
 			e.old_data = before ? git_blob_rawcontent(before) : NULL;
 			e.old_len = before ? (size_t)git_blob_rawsize(before) : 0;
 			e.new_data = now ? git_blob_rawcontent(now) : NULL;

@@ -48,6 +48,8 @@ int cs_store_resolve(cs_store *s, const char *rev, char oid_hex[41]);
 /* Read the file at path in commit oid_hex (NULL: HEAD) into out.
  * CS_ENOTFOUND when absent. */
 int cs_store_read_blob(cs_store *s, const char *oid_hex, const char *path, cs_buf *out);
+/* 1 when path is in commit oid_hex (NULL: HEAD). */
+int cs_store_exists(cs_store *s, const char *oid_hex, const char *path);
 /* Read and parse a record at path in commit oid_hex (NULL: HEAD). */
 int cs_store_read_record(cs_store *s, const char *oid_hex, const char *path, cs_node **out);
 
@@ -81,6 +83,10 @@ const char *cs_txn_tip(cs_txn *t);
 cs_store *cs_txn_store(cs_txn *t);
 /* Write (add or replace) path with data. */
 int cs_txn_put(cs_txn *t, const char *path, const char *data, size_t len);
+/* Sign the commit the transaction makes: fn gets the commit's text and
+ * leaves its armored signature in sig (a negative return aborts). */
+typedef int (*cs_sign_fn)(void *ctx, const char *text, size_t len, cs_buf *sig);
+void cs_txn_sign(cs_txn *t, cs_sign_fn fn, void *ctx);
 /* One-line summary of the commit (no personal data). */
 int cs_txn_message(cs_txn *t, const char *summary);
 /* Add a trailer "Key: value" (Cs-Record, Cs-Amends, Cs-Reason...). */
@@ -93,6 +99,7 @@ typedef struct {
 	long long time;         /* seconds since the epoch */
 	int offset;             /* minutes east of UTC */
 	const char *message;    /* the whole message */
+	int parents;            /* 2 or more: a merge of two copies (DESIGN 8) */
 	const char *old_data;   /* the file before; NULL when the commit added it */
 	size_t old_len;
 	const char *new_data;   /* the file after; NULL when the commit removed it */

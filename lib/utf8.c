@@ -152,3 +152,44 @@ size_t cs_utf8_prefix_for_width(const char *s, size_t cols)
 	}
 	return i;
 }
+
+size_t cs_utf8_distance(const char *a, const char *b)
+{
+	uint32_t x[64], y[64], cp;
+	size_t na = 0, nb = 0, i, j, d[65], prev, tmp, k;
+	const char *p;
+	for (p = a; *p && na < 64; p += k ? k : 1, na++)
+		x[na] = (k = cs_utf8_decode(p, strlen(p), &cp)) ? cp : (unsigned char)*p;
+	for (p = b; *p && nb < 64; p += k ? k : 1, nb++)
+		y[nb] = (k = cs_utf8_decode(p, strlen(p), &cp)) ? cp : (unsigned char)*p;
+	for (j = 0; j <= nb; j++)
+		d[j] = j;
+	for (i = 1; i <= na; i++) {
+		prev = d[0];
+		d[0] = i;
+		for (j = 1; j <= nb; j++) {
+			tmp = d[j];
+			d[j] = prev + (x[i - 1] != y[j - 1]);
+			if (d[j - 1] + 1 < d[j])
+				d[j] = d[j - 1] + 1;
+			if (tmp + 1 < d[j])
+				d[j] = tmp + 1;
+			prev = tmp;
+		}
+	}
+	return d[nb];
+}
+
+const char *cs_utf8_nearest(const char *w, const char *const *words)
+{
+	const char *best = NULL;
+	size_t i, bd = 3;
+	for (i = 0; words && words[i]; i++) {
+		size_t dist = cs_utf8_distance(w, words[i]);
+		if (dist < bd && dist < cs_utf8_count(words[i], strlen(words[i]))) {
+			bd = dist;
+			best = words[i];
+		}
+	}
+	return best;
+}

@@ -19,4 +19,11 @@ size_t cs_utf8_width(const char *s);
 /* Byte length of the longest prefix of s that fits in cols columns. */
 size_t cs_utf8_prefix_for_width(const char *s, size_t cols);
 
+/* The number of edits (insert, delete, replace) from a to b, counted in
+ * code points. */
+size_t cs_utf8_distance(const char *a, const char *b);
+/* The closest of words (NULL-terminated) to w within 2 edits (and fewer
+ * than the word's length), or NULL: for "did you mean". */
+const char *cs_utf8_nearest(const char *w, const char *const *words);
+
 #endif

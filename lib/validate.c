@@ -6,6 +6,7 @@
 #include "pairing.h"
 #include "params.h"
 #include "record.h"
+#include "sign.h"
 #include "validate.h"
 
 static size_t line_of(const cs_node *rec, const char *field)
@@ -254,6 +255,17 @@ static int directory_refs(const cs_check *c, const char *path, const cs_node *re
 	}
 	if (same(kind, "key")) {
 		const char *role = cs_node_get_str(rec, "role"), *name = cs_node_get_str(rec, "name");
+		const char *key = cs_node_get_str(rec, "key"), *fp = cs_node_get_str(rec, "fingerprint");
+		cs_buf want = CS_BUF_INIT;
+		if (key && (cs_sshkey_parse(key, strlen(key), NULL, &want) < 0 || !same(fp, want.ptr)))
+			error = cs_finding_add(out, path, line_of(rec, "key"), CS_SEV_ERROR, "schema.key",
+					       cs_node_get_str(rec, "id"), NULL, NULL, NULL,
+					       "key: not an SSH public key, or not the one of fingerprint %s",
+					       fp ? fp : "?");
+		cs_buf_free(&want);
+		cs_error_clear();
+		if (error < 0)
+			return error;
 		if (same(role, "lawyer"))
 			return ref(c, out, path, rec, "id", "lawyer", "ref.lawyer");
 		if (same(role, "head") && name && !is_head_anywhere(c, name))

@@ -152,7 +152,10 @@ pair() { # file: prints the new pairing's id, remembered beside the sample's
 	run "$bin/csassign" -C "$dir" "$@"
 	printf '%s %s\n' "$id" "$(cat "$work/out")" >> "$work/pairs"
 }
-record() { # file: a log entry or meeting, as it is
+# The fields only the commands set (DESIGN 7): the entry is logged without
+# them, then signed, accepted or voided by its command at that moment.
+owned='^(signed_by|signed_at|accepted_at|voided_at|void_reason|late_reason|recorded_at):'
+record() { # file: a log entry or meeting, as it was logged
 	cur=$1
 	m=$(need "$1" date | cut -c1-7) || exit 1
 	l=$(val "$1" lawyer)
@@ -160,7 +163,20 @@ record() { # file: a log entry or meeting, as it is
 	if [ -n "$l" ] && grep -qx "$m lawyer $l" "$work/filed"; then
 		die "$1 is recorded after $l's report of $m was filed"
 	fi
-	run "$bin/cslog" -C "$dir" add - < "$1"
+	grep -Ev "$owned" "$1" > "$work/entry" || exit 1
+	run "$bin/cslog" -C "$dir" add - < "$work/entry"
+}
+sign() { # file: the head signs the entry (Art 11)
+	cur="signing $1"
+	run "$bin/cslog" -C "$dir" sign "$(need "$1" id)" --by "$(need "$1" signed_by)"
+}
+accept() { # file: the request is accepted (Art 10)
+	cur="accepting $1"
+	run "$bin/cslog" -C "$dir" accept "$(need "$1" id)" --on "$(need "$1" accepted_at)"
+}
+void() { # file
+	cur="voiding $1"
+	run "$bin/cslog" -C "$dir" void "$(need "$1" id)" --reason "$(need "$1" void_reason)"
 }
 hand_edit() { # file: a change record written by hand, committed with plain git
 	cur=$1
@@ -228,6 +244,16 @@ while IFS= read -r f; do
 	[ -n "$at" ] || at=$(need "$f" date)T18:00
 	at=$(stamp "$at") || die "$f: recorded_at '$at' is not a date-time"
 	printf '%s\t%s\t%s\n' "$at" record "$f"
+	# then what its commands did to it, never before it was logged
+	# (a request is accepted before it is signed: a signature closes it)
+	for k in accepted_at:accept signed_at:sign voided_at:void; do
+		v=$(val "$f" "${k%%:*}")
+		[ -n "$v" ] || continue
+		v=$(stamp "$v") || die "$f: ${k%%:*} '$v' is not a date-time"
+		[ "$v" \< "$at" ] && v=$at
+		at=$v
+		printf '%s\t%s\t%s\n' "$v" "${k##*:}" "$f"
+	done
 done >> "$events" || exit 1
 for f in records/changes/*.yaml; do
 	[ -f "$f" ] || continue
@@ -266,7 +292,7 @@ echo "demo: a new store in $dir"
 CS_NOW=${dir_day}T09:00:00 run "$bin/csinit" "$dir" --district 示例区
 first=$(commits)
 
-n_off=0 n_firm=0 n_law=0 n_com=0 n_pair=0 n_log=0 n_meet=0 n_change=0 n_rep=0
+n_off=0 n_firm=0 n_law=0 n_com=0 n_pair=0 n_log=0 n_meet=0 n_change=0 n_rep=0 n_cmd=0
 sort -s -t "$(printf '\t')" -k1,1 "$events" > "$work/out.events"
 mv "$work/out.events" "$events"
 while IFS="$(printf '\t')" read -r at what arg; do
@@ -283,6 +309,9 @@ while IFS="$(printf '\t')" read -r at what arg; do
 		records/meetings/*) n_meet=$((n_meet + 1)) ;;
 		*) n_log=$((n_log + 1)) ;;
 		esac ;;
+	sign) sign "$arg" && n_cmd=$((n_cmd + 1)) ;;
+	accept) accept "$arg" && n_cmd=$((n_cmd + 1)) ;;
+	void) void "$arg" && n_cmd=$((n_cmd + 1)) ;;
 	change) hand_edit "$arg" && n_change=$((n_change + 1)) ;;
 	report) report $arg && n_rep=$((n_rep + 1)) ;;
 	*) die "unknown event $what" ;;
@@ -291,9 +320,9 @@ done < "$events"
 cur=
 export CS_NOW="$end"
 echo "demo: $n_off offices, $n_firm firms, $n_law lawyers, $n_com communities, $n_pair pairings"
-echo "demo: $n_log log entries, $n_meet meetings, $n_change change by hand, $n_rep monthly reports filed"
+echo "demo: $n_log log entries, $n_meet meetings, $n_cmd sign-offs and acceptances, $n_change change by hand, $n_rep monthly reports filed"
 
-total=$((n_off + n_firm + n_law + n_com + n_pair + n_log + n_meet + n_change))
+total=$((n_off + n_firm + n_law + n_com + n_pair + n_log + n_meet + n_change + n_cmd))
 made=$(($(commits) - first))
 [ "$made" -eq $((total + n_rep)) ] || die "$total records and $n_rep reports but $made commits made"
 in_store=$(git -C "$dir" ls-tree -r --name-only HEAD -- records/log | grep -c '\.yaml$')

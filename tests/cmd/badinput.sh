@@ -1,7 +1,9 @@
 #!/bin/sh
-# Bad input: every rejected command exits 64 (usage), 65 (record rejected) or
-# 66 (unknown reference), says why naming the field, and leaves HEAD, the
-# index and the working tree as they were (DESIGN 3, 4, 5).
+# Bad input: every rejected command exits 64 (the command line: an option or
+# argument not of its form), 65 (the record is refused: its schema, its
+# references, the rules) or 66 (what the command line names does not exist),
+# says why naming the field, and leaves HEAD, the index and the working tree
+# as they were (DESIGN 3, 4, 5; README "Exit status").
 . "$CS_TOP/tests/cmd/lib.sh"
 
 csinit s --district 测试区 2>/dev/null || echo 'not ok - csinit failed'
@@ -45,9 +47,9 @@ export CS_LAWYER=wang-li
 t='--start 09:00 --end 10:00'
 
 # --- options of cslog add ------------------------------------------------------
-bad 'bad date 2026-13-40' 65 date cslog add consultation --date 2026-13-40 $t
-bad 'bad date 2026-02-30' 65 date cslog add consultation --date 2026-02-30 $t
-bad 'date not ISO (10/09/2026)' 65 date cslog add consultation --date 10/09/2026 $t
+bad 'bad date 2026-13-40' 64 date cslog add consultation --date 2026-13-40 $t
+bad 'bad date 2026-02-30' 64 date cslog add consultation --date 2026-02-30 $t
+bad 'date not ISO (10/09/2026)' 64 date cslog add consultation --date 10/09/2026 $t
 bad 'unknown kind' 64 frob cslog add frob $t
 bad 'a directory kind is not a log kind' 64 office cslog add office $t
 bad 'unknown community' 66 nowhere cslog add consultation --community nowhere $t
@@ -55,14 +57,14 @@ bad 'unknown lawyer' 66 nobody cslog add consultation --lawyer nobody --communit
 bad 'unknown lawyer from $CS_LAWYER' 66 nobody env CS_LAWYER=nobody cslog add consultation --community hepingli $t
 bad '--end before --start' 65 end cslog add consultation --start 10:00 --end 09:00
 bad '--end equal to --start' 65 end cslog add consultation --start 10:00 --end 10:00
-bad 'bad time 25:00' 65 start cslog add consultation --start 25:00 --end 26:00
-bad 'bad time 9am' 65 start cslog add consultation --start 9am --end 10:00
+bad 'bad time 25:00' 64 start cslog add consultation --start 25:00 --end 26:00
+bad 'bad time 9am' 64 start cslog add consultation --start 9am --end 10:00
 bad 'office hours without --end' 65 end cslog add office-hours --start 09:00
 bad 'office hours without --start and --end' 65 start cslog add office-hours
-bad 'slug ../x as --community' 65 ../x cslog add consultation --community ../x $t
-bad 'slug ../x as --lawyer' 65 ../x cslog add consultation --lawyer ../x --community hepingli $t
+bad 'slug ../x as --community' 64 ../x cslog add consultation --community ../x $t
+bad 'slug ../x as --lawyer' 64 ../x cslog add consultation --lawyer ../x --community hepingli $t
 check 'no file escaped records/log' '[ ! -e records/x ] && [ ! -e x ] && [ ! -e records/log/x ]'
-bad 'slug with capitals as --community' 65 HePingLi cslog add consultation --community HePingLi $t
+bad 'slug with capitals as --community' 64 HePingLi cslog add consultation --community HePingLi $t
 bad 'a field not in the schema via --set' 65 colour cslog add consultation $t --set colour=red
 bad 'a field of another kind via --set' 65 attendees cslog add consultation $t --set attendees=3
 bad 'a nested field not in the schema' 65 target.age cslog add consultation $t --set target.age=30
@@ -79,12 +81,12 @@ bad 'gift without item' 65 item cslog add gift --set value=0
 bad 'feedback score 6' 65 score cslog add feedback --community hepingli --set score=6
 bad 'feedback without score' 65 score cslog add feedback --community hepingli
 bad 'spot-check result not pass/fail' 65 result cslog add spot-check --community hepingli --result 良好
-bad 'bad target type' 65 target.type cslog add consultation $t --target-type alien
+bad 'bad target type' 64 target-type cslog add consultation $t --target-type alien
 bad 'bad channel' 64 channel cslog add consultation $t --channel fax
 bad 'lawyer not paired with the community' 65 community cslog add consultation --community dongfeng $t
 bad 'no pairing on the date' 65 community cslog add consultation --date 2025-06-01 $t
 bad 'no lawyer and no $CS_LAWYER' 64 lawyer nolawyer add consultation --community hepingli $t
-bad 'request with a bad --start' 65 start cslog add request --date 2026-10-09 --start 16:99
+bad 'request with a bad --start' 64 start cslog add request --date 2026-10-09 --start 16:99
 
 # Chinese text and maxLength: lengths are characters, not bytes.
 n100=$(many 100 张)
@@ -133,9 +135,9 @@ stdin 'an unknown kind on stdin' 65 kind "$scratch/kind.yaml"
 printf 'kind: office\nid: foo\nname: 某所\n' > "$scratch/office.yaml"
 stdin 'a directory record on stdin' 65 kind "$scratch/office.yaml"
 printf 'kind: consultation\ndate: 2026-10-08\nstart: "10:00"\nend: "11:00"\ncommunity: nowhere\nlawyer: wang-li\n' > "$scratch/comm.yaml"
-stdin 'an unknown community on stdin' 66 nowhere "$scratch/comm.yaml"
+stdin 'an unknown community on stdin' 65 nowhere "$scratch/comm.yaml"
 printf 'kind: consultation\ndate: 2026-10-08\nstart: "10:00"\nend: "11:00"\ncommunity: hepingli\nlawyer: nobody\n' > "$scratch/lawyer.yaml"
-stdin 'an unknown lawyer on stdin' 66 nobody "$scratch/lawyer.yaml"
+stdin 'an unknown lawyer on stdin' 65 nobody "$scratch/lawyer.yaml"
 printf 'kind: consultation\nid: 20261009-aaaaaa\n%s\n' "$(echo "$good" | sed 1d)" > "$scratch/id.yaml"
 stdin 'an id not of the entry date on stdin' 65 id "$scratch/id.yaml"
 printf 'kind: consultation\nid: %s\n%s\n' "$entry" "$(echo "$good" | sed 1d | sed 's/2026-10-08/2026-10-09/')" > "$scratch/taken.yaml"

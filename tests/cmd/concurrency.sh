@@ -2,6 +2,8 @@
 # Concurrent commands never corrupt a store or lose an entry; a command killed
 # at any moment leaves the old state or the new one (DESIGN 4).
 . "$CS_TOP/tests/cmd/lib.sh"
+# the entries below are logged after lib.sh's "now"
+export CS_NOW=2026-10-31T18:00:00
 
 setup() { # store directory: a directory with two pairings
 	{

@@ -300,6 +300,7 @@ expect 'who with two communities is 64' 64 csassign who hepingli dongfeng
 
 # --- changes (Art 17) -------------------------------------------------------
 c0=$(commits .)
+export CS_NOW=2026-10-29T10:00
 ok 'change filed 3 days before effective is accepted' csassign change "$p1" --lawyer zhao \
 	--effective 2026-11-01 --filed 2026-10-29 --reason 律师调动
 p1b=$(out)
@@ -336,6 +337,7 @@ out > "$scratch/who.json"
 check 'who json for the new pairing' 'json_ok "$scratch/who.json" && grep -q "\"lawyer\": *\"zhao\"" "$scratch/who.json" &&
 	 grep -q "\"from\": *\"2026-11-01\"" "$scratch/who.json"'
 
+export CS_NOW=2026-10-30T10:00
 before=$(snapshot .)
 expect 'change filed 2 days before effective is refused with 65' 65 csassign change "$p2" \
 	--lawyer chen --effective 2026-11-01 --filed 2026-10-30 --reason 律师调动
@@ -353,6 +355,7 @@ check 'the change record has approved_by' 'grep -qx "approved_by: 区工作小�
 check 'the new pairing takes the new lawyer'"'"'s firm' 'grep -qx "firm: dacheng" records/assignments/$p2b.yaml'
 check 'old pairing of dongfeng ends 2026-10-31' 'grep -q "^to: .*2026-10-31" records/assignments/$p2.yaml'
 
+export CS_NOW=2026-12-01T10:00
 ok 'change the schedule' csassign change "$p2b" --schedule 'Fri 09:00-12:00' \
 	--effective 2026-12-07 --filed 2026-12-01 --reason 时间调整
 p2c=$(out)
@@ -449,6 +452,7 @@ check 'bare: the pairing is in HEAD with the firm' \
 expect 'bare: second active pairing is 65' 65 csassign pair --lawyer zhao --community hepingli \
 	--from 2026-02-01 --schedule 'Wed 14:00-17:30' --place x --agreement Y
 before=$(git -C b.git rev-parse HEAD)
+export CS_NOW=2026-10-30T10:00
 expect 'bare: change with 2 days notice is 65' 65 csassign change "$bp" --lawyer zhao \
 	--effective 2026-11-01 --filed 2026-10-30 --reason 调动
 check 'bare: refused change moved nothing' '[ "$(git -C b.git rev-parse HEAD)" = "$before" ]'

@@ -210,7 +210,7 @@ check 'filtered json parses and holds only hepingli' \
 ok 'list --format yaml' cslog list --format yaml --kind gift
 check 'list yaml is a sequence of records' 'out | head -1 | grep -qx -- "- kind: gift"'
 ok 'list --format csv' cslog list --format csv
-check 'list csv has a header and 12 rows' '[ "$(out | wc -l)" -eq 13 ] && out | head -1 | grep -q "^id,date,"'
+check 'list csv has a header of field names and 12 rows' '[ "$(out | wc -l)" -eq 13 ] && out | head -1 | grep -q "^kind,id,date,start,end,community,lawyer,"'
 ok 'list --format md' cslog list --format md
 check 'list md table' 'out | head -1 | grep -q "^| id |"'
 ok 'list --format html' cslog list --format html
@@ -223,8 +223,10 @@ expect 'list --community unknown is 66' 66 cslog list --community nowhere
 expect 'list with an operand is 64' 64 cslog list extra
 
 # --- show ----------------------------------------------------------------------
+ok 'show --reveal by full id' cslog show "$con" --reveal
+check 'show --reveal prints the record' '[ "$(out)" = "$(cat records/log/hepingli/2026/10/$con.yaml)" ]'
 ok 'show by full id' cslog show "$con"
-check 'show prints the record' '[ "$(out)" = "$(cat records/log/hepingli/2026/10/$con.yaml)" ]'
+check 'show masks the resident (Art 15)' 'out | grep -qx "  name: 张\*\*" && out | grep -q "139\*\*\*\*1111" && ! out | grep -q 张三 && ! out | grep -q 13900001111'
 short=$(echo "$con" | cut -c1-11)
 ok 'show by unique prefix' cslog show "$short"
 check 'show by prefix prints the right record' 'out | grep -qx "id: $con"'
@@ -271,11 +273,13 @@ check 'the message names accepted_at' 'grep -q accepted_at "$scratch/.err"'
 expect 'accept a non-request is 65' 65 cslog accept "$con"
 expect 'accept with a bad --on is 64' 64 cslog accept "$req" --on 2026-10-32
 check 'failed accepts wrote nothing' '[ "$(snapshot .)" = "$before" ]'
-ok 'accept within two working days' cslog accept "$req" --on 2026-10-13T09:30
+expect 'accept in the future is 65 (schema.future)' 65 cslog accept "$req" --on 2026-10-13T09:30
+check 'the message names accepted_at and the rule' 'grep -q "accepted_at: 2026-10-13T09:30 is after now" "$scratch/.err" && grep -q "schema.future" "$scratch/.err"'
+ok 'accept within two working days' env CS_NOW=2026-10-13T09:40 cslog accept "$req" --on 2026-10-13T09:30
 check 'accepted_at recorded' 'grep -q "^accepted_at: .*2026-10-13T09:30" "$(path_of $req)"'
 check 'accept trailers' 'trailer "Cs-Command: cslog accept" && trailer "Cs-Record: $(path_of $req)"'
 expect 'accepting twice is 65' 65 cslog accept "$req" --on 2026-10-14
-ok 'accept late (after two working days) is still recorded' cslog accept "$req2" --on 2026-10-20
+ok 'accept late (after two working days) is still recorded' env CS_NOW=2026-10-20T12:00 cslog accept "$req2" --on 2026-10-20
 check 'late accepted_at recorded' 'grep -q "^accepted_at: .*2026-10-20" "$(path_of $req2)"'
 check 'git status clean after accept' '[ -z "$(git status --porcelain)" ]'
 

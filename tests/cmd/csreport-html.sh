@@ -7,7 +7,7 @@
 # date, kind, cslog add arguments...: log an entry that day (at noon), print its id
 logd() {
 	d=$1; k=$2; shift 2
-	CS_NOW=${d}T12:00 cslog add "$k" --date "$d" "$@" 2> "$scratch/.logerr" ||
+	CS_NOW=${d}T23:00 cslog add "$k" --date "$d" "$@" 2> "$scratch/.logerr" ||
 		{ echo "not ok - cslog add $k on $d failed" >&2; sed 's/^/#   /' "$scratch/.logerr" >&2; }
 }
 

@@ -58,7 +58,7 @@ at() { t=$1; shift; env CS_NOW="$t" "$@"; }
 # date, kind, cslog add arguments...: log an entry that day (at noon), print its id
 logd() {
 	d=$1; k=$2; shift 2
-	CS_NOW=${d}T12:00 cslog add "$k" --date "$d" "$@" 2> "$scratch/.logerr" ||
+	CS_NOW=${d}T23:00 cslog add "$k" --date "$d" "$@" 2> "$scratch/.logerr" ||
 		{ echo "not ok - cslog add $k on $d failed" >&2; sed 's/^/#   /' "$scratch/.logerr" >&2; }
 }
 commits() { git rev-list --count HEAD; }
@@ -444,7 +444,7 @@ ok 'stipend text' $R stipend --month 2026-10
 check 'stipend text lists the entries counted' 'out | grep -q "$Z1" && ! out | grep -q "$Z2" && ! out | grep -q "$F"'
 cp cs.yaml "$scratch/cs.yaml.orig"
 printf 'stipend:\n  half_day: 250\n  lecture: 400\n  training: 350\n' >> cs.yaml
-CS_NOW=2026-11-05T18:00:00 GIT_AUTHOR_DATE=2026-11-05T18:00:00 GIT_COMMITTER_DATE=2026-11-05T18:00:00 \
+CS_NOW=2026-11-05T23:59:00 GIT_AUTHOR_DATE=2026-11-05T23:59:00 GIT_COMMITTER_DATE=2026-11-05T23:59:00 \
 	git commit -q -m 'Stipend rates' cs.yaml > /dev/null 2>&1 || echo 'not ok - committing cs.yaml'
 ok 'stipend with rates from cs.yaml' $R stipend --month 2026-10 --format json
 out > "$scratch/st2.json"
@@ -575,7 +575,7 @@ gift=$(logd 2026-11-06 gift $H --set item=购物卡 --set value=500 --set giver=
 S2=$(logd 2026-11-10 spot-check --lawyer zhao --community dongfeng --set office=xincheng \
 	--set inspector=检查组 --result fail --content 未按时坐班)
 sunoh=$(logd 2026-12-28 office-hours --lawyer sun --start 14:00 --end 17:30 --set place=西苑活动室)
-at 2026-12-28T19:00 cslog sign "$sunoh" --by 周主任 > /dev/null 2>&1 || echo 'not ok - signing sun'"'"'s entry'
+at 2026-12-28T23:30 cslog sign "$sunoh" --by 周主任 > /dev/null 2>&1 || echo 'not ok - signing sun'"'"'s entry'
 at 2027-01-02T10:00 $R monthly --month 2026-12 --lawyer sun --commit > /dev/null 2>&1 || echo 'not ok - filing sun'"'"'s December'
 NOW=2027-01-05T10:00
 ok 'assess --year 2026' at $NOW $R assess --year 2026 --format json

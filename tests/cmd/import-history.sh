@@ -11,6 +11,7 @@ csassign community add c1 --name 东风 --office o1 --head 张主任 >/dev/null
 csassign pair --lawyer wang --community c1 --from 2026-09-01 --schedule 'Wed 14:00-17:30' \
 	--place 室 --agreement A >/dev/null
 export CS_LAWYER=wang
+export CS_NOW=2026-10-31T18:00:00 # after the entries imported below
 
 printf '\357\273\277kind,date,start,end,channel,target.name,content,attendees\r\n' > "$scratch/good.csv"
 printf 'consultation,2026-10-08,09:00,09:30,phone,李四,"咨询,含逗号",\r\n' >> "$scratch/good.csv"
@@ -42,10 +43,10 @@ expect 'a missing file is 66' 66 cslog import nosuch.csv
 check 'still nothing written' '[ "$(snapshot .)" = "$before" ]'
 
 if command -v script > /dev/null; then
-	script -qc "cslog import '$scratch/good.csv'" /dev/null > "$scratch/tty.out" 2>&1 || true
+	script -qc "cslog import --allow-duplicates '$scratch/good.csv'" /dev/null > "$scratch/tty.out" 2>&1 || true
 	check 'on a terminal a progress bar is shown' 'grep -q "\] 100%" "$scratch/tty.out"'
 fi
-expect 'piped, no progress bar' 0 cslog import "$scratch/good.csv"
+expect 'piped, no progress bar' 0 cslog import --allow-duplicates "$scratch/good.csv"
 check 'no bar on stderr' '! err | grep -q "%"'
 
 # history

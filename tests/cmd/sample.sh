@@ -114,8 +114,11 @@ check "no schema.* or ref.* finding in the sample" '! grep -q "^\(schema\|ref\)\
 n_rec=$(cd "$CS_TOP" && find records -name '*.yaml' -type f | wc -l)
 n_rep=$(git -C "$store" ls-tree -r --name-only HEAD -- records/reports | grep -c '\.yaml$')
 n_commits=$(git -C "$store" rev-list --count HEAD)
-check "the history has one commit per record ($n_rec) and per report ($n_rep): $n_commits" \
-	'[ "$n_commits" -eq $((1 + n_rec + n_rep)) ]'
+# and one per sign-off, acceptance and voiding: the commands own those fields
+n_cmd=$(cd "$CS_TOP" && cat $(find records/log records/meetings -name '*.yaml' -type f) |
+	grep -c '^\(signed_by\|accepted_at\|voided_at\):')
+check "the history has one commit per record ($n_rec), per report ($n_rep) and per sign-off or acceptance ($n_cmd): $n_commits" \
+	'[ "$n_commits" -eq $((1 + n_rec + n_rep + n_cmd)) ]'
 git -C "$store" log --format='@%ct' --name-only HEAD~$((n_commits - 1))..HEAD |
 	awk '/^@/ { if (n != 1 && t) bad++; t = substr($0, 2); n = 0; next } NF { n++ }
 	END { if (n != 1) bad++; print bad + 0 }' > "$scratch/multi"

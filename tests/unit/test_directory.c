@@ -30,8 +30,10 @@ static cs_node *rec(const char *text)
 static void put(cs_store *s, const char *text)
 {
 	cs_node *n = rec(text);
-	cs_put p = { n, 1 };
-	assert_int_equal(cs_write_records(s, "test", "add", &p, 1, NULL, NULL), 0);
+	cs_put p = { n, 1, NULL };
+	cs_commit c = { "test", "add", NULL, NULL, NULL, NULL, NULL };
+	if (cs_write_records(s, &c, &p, 1, NULL) < 0)
+		fail_msg("%s", cs_error_last());
 	cs_node_free(n);
 }
 
@@ -115,14 +117,15 @@ static void writes_validate_and_refuse_to_overwrite(void **state)
 	struct fixture *f = *state;
 	cs_node *bad = rec("kind: office\nid: o2\nname: 乙所\nbogus: 1\n");
 	cs_node *dup = rec("kind: office\nid: o1\nname: 甲所\n");
-	cs_put p = { bad, 1 };
+	cs_put p = { bad, 1, NULL };
+	cs_commit c = { "test", "bad", NULL, NULL, NULL, NULL, NULL };
 	char before[41];
 	snprintf(before, sizeof(before), "%s", cs_store_head(f->s));
-	assert_int_equal(cs_write_records(f->s, "test", "bad", &p, 1, NULL, NULL), CS_EDATA);
+	assert_int_equal(cs_write_records(f->s, &c, &p, 1, NULL), CS_EDATA);
 	assert_non_null(strstr(cs_error_last(), "records/offices/o2.yaml"));
 	assert_non_null(strstr(cs_error_last(), "bogus"));
 	p.rec = dup;
-	assert_int_equal(cs_write_records(f->s, "test", "dup", &p, 1, NULL, NULL), CS_ECANTCREAT);
+	assert_int_equal(cs_write_records(f->s, &c, &p, 1, NULL), CS_ECANTCREAT);
 	assert_string_equal(cs_store_head(f->s), before);
 	cs_node_free(bad);
 	cs_node_free(dup);
@@ -133,10 +136,11 @@ static void a_write_of_several_records_is_one_commit(void **state)
 	struct fixture *f = *state;
 	cs_node *a = rec("kind: office\nid: o3\nname: 丙所\n");
 	cs_node *b = rec("kind: office\nid: o4\nname: 丁所\n");
-	cs_put p[2] = { { a, 1 }, { b, 1 } };
+	cs_put p[2] = { { a, 1, NULL }, { b, 1, NULL } };
 	const char *trailers[] = { "Cs-Reason", "测试", NULL };
+	cs_commit c = { "test two", "two", trailers, NULL, NULL, NULL, NULL };
 	cs_buf blob = CS_BUF_INIT, path = CS_BUF_INIT;
-	assert_int_equal(cs_write_records(f->s, "test two", "two", p, 2, trailers, &path), 0);
+	assert_int_equal(cs_write_records(f->s, &c, p, 2, &path), 0);
 	assert_string_equal(path.ptr, "records/offices/o3.yaml");
 	assert_int_equal(cs_store_read_blob(f->s, NULL, "records/offices/o4.yaml", &blob), 0);
 	assert_string_equal(blob.ptr, "kind: office\nid: o4\nname: 丁所\n");

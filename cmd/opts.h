@@ -1,0 +1,77 @@
+/* One declarative table per command (verbs, their operands and options,
+ * help): parsing, usage, per-verb help and shell completion all come from
+ * it. */
+#ifndef CS_OPTS_H
+#define CS_OPTS_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+typedef struct {
+	const char *name;     /* the long name: "community" (--community) */
+	char letter;          /* a short option ('C', 'e', 'h'), or 0 */
+	const char *arg;      /* the argument's name in usage ("C"); NULL: a flag */
+	int many;             /* may be given more than once (--set, --head) */
+	const char *values;   /* what its value is: "a|b|c" (checked when parsed) or
+			       * "@community", "@lawyer", "@office", "@firm", "@head",
+			       * "@kind", "@log-id", "@assignment", "@file", "@date",
+			       * "@month", "@rule" (completed from the store) */
+	const char *help;     /* one line (translated) */
+} cli_option;
+
+typedef struct {
+	const char *name;     /* "add", "office add"; "" for a command without verbs */
+	const char *operands; /* in usage: "KIND", "ID...", "[COMMUNITY]" */
+	int min, max;         /* how many operands (max -1: any number) */
+	const char *operand_values; /* completion of the operands, as cli_option.values */
+	const char *options;  /* the options it takes, in usage order, space-separated;
+			       * a name in brackets [..] is optional, else required;
+			       * "a|b" is one of them */
+	const char *help;     /* one line (translated) */
+} cli_verb;
+
+typedef struct cli_command cli_command;
+struct cli_command {
+	const char *name;           /* "cslog" */
+	const char *summary;        /* one line */
+	const cli_option *options;  /* ending with a zeroed entry; -C, -h, --version are added */
+	const cli_verb *verbs;      /* ending with a zeroed entry */
+	/* more help for a verb (the kinds, the fields of --set) after its usage; may be NULL */
+	void (*more_help)(const cli_command *cmd, const cli_verb *verb, char **operands,
+			  int nops);
+};
+
+#define CLI_MAX_OPTS 64
+#define CLI_MAX_OPERANDS 256
+
+typedef struct {
+	const cli_command *cmd;
+	const cli_verb *verb;
+	const char *dir;                     /* -C */
+	char *operands[CLI_MAX_OPERANDS];
+	int nops;
+	const char **values[CLI_MAX_OPTS];   /* per option of cmd->options */
+	size_t counts[CLI_MAX_OPTS];
+} cli_args;
+
+/* Parse argv by cmd's table into a. Returns -1 to go on, or the exit status
+ * to end with (0 after --help or --version, 64 after a usage error, which
+ * it prints with what is valid and, for a near miss, "did you mean"). */
+int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a);
+void cli_args_free(cli_args *a);
+
+/* The (last) value of option name, or NULL. */
+const char *cli_arg(const cli_args *a, const char *name);
+/* Every value of option name (n of them). */
+const char *const *cli_args_of(const cli_args *a, const char *name, size_t *n);
+/* 1 when the flag or option name was given. */
+int cli_has(const cli_args *a, const char *name);
+/* 1 when the verb is name. */
+int cli_is(const cli_args *a, const char *name);
+
+/* The usage of one verb (or every verb when verb is NULL), as in the man
+ * page's SYNOPSIS, into out. */
+int cli_synopsis(const cli_command *cmd, const cli_verb *verb, cs_buf *out);
+
+#endif

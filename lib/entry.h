@@ -1,0 +1,79 @@
+/* A work-log entry's life (DESIGN 3, 4, 5, 7; Art 10, 11, 18): setting its
+ * fields through its schema, completing a new one against the store, the
+ * seal of a filed month, and the changes only a command may make: sign,
+ * accept, amend, void. */
+#ifndef CS_ENTRY_H
+#define CS_ENTRY_H
+
+#include "check.h"
+#include "date.h"
+#include "node.h"
+
+/* 1 when field is set only by its command: signed_by, signed_at (sign),
+ * accepted_at (accept), voided_at, void_reason (void), late_reason
+ * (add --late), recorded_at (the write itself). */
+int cs_entry_field_owned(const char *field);
+/* CS_EDATA naming source, the line and the first field of rec that only a
+ * command sets; 0 when it holds none. */
+int cs_entry_refuse_owned(const cs_node *rec, const char *source);
+
+/* Set FIELD=VALUE (a dotted field for a sub-mapping: target.name) through
+ * kind's schema: numbers and booleans by their type, a list field from
+ * comma-separated values (growing with each call), anything else a
+ * string. CS_EUSAGE when not FIELD=VALUE; CS_EDATA for a field the kind
+ * does not have, kind or id, a command's field, or a value not of its type. */
+int cs_entry_set(cs_node *rec, const char *kind, const char *assignment);
+
+/* The fields FIELD=VALUE may set for kind, as "field (type)" strings in
+ * schema order, into a sequence node. */
+int cs_entry_fields(const char *kind, cs_node **out);
+
+/* Complete a new entry against the store snap: its id (from its date),
+ * its community (the lawyer's pairing that day; CS_EUSAGE naming both
+ * when the lawyer has two, CS_EDATA when none), a visit's or spot check's
+ * office (the community's), the lawyer of a visit, spot check or feedback
+ * (the community's pairing), recorded_at (now). The entry must then pass
+ * cs_validate_record. */
+int cs_entry_complete(cs_node *rec, const cs_check *snap, const cs_time *now);
+
+/* The store path of the monthly report of scope (lawyer, office) and
+ * subject for month "YYYY-MM". */
+int cs_report_file(cs_buf *out, const char *month, const char *scope, const char *subject);
+/* 1 when the lawyer's report of the month of rec's date is filed in snap:
+ * the entry is sealed (DESIGN 7). */
+int cs_entry_sealed(const cs_check *snap, const cs_node *rec);
+
+/* Sign rec as by (a head of community, Art 11) at now. CS_EDATA when by
+ * is not a head, or rec is void or signed already. */
+int cs_entry_sign(cs_node *rec, const cs_node *community, const char *by, const cs_time *now);
+/* Accept a request at at (Art 10). CS_EDATA when rec is not a request, is
+ * accepted or signed already, or at is before its receipt. */
+int cs_entry_accept(cs_node *rec, const cs_time *at);
+/* Amend rec: apply the FIELD=VALUE sets (not the command's fields, nor
+ * date or community, which place the record), then clear the signature. */
+int cs_entry_amend(cs_node *rec, const char *const *sets, size_t n);
+/* Void rec at now for reason. CS_EDATA when void already. */
+int cs_entry_void(cs_node *rec, const char *reason, const cs_time *now);
+
+/* "YYYY-MM-DDTHH:MM" of t into out. */
+void cs_entry_stamp(const cs_time *t, char out[20]);
+
+/* A batch of new entries written as one commit (cslog add, import). */
+typedef struct {
+	const char *command;            /* "cslog add", "cslog import" */
+	const char *summary;            /* the commit's summary */
+	const char *const *trailers;    /* key, value pairs ending with NULL; may be NULL */
+	int refuse_duplicates;          /* an import: refuse entries the store has already */
+} cs_entry_batch;
+
+/* Write the completed entries recs[0..n) (sources[i] names where each came
+ * from in messages: "past.csv:12"; may be NULL) as one commit, judged
+ * against the store at the tip it is written upon. Refused with CS_EDATA,
+ * every offending entry named and nothing written, when an entry is of a
+ * lawyer's sealed month without late_reason (or has late_reason and its
+ * month is not sealed), repeats an entry of the store or of the batch
+ * (same lawyer, community, date, start, kind and content) when
+ * refuse_duplicates, or fails cs_validate_record. */
+int cs_entry_add(cs_store *s, cs_node *const *recs, const char *const *sources, size_t n,
+		 const cs_entry_batch *b);
+#endif

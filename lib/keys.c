@@ -1,0 +1,89 @@
+#include <string.h>
+
+#include "directory.h"
+#include "error.h"
+#include "keys.h"
+#include "record.h"
+#include "sha256.h"
+#include "sign.h"
+#include "write.h"
+
+int cs_key_slug(const char *name, cs_buf *out)
+{
+	unsigned char h[CS_SHA256_LEN];
+	size_t i;
+	cs_buf_clear(out);
+	if (cs_slug_valid(name))
+		return cs_buf_puts(out, name);
+	/* a Chinese name has no slug of its own: one from its hash, stable */
+	cs_sha256(name, strlen(name), h);
+	cs_buf_puts(out, "k-");
+	for (i = 0; i < 5; i++)
+		cs_buf_printf(out, "%02x", h[i]);
+	return 0;
+}
+
+static const char *role_of(const cs_check *snap, const char *name)
+{
+	size_t i;
+	if (cs_check_find(snap, "lawyer", name))
+		return "lawyer";
+	for (i = 0; i < snap->ncommunities; i++)
+		if (cs_dir_is_head(snap->communities[i], name))
+			return "head";
+	return "clerk";
+}
+
+int cs_key_add(cs_store *s, const cs_key_spec *k, const cs_time *now, cs_buf *slug)
+{
+	cs_check snap;
+	cs_node *rec = NULL;
+	cs_buf key = CS_BUF_INIT, fp = CS_BUF_INIT, summary = CS_BUF_INIT;
+	cs_commit c;
+	cs_put put;
+	char today[11];
+	int error;
+	memset(&snap, 0, sizeof(snap));
+	memset(&c, 0, sizeof(c));
+	memset(&put, 0, sizeof(put));
+	if ((error = cs_sshkey_parse(k->key, strlen(k->key), &key, &fp)) < 0 ||
+	    (error = cs_check_load_directory(&snap, s, NULL)) < 0)
+		goto cleanup;
+	if (cs_check_key(&snap, k->name)) {
+		error = cs_error_set(CS_ECANTCREAT, "'%s' has a registered key already (%s)", k->name,
+				     cs_node_get_str(cs_check_key(&snap, k->name), "id"));
+		goto cleanup;
+	}
+	if ((error = k->slug ? (cs_buf_clear(slug), cs_buf_puts(slug, k->slug))
+			     : cs_key_slug(k->name, slug)) < 0)
+		goto cleanup;
+	cs_date_format(now->day, today);
+	if (!(rec = cs_node_new_map())) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	if ((error = cs_node_set_str(rec, "kind", "key")) < 0 ||
+	    (error = cs_node_set_str(rec, "id", cs_buf_cstr(slug))) < 0 ||
+	    (error = cs_node_set_str(rec, "name", k->name)) < 0 ||
+	    (error = cs_node_set_str(rec, "role", k->role ? k->role : role_of(&snap, k->name))) < 0 ||
+	    (error = cs_node_set_str(rec, "key", cs_buf_cstr(&key))) < 0 ||
+	    (error = cs_node_set_str(rec, "fingerprint", cs_buf_cstr(&fp))) < 0 ||
+	    (error = cs_node_set_str(rec, "added", today)) < 0)
+		goto cleanup;
+	put.rec = rec;
+	put.create = 1;
+	cs_buf_printf(&summary, "Register the signing key %s of %s", cs_buf_cstr(&fp),
+		      cs_buf_cstr(slug));
+	c.command = "csassign key add";
+	c.summary = cs_buf_cstr(&summary);
+	error = cs_write_records(s, &c, &put, 1, NULL);
+	if (error == CS_ECANTCREAT)
+		error = cs_error_set(CS_ECANTCREAT, "a key %s exists already", cs_buf_cstr(slug));
+cleanup:
+	cs_check_free(&snap);
+	cs_node_free(rec);
+	cs_buf_free(&key);
+	cs_buf_free(&fp);
+	cs_buf_free(&summary);
+	return error;
+}
