@@ -415,9 +415,9 @@ cleanup:
 
 static int check_new(struct run *r, cs_node *rec, cs_buf *why)
 {
-	int error = late(r, rec);
+	int error = judge(r, rec, "entry", why);
 	if (!error)
-		error = judge(r, rec, "entry", why);
+		error = late(r, rec);
 	if (error < 0 && !why->len)
 		cs_buf_puts(why, cs_error_last());
 	return error;
@@ -454,12 +454,10 @@ static int cmd_add(struct run *r)
 		if ((error = build(r, k, rec)) < 0)
 			goto cleanup;
 	}
-	if ((error = late(r, rec)) < 0)
-		goto cleanup;
 	if (cli_has(&r->args, "edit"))
 		error = edit_new(r, &rec);
-	else
-		error = judge(r, rec, source, &why);
+	else if ((error = judge(r, rec, source, &why)) == 0)
+		error = late(r, rec);
 	if (error < 0)
 		goto cleanup;
 	cs_buf_printf(&summary, "Log %s %s", cs_node_get_str(rec, "kind"), cs_node_get_str(rec, "id"));
@@ -611,11 +609,10 @@ static int read_rows(struct run *r, const char *file, const cs_buf *text, struct
 			error = cs_node_set_str(rec, "lawyer", lawyer);
 		if (!error && arg(r, "community") && !cs_node_get(rec, "community"))
 			error = cs_node_set_str(rec, "community", arg(r, "community"));
-		if (!error)
-			error = late(r, rec);
 		if (error < 0 || (error = rows_push(rs, rec, file, at)) < 0)
 			goto cleanup;
-		if ((error = judge(r, rec, rs->sources[rs->n - 1], &why)) < 0)
+		if ((error = judge(r, rec, rs->sources[rs->n - 1], &why)) < 0 ||
+		    (error = late(r, rec)) < 0)
 			goto cleanup;
 		if (tty)
 			progress(_("checking"), (size_t)(p - text->ptr), text->len, &shown);
@@ -724,6 +721,7 @@ static int cmd_show(struct run *r)
 }
 
 struct signer {
+	const char *by;        /* the signer */
 	const char *keyfile;   /* --key: a private key file */
 	const char *pubkey;    /* the registered key, its private half in ssh-agent */
 };
@@ -731,9 +729,20 @@ struct signer {
 static int sign_commit(void *ctx, const char *text, size_t len, cs_buf *sig)
 {
 	const struct signer *sg = ctx;
-	if (sg->keyfile)
-		return cs_ssh_sign(sg->keyfile, text, len, sig);
-	return cs_ssh_sign_with_agent(sg->pubkey, text, len, sig);
+	int error = sg->keyfile ? cs_ssh_sign(sg->keyfile, text, len, sig)
+				: cs_ssh_sign_with_agent(sg->pubkey, text, len, sig);
+	if (error < 0) {
+		char why[1024];
+		snprintf(why, sizeof(why), "%s", cs_error_last());
+		return cs_error_set(CS_EDATA, "'%s' has a registered key, and the sign-off could not "
+				    "be signed with it (give --key FILE, or add the key to ssh-agent): %s",
+				    sg->by, why);
+	}
+	/* the signature must be the registered key's, or the audit would refuse it */
+	if ((error = cs_ssh_verify(sg->by, sg->pubkey, text, len, cs_buf_cstr(sig))) != 1)
+		return error < 0 ? error : cs_error_set(CS_EDATA, "--key: not the key registered for "
+							"'%s'; nothing was signed", sg->by);
+	return 0;
 }
 
 /* How the sign-off commit is signed: with the signer's registered key
@@ -741,6 +750,7 @@ static int sign_commit(void *ctx, const char *text, size_t len, cs_buf *sig)
 static int signer_of(struct run *r, const char *by, struct signer *sg, int *sign)
 {
 	const cs_node *key = cs_check_key(&r->snap, by);
+	sg->by = by;
 	sg->keyfile = arg(r, "key");
 	sg->pubkey = key ? cs_node_get_str(key, "key") : NULL;
 	*sign = key != NULL;

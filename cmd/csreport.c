@@ -252,9 +252,18 @@ static void figures_facts(struct doc *d, const cs_node *r)
 	fact_int(d, _("requests accepted"), cs_node_get(q, "accepted"));
 	fact_int(d, _("accepted late"), cs_node_get(q, "accepted_late"));
 	fact_int(d, _("requests open"), cs_node_get(q, "open"));
+	const cs_node *late = cs_node_get(r, "late_entries"), *sup = cs_node_get(r, "supersedes");
 	for (i = 0; tc && tc->type == CS_NODE_SEQ && i < tc->count; i++)
 		cs_buf_printf(&b, "%s%s", i ? ", " : "", tc->items[i]->str);
 	fact(d, _("typical cases"), cs_buf_cstr(&b));
+	cs_buf_clear(&b);
+	for (i = 0; late && late->type == CS_NODE_SEQ && i < late->count; i++)
+		cs_buf_printf(&b, "%s%s (%s)", i ? ", " : "", s_(late->items[i], "id"),
+			      s_(late->items[i], "reason"));
+	if (b.len)
+		fact(d, _("entries added after filing"), cs_buf_cstr(&b));
+	if (sup)
+		fact(d, _("supersedes the report of"), s_(sup, "source_commit"));
 	cs_buf_free(&b);
 }
 

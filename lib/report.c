@@ -408,6 +408,39 @@ static int header(cs_check *c, cs_node *r, const char *kind, const char *key,
 	return set_str(r, "source_commit", c->rev[0] ? c->rev : "worktree");
 }
 
+/* The entries of the month added after its report was filed (cslog add
+ * --late, DESIGN 7): listed, with why, whenever the month is reported. */
+static int late_entries(cs_check *c, const scope *sc, cs_day from, cs_day to, cs_node *map)
+{
+	cs_node *list = cs_node_new_seq(), *item;
+	size_t i;
+	char date[11];
+	int error = 0;
+	if (!list)
+		return CS_ENOMEM;
+	for (i = 0; i < c->nentries && !error; i++) {
+		const cs_entry *e = &c->entries[i];
+		const char *why = str(e->rec, "late_reason");
+		if (!why || e->is_void || e->day < from || e->day > to || !in_scope(c, sc, e))
+			continue;
+		if (!(item = cs_node_new_map()) || (error = cs_node_push(list, item)) < 0) {
+			cs_node_free(item);
+			error = CS_ENOMEM;
+			break;
+		}
+		cs_date_format(e->day, date);
+		if ((error = set_str(item, "id", e->id)) < 0 || (error = set_str(item, "date", date)) < 0 ||
+		    (error = set_str(item, "kind", e->kind)) < 0 ||
+		    (error = set_str(item, "reason", why)) < 0)
+			break;
+		error = set_str(item, "recorded_at", str(e->rec, "recorded_at"));
+	}
+	if (!error && list->count)
+		return adopt(map, "late_entries", &list);
+	cs_node_free(list);
+	return error;
+}
+
 int cs_report_monthly(cs_check *c, int year, int month, const char *kind,
 		      const char *subject, int reveal, cs_node **out)
 {
@@ -425,7 +458,8 @@ int cs_report_monthly(cs_check *c, int year, int month, const char *kind,
 		return CS_ENOMEM;
 	snprintf(name, sizeof(name), "%04d-%02d", year % 10000, month % 100);
 	if ((error = header(c, r, "monthly-report", "month", name, kind, subject)) < 0 ||
-	    (error = block(c, &sc, from, to, reveal, 1, r)) < 0)
+	    (error = block(c, &sc, from, to, reveal, 1, r)) < 0 ||
+	    (error = late_entries(c, &sc, from, to, r)) < 0)
 		goto fail;
 	if (!sc.lawyer) {
 		/* items last: detach, add the sub-blocks, re-attach */

@@ -392,8 +392,8 @@ static int cs_rule_art13_conflict(cs_check *c, cs_findings *out)
 			error = cs_finding_add(out, e->path, line_of(e->rec, "opposing_type"),
 					       CS_SEV_ERROR, "art13.conflict", e->id, e->lawyer,
 					       e->community, month,
-					       "acts against a resident of the paired community '%s' (%s)",
-					       e->community, opposing ? opposing : "?");
+					       "acts against a resident of the paired community '%s' "
+					       "(the opposing party, named in the record)", e->community);
 		else if (same(type, "community") &&
 			 (same(opposing, e->community) ||
 			  (community && same(opposing, str(community, "name")))))

@@ -115,8 +115,38 @@ int cs_store_history(cs_store *s, const char *rev, const char *path, cs_history_
  * (size bytes); returns out, or NULL (out "") when the message has none. */
 const char *cs_commit_trailer(const char *message, const char *key, char *out, size_t size);
 
-/* The libgit2 repository, for readers of the history (audit). */
-struct git_repository *cs_store_repository(cs_store *s);
+/* One file a commit changed against its first parent. */
+typedef struct {
+	const char *path;
+	char status;              /* 'A' added, 'M' modified, 'D' deleted */
+	const char *old_data;     /* NULL when added */
+	size_t old_len;
+	const char *new_data;     /* NULL when deleted */
+	size_t new_len;
+} cs_change;
+
+/* A commit as the audit reads it. */
+typedef struct {
+	const char *commit;       /* hex */
+	const char *parent;       /* the first parent's hex; "" for the first commit */
+	int parents;              /* 2 or more: a merge */
+	const char *message;
+	const char *summary;
+	long long time;           /* author time, seconds since the epoch */
+	int offset;               /* minutes east of UTC */
+	const char *signature;    /* the armored signature of a signed commit, else NULL */
+	const char *signed_data;  /* what the signature signs */
+	size_t signed_len;
+	const cs_change *changes; /* the files changed under dir */
+	size_t nchanges;
+} cs_commit_info;
+typedef int (*cs_commits_fn)(void *ctx, const cs_commit_info *c);
+/* Every commit reachable from HEAD but not from since (NULL: every one),
+ * parents before children, with the files it changed under dir. */
+int cs_store_commits(cs_store *s, const char *since, const char *dir, cs_commits_fn fn, void *ctx);
+/* *yes = 1 when rev (a ref or commit; its hex into hex) is HEAD or one of
+ * its ancestors. CS_ENOTFOUND when rev names no commit. */
+int cs_store_descends(cs_store *s, const char *rev, int *yes, char hex[41]);
 
 /* For every commit reachable from rev (NULL: HEAD), parents before children,
  * each file under dir it adds (against its first parent), with the commit's

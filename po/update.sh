@@ -17,10 +17,10 @@ sources=$(ls cmd/*.c lib/*.c 2>/dev/null | grep -v '\.gen\.c$' | sort)
 [ -n "$sources" ] || { echo "update.sh: no sources in cmd/ or lib/" >&2; exit 66; }
 
 # shellcheck disable=SC2086  # word splitting of $sources is intended
-xgettext --language=C --from-code=UTF-8 -k_ -kN_ -kcs_finding_add:10 -kaudit_add:9 \
+xgettext --language=C --from-code=UTF-8 -k_ -kN_ -kcs_finding_add:10 -kaudit_add:7 \
 	-kcs_error_set:2 -kcs_error_at:5 -kfail:4 -kcs_buf_tr:2 \
 	--flag=_:1:pass-c-format --flag=N_:1:pass-c-format \
-	--flag=cs_finding_add:10:c-format --flag=audit_add:9:c-format \
+	--flag=cs_finding_add:10:c-format --flag=audit_add:7:c-format \
 	--flag=cs_error_set:2:c-format --flag=cs_error_at:5:c-format --flag=fail:4:c-format \
 	--flag=cs_buf_tr:2:c-format \
 	--flag=cli_usage:1:c-format --flag=cli_warn:1:c-format \
