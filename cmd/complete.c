@@ -216,8 +216,7 @@ int cli_complete(const cli_command *cmd, int argc, char **argv)
 	} else if (cur[0] == '-') {
 		for (i = 0; cmd->options[i].name; i++) {
 			char w[64];
-			const char *p = verb ? verb->options : "";
-			if (verb && !(p && strstr(p, cmd->options[i].name)))
+			if (verb && !cli_verb_takes(verb, cmd->options[i].name))
 				continue;
 			snprintf(w, sizeof(w), "--%s", cmd->options[i].name);
 			emit(&o, w);

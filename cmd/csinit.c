@@ -1,159 +1,51 @@
 /* csinit: create a store (DESIGN 2). */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "create.h"
 #include "error.h"
-#include "params.h"
-#include "node.h"
+#include "opts.h"
 #include "record.h"
-#include "yaml.h"
 
-extern const struct { const char *name; const char *text; } cs_embedded_calendars[];
+static const cli_option options[] = {
+	{ "district", 0, "NAME", 0, NULL, N_("the district's name (required)") },
+	{ "bare", 0, NULL, 0, NULL, N_("a bare repository (the bureau's central copy)") },
+	{ NULL, 0, NULL, 0, NULL, NULL }
+};
 
-static void usage(FILE *f)
-{
-	fprintf(f, _("usage: csinit [DIR] --district NAME [--bare]\n"
-		     "Create a cs store in DIR (default: the current directory).\n\n"
-		     "  --district NAME  the district's name (required)\n"
-		     "  --bare           a bare repository (the bureau's central copy)\n"
-		     "  -C DIR           run as if started in DIR\n"
-		     "  -h, --help       show this help\n"
-		     "      --version    show the version\n"));
-}
+static const cli_verb verbs[] = {
+	{ "", "[DIR]", 0, 1, "@dir", "district [bare]",
+	  N_("Create a cs store in DIR (default: the current directory).") },
+	{ NULL, NULL, 0, 0, NULL, NULL, NULL }
+};
 
-static int make_config(const char *district, cs_buf *out)
-{
-	cs_node *cfg = cs_node_new_map(), *rules = NULL;
-	int error = CS_ENOMEM;
-	if (!cfg || (error = cs_params_defaults(&rules)) < 0)
-		goto cleanup;
-	if ((error = cs_node_set_str(cfg, "kind", "config")) < 0 ||
-	    (error = cs_node_set_str(cfg, "district", district)) < 0 ||
-	    (error = cs_node_set_str(cfg, "locale", "zh_CN.UTF-8")) < 0)
-		goto cleanup;
-	if ((error = cs_node_set(cfg, "rules", rules)) < 0)
-		goto cleanup;
-	rules = NULL;
-	if ((error = cs_record_validate(cfg, "cs.yaml", NULL)) < 0)
-		goto cleanup;
-	error = cs_record_emit(cfg, out);
-cleanup:
-	cs_node_free(rules);
-	cs_node_free(cfg);
-	return error;
-}
-
-/* The hook runs the cscheck installed beside this csinit when there is
- * one, so a store works before the tools are on PATH. */
-static int install_hook(const char *dir)
-{
-	char self[4096], *slash;
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	cs_buf path = CS_BUF_INIT, tmp = CS_BUF_INIT, text = CS_BUF_INIT;
-	FILE *f;
-	int error = 0;
-	if (n <= 0)
-		return 0;
-	self[n] = '\0';
-	if (!(slash = strrchr(self, '/')))
-		return 0;
-	strcpy(slash + 1, "cscheck");
-	if (access(self, X_OK) < 0 || strchr(self, '\''))
-		return 0;
-	cs_buf_printf(&path, "%s/.git/hooks/pre-commit", dir);
-	cs_buf_printf(&tmp, "%s.tmp", cs_buf_cstr(&path));
-	cs_buf_printf(&text,
-		      "#!/bin/sh\n"
-		      "# Installed by csinit: check records before each hand-made commit;\n"
-		      "# only records that fail their schema or references block it.\n"
-		      "cscheck='%s'\n"
-		      "[ -x \"$cscheck\" ] || cscheck=$(command -v cscheck) || exit 0\n"
-		      "exec \"$cscheck\" --worktree -C \"$(git rev-parse --show-toplevel)\" --hook\n",
-		      self);
-	if (!(f = fopen(cs_buf_cstr(&tmp), "w")) ||
-	    fwrite(text.ptr, 1, text.len, f) != text.len || fclose(f) != 0 ||
-	    chmod(cs_buf_cstr(&tmp), 0755) < 0 || rename(cs_buf_cstr(&tmp), cs_buf_cstr(&path)) < 0)
-		error = cs_error_set(CS_EIO, "cannot write %s", cs_buf_cstr(&path));
-	cs_buf_free(&path);
-	cs_buf_free(&tmp);
-	cs_buf_free(&text);
-	return error;
-}
+static const cli_command csinit = { "csinit", N_("Create a cs store: a git repository with "
+				    "cs.yaml, the calendars and a pre-commit hook."), options,
+				    verbs, NULL };
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "district", required_argument, NULL, 'd' },
-		{ "bare", no_argument, NULL, 'b' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *district = NULL, *dir = ".", *chdir_to = NULL;
-	cs_file files[64];
-	char paths[64][32];
-	size_t n = 0, i;
-	cs_buf cfg = CS_BUF_INIT, msg = CS_BUF_INIT;
-	int bare = 0, c, error, status = 0;
-
+	cli_args a;
+	const char *dir;
+	int status, error;
 	cli_init("csinit");
-	while ((c = getopt_long(argc, argv, "C:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': district = optarg; break;
-		case 'b': bare = 1; break;
-		case 'C': chdir_to = optarg; break;
-		case 'h': usage(stdout); return 0;
-		case 'V': return cli_version();
-		default: return cli_usage(_("unknown option"));
-		}
+	if ((status = cli_parse(&csinit, argc, argv, &a)) >= 0)
+		goto done;
+	dir = a.nops ? a.operands[0] : ".";
+	if (a.dir && chdir(a.dir) < 0) {
+		cli_warn(_("cannot change to '%s'"), a.dir);
+		status = EX_NOINPUT_;
+	} else if ((error = cs_create(dir, cli_arg(&a, "district"), cli_has(&a, "bare"))) < 0) {
+		status = cli_status(error, a.verb);
+	} else {
+		fprintf(stderr, cli_has(&a, "bare") ? _("csinit: created a bare store in %s\n")
+						    : _("csinit: created a store in %s\n"), dir);
+		status = 0;
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc > 1)
-		return cli_usage(_("too many arguments"));
-	if (argc == 1)
-		dir = argv[0];
-	if (!district || !*district)
-		return cli_usage(_("--district NAME is required"));
-	if (chdir_to && chdir(chdir_to) < 0) {
-		cli_warn(_("cannot change to '%s'"), chdir_to);
-		return EX_NOINPUT_;
-	}
-	if ((error = make_config(district, &cfg)) < 0) {
-		status = cli_fail(error);
-		goto cleanup;
-	}
-	files[n].path = "cs.yaml";
-	files[n].data = cfg.ptr;
-	files[n].len = cfg.len;
-	n++;
-	for (i = 0; cs_embedded_calendars[i].name && n < 64; i++, n++) {
-		snprintf(paths[n], sizeof(paths[n]), "calendar/%s.yaml",
-			 cs_embedded_calendars[i].name);
-		files[n].path = paths[n];
-		files[n].data = cs_embedded_calendars[i].text;
-		files[n].len = strlen(cs_embedded_calendars[i].text);
-	}
-	cs_buf_printf(&msg, "Create the store of %s\n\nCs-Command: csinit\n", district);
-	if ((error = cs_store_create(dir, bare, files, n, cs_buf_cstr(&msg))) < 0) {
-		status = cli_fail(error);
-		goto cleanup;
-	}
-	if (!bare && (error = install_hook(dir)) < 0) {
-		status = cli_fail(error);
-		goto cleanup;
-	}
-	if (bare)
-		fprintf(stderr, _("csinit: created a bare store in %s\n"), dir);
-	else
-		fprintf(stderr, _("csinit: created a store in %s\n"), dir);
-cleanup:
-	cs_buf_free(&cfg);
-	cs_buf_free(&msg);
+done:
+	cli_args_free(&a);
 	cs_record_cleanup();
 	return status;
 }

@@ -74,7 +74,7 @@ static int next_item(const char **p, spec_item *it)
 	return 1;
 }
 
-static int verb_takes(const cli_verb *v, const char *name)
+int cli_verb_takes(const cli_verb *v, const char *name)
 {
 	const char *p = v->options ? v->options : "";
 	spec_item it;
@@ -265,7 +265,7 @@ static char **option_words(const cli_command *cmd, const cli_verb *v)
 	if (!words)
 		return NULL;
 	for (i = 0; i < n; i++) {
-		if (v && !verb_takes(v, cmd->options[i].name))
+		if (v && !cli_verb_takes(v, cmd->options[i].name))
 			continue;
 		cs_buf_clear(&b);
 		cs_buf_printf(&b, "--%s", cmd->options[i].name);
@@ -402,7 +402,7 @@ static int check_verb(cli_args *a)
 		const cli_option *o = &a->cmd->options[i];
 		if (!a->counts[i])
 			continue;
-		if (!verb_takes(v, o->name))
+		if (!cli_verb_takes(v, o->name))
 			return usage_error(a, _("--%s does not apply to '%s'"), o->name,
 					   *v->name ? v->name : a->cmd->name);
 		if (a->counts[i] > 1 && !o->many)
@@ -445,6 +445,14 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a)
 	a->cmd = cmd;
 	if (argc >= 2 && !strcmp(argv[1], "--complete"))
 		return cli_complete(cmd, argc - 2, argv + 2);
+	if (argc == 2 && !strcmp(argv[1], "--usage")) {
+		/* the SYNOPSIS the man page must match (tests/cmd/docs.sh) */
+		cs_buf out = CS_BUF_INIT;
+		cli_synopsis(cmd, NULL, &out);
+		fputs(cs_buf_cstr(&out), stdout);
+		cs_buf_free(&out);
+		return 0;
+	}
 	if (n + 3 > CLI_MAX_OPTS || !(longs = calloc(n + 4, sizeof(*longs))))
 		return cli_fail(CS_ENOMEM);
 	cs_buf_puts(&shorts, "-:C:h");

@@ -61,6 +61,9 @@ typedef struct {
 int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a);
 void cli_args_free(cli_args *a);
 
+/* 1 when the verb takes the option name. */
+int cli_verb_takes(const cli_verb *v, const char *name);
+
 /* The (last) value of option name, or NULL. */
 const char *cli_arg(const cli_args *a, const char *name);
 /* Every value of option name (n of them). */

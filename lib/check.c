@@ -629,6 +629,8 @@ void cs_check_free(cs_check *c)
 	for (i = 0; i < c->nfiled; i++)
 		free(c->filed[i].path);
 	free(c->filed);
+	free((void *)c->rules);
+	free(c->rules_text);
 	cs_node_free(c->config);
 	cs_calendar_free(c->cal);
 	memset(c, 0, sizeof(*c));
@@ -703,6 +705,147 @@ int cs_check_records(cs_check *c, cs_findings *out)
 			continue;
 		}
 		error = cs_validate_record(c, path, rec, refs_judged(c, rec), out);
+	}
+	return error;
+}
+
+/* --- what is judged and shown ---------------------------------------------- */
+
+int cs_check_select(cs_check *c, const char *list)
+{
+	char *tok, *save = NULL;
+	const char **v = NULL, **grown;
+	size_t n = 0;
+	if (!list)
+		return 0;
+	if (!(c->rules_text = cs_strdup(list)))
+		return CS_ENOMEM;
+	for (tok = strtok_r(c->rules_text, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		while (*tok == ' ')
+			tok++;
+		if (!*tok)
+			continue;
+		if (!cs_rule_known(tok)) {
+			const char *near = cs_utf8_nearest(tok, cs_rule_ids());
+			free(v);
+			return near ? cs_error_set(CS_EUSAGE, "unknown rule '%s'; did you mean '%s'? "
+						   "(see cscheck(1))", tok, near)
+				    : cs_error_set(CS_EUSAGE, "unknown rule '%s' (see cscheck(1))", tok);
+		}
+		if (!(grown = cs_realloc(v, (n + 1) * sizeof(*v)))) {
+			free(v);
+			return CS_ENOMEM;
+		}
+		v = grown;
+		v[n++] = tok;
+	}
+	c->rules = v;
+	c->nrules = n;
+	return 0;
+}
+
+void cs_check_judge(cs_check *c, const char *period, const char *today)
+{
+	if (today)
+		cs_date_parse(today, &c->today);
+	if (period && cs_period_parse(period, &c->period_from, &c->period_to) == 0)
+		c->has_period = 1;
+	cs_error_clear();
+}
+
+static int selected(const char *rule, const char *const *rules, size_t n)
+{
+	size_t j;
+	for (j = 0; j < n; j++) {
+		size_t k = strlen(rules[j]);
+		if (!strcmp(rule, rules[j]) || (!strncmp(rule, rules[j], k) && rule[k] == '.'))
+			return 1;
+	}
+	return 0;
+}
+
+void cs_findings_keep(cs_findings *f, const char *const *rules, size_t n)
+{
+	size_t i, keep = 0;
+	if (!n)
+		return;
+	for (i = 0; i < f->n; i++) {
+		if (selected(f->v[i].rule, rules, n))
+			f->v[keep++] = f->v[i];
+		else
+			cs_finding_release(&f->v[i]);
+	}
+	f->n = keep;
+}
+
+void cs_findings_count(const cs_findings *f, size_t *errors, size_t *warnings)
+{
+	size_t i;
+	*errors = *warnings = 0;
+	for (i = 0; i < f->n; i++)
+		(f->v[i].severity == CS_SEV_ERROR ? (*errors)++ : (*warnings)++);
+}
+
+static const char *severity_name(int sev)
+{
+	return sev == CS_SEV_ERROR ? "error" : "warning";
+}
+
+cs_node *cs_findings_tree(const cs_findings *f)
+{
+	cs_node *seq = cs_node_new_seq(), *m;
+	char line[32];
+	size_t i;
+	int error = 0;
+	for (i = 0; seq && i < f->n && !error; i++) {
+		const cs_finding *x = &f->v[i];
+		if (!(m = cs_node_new_map()) || cs_node_push(seq, m) < 0) {
+			cs_node_free(m);
+			error = CS_ENOMEM;
+			break;
+		}
+		snprintf(line, sizeof(line), "%zu", x->line);
+		if (cs_node_set_str(m, "path", x->path) < 0 ||
+		    cs_node_set(m, "line", cs_node_new_plain(line)) < 0 ||
+		    cs_node_set_str(m, "severity", severity_name(x->severity)) < 0 ||
+		    cs_node_set_str(m, "rule", x->rule) < 0 || cs_node_set_str(m, "message", x->message) < 0 ||
+		    (x->record && cs_node_set_str(m, "record", x->record) < 0) ||
+		    (x->lawyer && cs_node_set_str(m, "lawyer", x->lawyer) < 0) ||
+		    (x->community && cs_node_set_str(m, "community", x->community) < 0) ||
+		    (x->period && cs_node_set_str(m, "period", x->period) < 0) ||
+		    (x->commit && cs_node_set_str(m, "commit", x->commit) < 0))
+			error = CS_ENOMEM;
+	}
+	if (error) {
+		cs_node_free(seq);
+		return NULL;
+	}
+	return seq;
+}
+
+int cs_findings_table(const cs_findings *f, cs_table *t, const char *path, const char *line,
+		      const char *severity, const char *rule, const char *message,
+		      const char *period)
+{
+	char n[32];
+	size_t i;
+	int error = 0;
+	cs_table_col(t, "path", path, 0);
+	cs_table_col(t, "line", line, 1);
+	cs_table_col(t, "severity", severity, 0);
+	cs_table_col(t, "rule", rule, 0);
+	cs_table_col(t, "message", message, 0);
+	cs_table_col(t, "period", period, 0);
+	for (i = 0; i < f->n && !error; i++) {
+		const char *cells[6];
+		snprintf(n, sizeof(n), "%zu", f->v[i].line);
+		cells[0] = f->v[i].path;
+		cells[1] = n;
+		cells[2] = severity_name(f->v[i].severity);
+		cells[3] = f->v[i].rule;
+		cells[4] = f->v[i].message;
+		cells[5] = f->v[i].period;
+		error = cs_table_row(t, cells);
 	}
 	return error;
 }

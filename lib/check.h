@@ -10,6 +10,7 @@
 #include "date.h"
 #include "node.h"
 #include "store.h"
+#include "table.h"
 
 enum { CS_SEV_ERROR = 0, CS_SEV_WARNING = 1 };
 
@@ -74,6 +75,7 @@ typedef struct {
 	cs_day period_from, period_to;
 	const char *const *rules;    /* NULL: every rule; else id prefixes */
 	size_t nrules;
+	char *rules_text;            /* what rules point into (owned) */
 	cs_day log_from, log_to;     /* the work log read (log_to 0: all of it) */
 	int directory_only;          /* only the directory and the pairings were read */
 	struct cs_filed { char *path; cs_day day; } *filed;  /* when each report was first filed */
@@ -93,6 +95,25 @@ int cs_check_load_months(cs_check *c, cs_store *s, const char *rev, cs_day from,
  * and the keys: what validating one record needs (the write path). */
 int cs_check_load_directory(cs_check *c, cs_store *s, const char *rev);
 void cs_check_free(cs_check *c);
+
+/* Judge only the rules of list (ids or prefixes, comma-separated; NULL:
+ * every rule). CS_EUSAGE naming an unknown one and the nearest id. */
+int cs_check_select(cs_check *c, const char *list);
+/* Judge the period (NULL: all) on the day today (YYYY-MM-DD; NULL: now). */
+void cs_check_judge(cs_check *c, const char *period, const char *today);
+
+/* Keep only the findings of the selected rules (--rules selects what is
+ * shown, schema and reference findings too); all when n is 0. */
+void cs_findings_keep(cs_findings *f, const char *const *rules, size_t n);
+/* How many are errors and warnings. */
+void cs_findings_count(const cs_findings *f, size_t *errors, size_t *warnings);
+/* The findings as a sequence of mappings (path, line, severity, rule,
+ * message, and record, lawyer, community, period, commit where set). */
+cs_node *cs_findings_tree(const cs_findings *f);
+/* The findings as a table with these column labels. */
+int cs_findings_table(const cs_findings *f, cs_table *t, const char *path, const char *line,
+		      const char *severity, const char *rule, const char *message,
+		      const char *period);
 
 /* Parameter of the rules in cs.yaml, with its default. */
 long long cs_check_param(const cs_check *c, const char *name);
