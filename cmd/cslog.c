@@ -359,6 +359,7 @@ static int edit_loop(struct run *r, cs_node **rec, int (*check)(struct run *, cs
 	for (;;) {
 		cs_node_free(edited);
 		edited = NULL;
+		cs_buf_clear(&back);
 		if ((error = run_editor(path)) < 0 ||
 		    (error = cs_buf_read_file(&back, path, CS_YAML_MAX_BYTES)) < 0)
 			break;
@@ -380,10 +381,18 @@ static int edit_loop(struct run *r, cs_node **rec, int (*check)(struct run *, cs
 		} else if (!edited) {
 			error = cs_error_set(CS_EDATA, "the entry is empty; nothing was written");
 			break;
-		} else if ((error = check(r, edited, &why)) == 0) {
-			break;
-		} else if (error != CS_EDATA && error != CS_EUSAGE) {
-			break;
+		} else {
+			/* judged on a copy: what is shown again is what was written */
+			cs_node *trial = cs_node_dup(edited);
+			if (!trial || (error = check(r, trial, &why)) == 0) {
+				cs_node_free(edited);
+				edited = trial;
+				error = trial ? 0 : CS_ENOMEM;
+				break;
+			}
+			cs_node_free(trial);
+			if (error != CS_EDATA && error != CS_EUSAGE)
+				break;
 		}
 		cs_error_clear();
 		if (!why.len)

@@ -306,10 +306,18 @@ int cs_entry_sign(cs_node *rec, const cs_node *community, const char *by, const 
 	const char *id = cs_node_get_str(rec, "id"), *signed_by;
 	char stamp[20];
 	int error;
-	if (!cs_dir_is_head(community, by))
-		return cs_error_at(CS_EDATA, NULL, 0, "signed_by",
-				   "'%s' is not a head of community '%s' (Art 11)", by,
-				   cs_node_get_str(community, "id"));
+	if (!cs_dir_is_head(community, by)) {
+		const cs_node *heads = cs_node_get(community, "heads");
+		cs_buf list = CS_BUF_INIT;
+		size_t i;
+		for (i = 0; heads && heads->type == CS_NODE_SEQ && i < heads->count; i++)
+			cs_buf_printf(&list, "%s%s", i ? ", " : "", heads->items[i]->str);
+		error = cs_error_at(CS_EDATA, NULL, 0, "signed_by",
+				    "'%s' is not a head of community '%s' (Art 11); its heads: %s", by,
+				    cs_node_get_str(community, "id"), cs_buf_cstr(&list));
+		cs_buf_free(&list);
+		return error;
+	}
 	if (cs_node_get(rec, "voided_at"))
 		return cs_error_set(CS_EDATA, "%s: the entry is void", id);
 	if ((signed_by = cs_node_get_str(rec, "signed_by")))
