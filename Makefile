@@ -58,16 +58,18 @@ lib/%.o: lib/%.c $(HDRS)
 lib/libcs.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-CLI_SRC = cmd/cli.c cmd/opts.c cmd/complete.c
-CLI_HDRS = cmd/cli.h cmd/opts.h
+CLI_SRC = cmd/cli.c cmd/opts.c cmd/usage.c cmd/complete.c cmd/editor.c
+CLI_HDRS = cmd/cli.h cmd/opts.h cmd/editor.h
 CLI_OBJ = $(CLI_SRC:.c=.o)
 SAN_CLI_OBJ = $(patsubst cmd/%.c,tests/san/cmd-%.o,$(CLI_SRC))
 
 cmd/%.o: cmd/%.c $(CLI_HDRS) $(HDRS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-cmd/%: cmd/%.c $(CLI_OBJ) lib/libcs.a $(HDRS) $(CLI_HDRS)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(CLI_OBJ) lib/libcs.a $(PKG_LIBS)
+# a command is cmd/NAME.c, with cmd/NAME-*.c and cmd/NAME.h when it has halves
+.SECONDEXPANSION:
+cmd/%: cmd/%.c $$(wildcard cmd/$$*-*.c cmd/$$*.h) $(CLI_OBJ) lib/libcs.a $(HDRS) $(CLI_HDRS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(filter %.c,$^) $(CLI_OBJ) lib/libcs.a $(PKG_LIBS)
 
 tests/san/%.o: lib/%.c $(HDRS)
 	@mkdir -p tests/san
@@ -80,8 +82,8 @@ tests/san/cmd-%.o: cmd/%.c $(CLI_HDRS) $(HDRS)
 	@mkdir -p tests/san
 	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
 
-tests/san/cs%: cmd/cs%.c $(SAN_CLI_OBJ) tests/san/libcs.a $(HDRS) $(CLI_HDRS)
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $< $(SAN_CLI_OBJ) tests/san/libcs.a $(PKG_LIBS)
+tests/san/cs%: cmd/cs%.c $$(wildcard cmd/cs$$*-*.c cmd/cs$$*.h) $(SAN_CLI_OBJ) tests/san/libcs.a $(HDRS) $(CLI_HDRS)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(filter %.c,$^) $(SAN_CLI_OBJ) tests/san/libcs.a $(PKG_LIBS)
 
 tests/unit/test_%: tests/unit/test_%.c lib/libcs.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< lib/libcs.a $(PKG_LIBS) $(CMOCKA_LIBS)

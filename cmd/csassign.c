@@ -10,6 +10,7 @@
 #include "opts.h"
 #include "pairing.h"
 #include "record.h"
+#include "roster.h"
 #include "write.h"
 
 static const cli_option options[] = {
@@ -124,131 +125,50 @@ static int slug_of(struct run *r, const char *kind, const char *opt, const char 
 	return cs_check_resolve(&r->snap, kind, arg(r, opt), slug);
 }
 
-static int set_opt(cs_node *rec, const char *key, const char *value)
-{
-	return value ? cs_node_set_str(rec, key, value) : 0;
-}
-
-static int entry_fields(struct run *r, const char *kind, cs_node *rec)
-{
-	const char *slug;
-	size_t i, n;
-	const char *const *heads;
-	cs_node *seq;
-	int error;
-	if (!strcmp(kind, "lawyer")) {
-		if ((error = slug_of(r, "firm", "firm", &slug)) < 0 ||
-		    (error = set_opt(rec, "firm", slug)) < 0 ||
-		    (error = set_opt(rec, "phone", arg(r, "phone"))) < 0 ||
-		    (error = set_opt(rec, "email", arg(r, "email"))) < 0 ||
-		    (error = set_opt(rec, "licence", arg(r, "licence"))) < 0)
-			return error;
-		return set_opt(rec, "photo", arg(r, "photo"));
-	}
-	if (!strcmp(kind, "community")) {
-		if ((error = slug_of(r, "office", "office", &slug)) < 0 ||
-		    (error = set_opt(rec, "office", slug)) < 0 || !(seq = cs_node_new_seq()))
-			return error < 0 ? error : CS_ENOMEM;
-		heads = cli_args_of(&r->args, "head", &n);
-		for (i = 0; i < n; i++)
-			if ((error = cs_node_push(seq, cs_node_new_str(heads[i]))) < 0)
-				break;
-		if (error < 0 || (error = cs_node_set(rec, "heads", seq)) < 0) {
-			cs_node_free(seq);
-			return error;
-		}
-		return set_opt(rec, "workroom", arg(r, "workroom"));
-	}
-	if ((error = set_opt(rec, "address", arg(r, "address"))) < 0)
-		return error;
-	return set_opt(rec, "phone", arg(r, "phone"));
-}
-
 static int entry_add(struct run *r)
 {
-	const char *kind = noun(r), *slug = r->args.operands[0];
-	cs_buf cmd = CS_BUF_INIT, summary = CS_BUF_INIT;
-	cs_node *rec = cs_node_new_map();
-	cs_put put = { NULL, 1, NULL };
-	cs_commit c;
+	cs_roster_entry e;
 	int error;
-	if (!rec)
-		return CS_ENOMEM;
-	if (!cs_slug_valid(slug)) {
-		error = cs_error_set(CS_EUSAGE, "'%s' is not a slug: lower-case letters a-z, digits and "
-				     "'-', like wang-li (the Chinese name goes in --name)", slug);
-		goto cleanup;
-	}
-	if ((error = cs_node_set_str(rec, "kind", kind)) < 0 ||
-	    (error = cs_node_set_str(rec, "id", slug)) < 0 ||
-	    (error = cs_node_set_str(rec, "name", arg(r, "name"))) < 0 ||
-	    (error = entry_fields(r, kind, rec)) < 0)
-		goto cleanup;
-	cs_buf_printf(&cmd, "csassign %s add", kind);
-	cs_buf_printf(&summary, "Add %s %s", kind, slug);
-	memset(&c, 0, sizeof(c));
-	c.command = cs_buf_cstr(&cmd);
-	c.summary = cs_buf_cstr(&summary);
-	put.rec = rec;
-	error = cs_write_records(r->store, &c, &put, 1, NULL);
-	if (error == CS_ECANTCREAT)
-		error = cs_error_set(CS_ECANTCREAT, "%s '%s' exists already", kind, slug);
-	if (!error)
-		printf("%s\n", slug);
-cleanup:
-	cs_node_free(rec);
-	cs_buf_free(&cmd);
-	cs_buf_free(&summary);
-	return error;
+	memset(&e, 0, sizeof(e));
+	e.kind = noun(r);
+	e.slug = r->args.operands[0];
+	e.name = arg(r, "name");
+	e.phone = arg(r, "phone");
+	e.address = arg(r, "address");
+	e.email = arg(r, "email");
+	e.licence = arg(r, "licence");
+	e.photo = arg(r, "photo");
+	e.workroom = arg(r, "workroom");
+	e.heads = cli_args_of(&r->args, "head", &e.nheads);
+	if ((arg(r, "firm") && (error = slug_of(r, "firm", "firm", &e.firm)) < 0) ||
+	    (arg(r, "office") && (error = slug_of(r, "office", "office", &e.office)) < 0) ||
+	    (error = cs_roster_add(r->store, &e)) < 0)
+		return error;
+	printf("%s\n", e.slug);
+	return 0;
+}
+
+/* The headings of the lists, for xgettext. */
+static const char *const headings[] __attribute__((unused)) = {
+	N_("id"), N_("name"), N_("firm"), N_("phone"), N_("office"), N_("heads"), N_("role"),
+	N_("fingerprint"),
+};
+
+static const char *heading(const char *key)
+{
+	return _(key);
 }
 
 static int entry_list(struct run *r)
 {
-	const char *kind = noun(r);
 	cs_node *all = NULL;
-	cs_buf dir = CS_BUF_INIT, heads = CS_BUF_INIT;
 	cs_table t;
-	size_t i, j;
 	int error;
 	cs_table_init(&t);
-	cs_buf_printf(&dir, "%s", cs_kind_find(kind)->dir);
-	if ((error = cs_dir_load_all(r->store, NULL, cs_buf_cstr(&dir), &all)) < 0)
-		goto cleanup;
-	cs_table_col(&t, "id", _("id"), 0);
-	cs_table_col(&t, "name", _("name"), 0);
-	if (!strcmp(kind, "lawyer")) {
-		cs_table_col(&t, "firm", _("firm"), 0);
-		cs_table_col(&t, "phone", _("phone"), 0);
-	} else if (!strcmp(kind, "community")) {
-		cs_table_col(&t, "office", _("office"), 0);
-		cs_table_col(&t, "heads", _("heads"), 0);
-	} else if (!strcmp(kind, "key")) {
-		cs_table_col(&t, "role", _("role"), 0);
-		cs_table_col(&t, "fingerprint", _("fingerprint"), 0);
-	} else {
-		cs_table_col(&t, "phone", _("phone"), 0);
-	}
-	for (i = 0; i < all->count; i++) {
-		const cs_node *rc = all->items[i], *h = cs_node_get(rc, "heads");
-		const char *cells[4] = { cs_node_get_str(rc, "id"), cs_node_get_str(rc, "name"),
-					 NULL, NULL };
-		cs_buf_clear(&heads);
-		for (j = 0; h && h->type == CS_NODE_SEQ && j < h->count; j++)
-			cs_buf_printf(&heads, "%s%s", j ? "、" : "", h->items[j]->str);
-		cells[2] = cs_node_get_str(rc, !strcmp(kind, "lawyer") ? "firm" :
-					   !strcmp(kind, "community") ? "office" :
-					   !strcmp(kind, "key") ? "role" : "phone");
-		cells[3] = !strcmp(kind, "lawyer") ? cs_node_get_str(rc, "phone") :
-			   !strcmp(kind, "community") ? cs_buf_cstr(&heads) :
-			   !strcmp(kind, "key") ? cs_node_get_str(rc, "fingerprint") : NULL;
-		if ((error = cs_table_row(&t, cells)) < 0)
-			goto cleanup;
-	}
-	error = print(r, all, &t);
-cleanup:
+	if ((error = cs_dir_load_all(r->store, NULL, cs_kind_find(noun(r))->dir, &all)) == 0 &&
+	    (error = cs_roster_table(noun(r), all, heading, &t)) == 0)
+		error = print(r, all, &t);
 	cs_node_free(all);
-	cs_buf_free(&dir);
-	cs_buf_free(&heads);
 	cs_table_free(&t);
 	return error;
 }

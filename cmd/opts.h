@@ -77,4 +77,30 @@ int cli_is(const cli_args *a, const char *name);
  * page's SYNOPSIS, into out. */
 int cli_synopsis(const cli_command *cmd, const cli_verb *verb, cs_buf *out);
 
+
+/* --- what cmd/usage.c shares with cmd/opts.c ---------------------------- */
+
+/* -C, --help and --version, which every command takes. */
+extern const cli_option cli_builtin[];
+const cli_option *cli_option_named(const cli_command *cmd, const char *name, int *index);
+/* One item of a verb's option spec: the names of a choice, optional or not. */
+typedef struct {
+	char names[8][32];
+	int n, optional;
+} cli_spec_item;
+/* The next item of spec from *p into it; 0 at the end. */
+int cli_spec_next(const char **p, cli_spec_item *it);
+/* Print the help of a verb, and of the command. */
+void cli_verb_help(const cli_command *cmd, const cli_verb *v, char **ops, int nops);
+void cli_command_help(const cli_command *cmd);
+/* A usage error (64): "CMD: message" and the hint to the verb's --help. */
+int cli_usage_error(const cli_args *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* An unknown option (with "did you mean"), an unknown verb (with the verbs),
+ * a value not among an option's fixed choices (-1 when it is one). */
+int cli_unknown_option(cli_args *a, const char *text);
+int cli_bad_verb(cli_args *a, char **ops, int nops);
+int cli_check_choice(cli_args *a, const cli_option *o, const char *v);
+/* The candidates for the last of argv's words (CMD --complete). */
+int cli_complete(const cli_command *cmd, int argc, char **argv);
+
 #endif

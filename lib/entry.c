@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "directory.h"
+#include "validate.h"
 #include "entry.h"
 #include "error.h"
 #include "pairing.h"
@@ -589,5 +590,273 @@ int cs_entry_add(cs_store *s, cs_node *const *recs, const char *const *sources, 
 	c.guard_ctx = &bt;
 	error = cs_write_records(s, &c, puts, n, NULL);
 	free(puts);
+	return error;
+}
+
+/* --- checking, finding and rewriting entries ------------------------------ */
+
+int cs_entry_check_new(const cs_check *snap, const cs_time *now, cs_node *rec,
+		       const char *source, cs_buf *why)
+{
+	cs_findings found;
+	cs_buf path = CS_BUF_INIT;
+	int error;
+	cs_findings_init(&found);
+	if ((error = cs_entry_refuse_owned(rec, source)) < 0)
+		goto cleanup;
+	if ((error = cs_entry_complete(rec, snap, now)) < 0 ||
+	    (error = cs_record_path(rec, &path)) < 0) {
+		char msg[1024];
+		snprintf(msg, sizeof(msg), "%s", cs_error_last());
+		if (source)
+			error = cs_error_set(error, "%s: %s", source, msg);
+		goto cleanup;
+	}
+	if ((error = cs_validate_record(snap, cs_buf_cstr(&path), rec, 1, &found)) < 0)
+		goto cleanup;
+	if (cs_findings_have_error(&found, 0)) {
+		cs_buf_clear(why);
+		cs_write_describe(&found, 0, source, rec->line != 0, why);
+		error = cs_error_set(CS_EDATA, "%s", cs_buf_cstr(why));
+	}
+cleanup:
+	cs_findings_free(&found);
+	cs_buf_free(&path);
+	return error;
+}
+
+int cs_entry_template(const cs_node *rec, const char *why, cs_buf *out)
+{
+	cs_node *fields = NULL;
+	const char *kind = cs_node_get_str(rec, "kind"), *p;
+	size_t i;
+	int error;
+	cs_buf_clear(out);
+	if (why && *why) {
+		cs_buf_tr(out, "# The entry was not saved:\n");
+		for (p = why; *p; ) {
+			const char *nl = strchr(p, '\n');
+			size_t n = nl ? (size_t)(nl - p) : strlen(p);
+			cs_buf_printf(out, "#   %.*s\n", (int)n, p);
+			p += n + (nl ? 1 : 0);
+		}
+		cs_buf_tr(out, "# Correct it and save, or leave the file unchanged to give up.\n");
+	}
+	if ((error = cs_record_emit(rec, out)) < 0 || (error = cs_entry_fields(kind, &fields)) < 0)
+		return error;
+	cs_buf_tr(out, "# Other fields of a %s (remove the '# ' to fill one in):\n", kind);
+	for (i = 0; i < fields->count; i++) {
+		char name[128];
+		snprintf(name, sizeof(name), "%s", fields->items[i]->str);
+		if (strchr(name, ' '))
+			*strchr(name, ' ') = '\0';
+		if (strchr(name, '.'))
+			*strchr(name, '.') = '\0';
+		if (!cs_node_get(rec, name))
+			cs_buf_printf(out, "# %s:    %s\n", name, fields->items[i]->str + strlen(name));
+	}
+	cs_node_free(fields);
+	return 0;
+}
+
+struct month_ids {
+	cs_store *s;
+	const char *prefix;
+	char ym[8];        /* YYYY/MM of the id's date */
+	cs_buf *path;
+	int found;
+};
+
+/* An entry's id begins with its date: only that month of each community's
+ * log is read, not the whole log. */
+static int community_month(void *ctx, const char *name, int is_dir)
+{
+	struct month_ids *m = ctx;
+	cs_buf dir = CS_BUF_INIT, path = CS_BUF_INIT;
+	int error;
+	if (!is_dir || m->found > 1)
+		return 0;
+	cs_buf_printf(&dir, "records/log/%s/%s", name, m->ym);
+	error = cs_id_lookup(m->s, NULL, cs_buf_cstr(&dir), m->prefix, &path);
+	if (error == 0) {
+		if (!m->found++) {
+			cs_buf_clear(m->path);
+			cs_buf_puts(m->path, cs_buf_cstr(&path));
+		} else {
+			m->found = 2;
+		}
+	} else if (error == CS_EUSAGE) {
+		m->found = 2;
+	}
+	if (error == CS_ENOTFOUND || error == CS_EUSAGE)
+		error = 0;
+	cs_error_clear();
+	cs_buf_free(&dir);
+	cs_buf_free(&path);
+	return error;
+}
+
+static int dated_prefix(const char *p)
+{
+	size_t i;
+	for (i = 0; i < 6; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+	return 1;
+}
+
+int cs_entry_find(cs_store *s, const char *prefix, cs_buf *path, cs_node **rec)
+{
+	int error = CS_ENOTFOUND;
+	*rec = NULL;
+	if (strlen(prefix) >= 6 && dated_prefix(prefix)) {
+		struct month_ids m = { s, prefix, "", path, 0 };
+		snprintf(m.ym, sizeof(m.ym), "%.4s/%.2s", prefix, prefix + 4);
+		if ((error = cs_store_names(s, NULL, "records/log", community_month, &m)) < 0)
+			return error;
+		error = m.found == 1 ? 0 : m.found > 1 ? CS_EUSAGE : CS_ENOTFOUND;
+		if (error == CS_EUSAGE)
+			error = cs_id_lookup(s, NULL, "records/log", prefix, path);
+	} else {
+		error = cs_id_lookup(s, NULL, "records/log", prefix, path);
+	}
+	if (error == CS_ENOTFOUND)
+		error = cs_id_lookup(s, NULL, "records/meetings", prefix, path);
+	if (error == CS_ENOTFOUND)
+		error = cs_error_set(CS_ENOTFOUND, "no log entry with id '%s'", prefix);
+	if (!error)
+		error = cs_store_read_record(s, NULL, cs_buf_cstr(path), rec);
+	return error;
+}
+
+int cs_entry_rewrite(cs_store *s, const char *command, const char *summary, cs_node **recs,
+		     size_t n, const char *const *trailers, cs_sign_fn sign, void *sign_ctx)
+{
+	cs_put *puts = cs_calloc(n, sizeof(*puts));
+	cs_commit c = { command, summary, trailers, NULL, NULL, sign, sign_ctx };
+	size_t i;
+	int error;
+	if (!puts)
+		return CS_ENOMEM;
+	for (i = 0; i < n; i++)
+		puts[i].rec = recs[i];
+	error = cs_write_records(s, &c, puts, n, NULL);
+	free(puts);
+	return error;
+}
+
+int cs_entry_draft(const cs_node *rec, cs_node **draft)
+{
+	size_t i;
+	*draft = NULL;
+	if (cs_node_get(rec, "voided_at"))
+		return cs_error_set(CS_EDATA, "%s: the entry is void", cs_node_get_str(rec, "id"));
+	if (!(*draft = cs_node_dup(rec)))
+		return CS_ENOMEM;
+	for (i = 0; i < (*draft)->count; )
+		if (cs_entry_field_owned((*draft)->pairs[i].key))
+			cs_node_remove(*draft, (*draft)->pairs[i].key);
+		else
+			i++;
+	return 0;
+}
+
+int cs_entry_check_edit(const cs_check *snap, const cs_node *old, const cs_node *rec, cs_buf *why)
+{
+	static const char *const fixed[] = { "kind", "id", "date", "community", NULL };
+	cs_findings found;
+	cs_buf path = CS_BUF_INIT;
+	size_t i;
+	int error;
+	for (i = 0; fixed[i]; i++) {
+		const char *a = cs_node_get_str(old, fixed[i]), *b = cs_node_get_str(rec, fixed[i]);
+		if ((a || b) && (!a || !b || strcmp(a, b)))
+			return cs_error_at(CS_EDATA, NULL, 0, fixed[i],
+					   "cannot be changed (void the entry and log it again)");
+	}
+	if ((error = cs_entry_refuse_owned(rec, "entry")) < 0)
+		return error;
+	cs_findings_init(&found);
+	if ((error = cs_record_path(rec, &path)) == 0 &&
+	    (error = cs_validate_record(snap, cs_buf_cstr(&path), rec, 1, &found)) == 0 &&
+	    cs_findings_have_error(&found, 0)) {
+		cs_write_describe(&found, 0, "entry", 1, why);
+		error = CS_EDATA;
+	}
+	cs_findings_free(&found);
+	cs_buf_free(&path);
+	return error;
+}
+
+int cs_entry_lawyer_optional(const cs_kind *k)
+{
+	return lawyer_optional(k);
+}
+
+static int set_opt(cs_node *rec, const char *key, const char *v)
+{
+	return v ? cs_node_set_str(rec, key, v) : 0;
+}
+
+static int build_target(const cs_entry_parts *p, cs_node *rec)
+{
+	cs_node *t;
+	int error;
+	if (!p->target_type && !p->target_name && !p->target_contact)
+		return 0;
+	if (!(t = cs_node_new_map()))
+		return CS_ENOMEM;
+	if ((error = set_opt(t, "type", p->target_type)) < 0 ||
+	    (error = set_opt(t, "name", p->target_name)) < 0 ||
+	    (error = set_opt(t, "contact", p->target_contact)) < 0) {
+		cs_node_free(t);
+		return error;
+	}
+	return cs_node_set(rec, "target", t);
+}
+
+/* A request's date and start are when it was received. */
+static int received(const cs_time *now, cs_node *rec, const char *date, const char *start)
+{
+	char at[20], today[11];
+	cs_date_format(now->day, today);
+	if (start)
+		snprintf(at, sizeof(at), "%sT%s", date, start);
+	else if (!strcmp(date, today))
+		cs_entry_stamp(now, at);
+	else
+		snprintf(at, sizeof(at), "%sT00:00", date);
+	return cs_node_set_str(rec, "received_at", at);
+}
+
+int cs_entry_build(const cs_entry_parts *p, const cs_time *now, cs_node **out)
+{
+	cs_node *rec = cs_node_new_map();
+	char today[11];
+	size_t i;
+	int error;
+	*out = NULL;
+	if (!rec)
+		return CS_ENOMEM;
+	cs_date_format(now->day, today);
+	if ((error = cs_node_set_str(rec, "kind", p->kind)) < 0 ||
+	    (error = cs_node_set_str(rec, "date", p->date ? p->date : today)) < 0 ||
+	    (error = set_opt(rec, "start", p->start)) < 0 || (error = set_opt(rec, "end", p->end)) < 0 ||
+	    (error = set_opt(rec, "community", p->community)) < 0 ||
+	    (error = set_opt(rec, "lawyer", p->lawyer)) < 0 ||
+	    (error = set_opt(rec, "channel", p->channel)) < 0 || (error = build_target(p, rec)) < 0 ||
+	    (error = set_opt(rec, "content", p->content)) < 0 ||
+	    (error = set_opt(rec, "result", p->result)) < 0)
+		goto fail;
+	if (!strcmp(p->kind, "request") &&
+	    (error = received(now, rec, p->date ? p->date : today, p->start)) < 0)
+		goto fail;
+	for (i = 0; i < p->nsets; i++)
+		if ((error = cs_entry_set(rec, p->kind, p->sets[i])) < 0)
+			goto fail;
+	*out = rec;
+	return 0;
+fail:
+	cs_node_free(rec);
 	return error;
 }

@@ -8,6 +8,7 @@
 #include "check.h"
 #include "date.h"
 #include "node.h"
+#include "record.h"
 
 /* 1 when field is set only by its command: signed_by, signed_at (sign),
  * accepted_at (accept), voided_at, void_reason (void), late_reason
@@ -27,6 +28,21 @@ int cs_entry_set(cs_node *rec, const char *kind, const char *assignment);
 /* The fields FIELD=VALUE may set for kind, as "field (type)" strings in
  * schema order, into a sequence node. */
 int cs_entry_fields(const char *kind, cs_node **out);
+
+/* A new entry from its parts (what cslog add's options give; NULL for
+ * what is not given): the date is today unless given; a request's date
+ * and start are when it was received (now, on today without a start);
+ * the FIELD=VALUE sets as cs_entry_set applies them. */
+typedef struct {
+	const char *kind, *date, *start, *end, *community, *lawyer, *channel;
+	const char *target_type, *target_name, *target_contact, *content, *result;
+	const char *const *sets;
+	size_t nsets;
+} cs_entry_parts;
+int cs_entry_build(const cs_entry_parts *p, const cs_time *now, cs_node **out);
+/* 1 when an entry of kind may have no lawyer (a visit, spot check,
+ * feedback or meeting). */
+int cs_entry_lawyer_optional(const cs_kind *k);
 
 /* Complete a new entry against the store snap: its id (from its date),
  * its community (the lawyer's pairing that day; CS_EUSAGE naming both
@@ -76,4 +92,34 @@ typedef struct {
  * refuse_duplicates, or fails cs_validate_record. */
 int cs_entry_add(cs_store *s, cs_node *const *recs, const char *const *sources, size_t n,
 		 const cs_entry_batch *b);
+/* A new entry from the user (a command line, stdin, the editor, a CSV row;
+ * source names it in messages) checked as the write will check it: no
+ * field only a command sets, completed against snap, then every
+ * schema.* and ref.* error of cs_validate_record (CS_EDATA; why gets them,
+ * one a line). */
+int cs_entry_check_new(const cs_check *snap, const cs_time *now, cs_node *rec,
+		       const char *source, cs_buf *why);
+
+/* The text cslog add -e opens in the editor: why (errors of the last try)
+ * as comments, the entry, then the kind's other fields as commented
+ * placeholders. */
+int cs_entry_template(const cs_node *rec, const char *why, cs_buf *out);
+
+/* The log entry or meeting whose id begins with prefix (path and record):
+ * a dated prefix (YYYYMM...) reads only that month of each community's
+ * log. CS_ENOTFOUND when none, CS_EUSAGE when several. */
+int cs_entry_find(cs_store *s, const char *prefix, cs_buf *path, cs_node **rec);
+
+/* The entry to edit: rec without the fields only commands set. CS_EDATA
+ * for a void entry. */
+int cs_entry_draft(const cs_node *rec, cs_node **draft);
+/* An edit of old (cslog edit): kind, id, date and community unchanged, no
+ * command's field, and every schema.* and ref.* error (in why). */
+int cs_entry_check_edit(const cs_check *snap, const cs_node *old, const cs_node *rec, cs_buf *why);
+
+/* Write existing records changed in memory as one commit (signed by sign
+ * when not NULL), validated against the store as every write is. */
+int cs_entry_rewrite(cs_store *s, const char *command, const char *summary, cs_node **recs,
+		     size_t n, const char *const *trailers, cs_sign_fn sign, void *sign_ctx);
+
 #endif

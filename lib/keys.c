@@ -1,8 +1,10 @@
+#include <stdio.h>
 #include <string.h>
 
 #include "directory.h"
 #include "error.h"
 #include "keys.h"
+#include "params.h"
 #include "record.h"
 #include "sha256.h"
 #include "sign.h"
@@ -86,4 +88,41 @@ cleanup:
 	cs_buf_free(&fp);
 	cs_buf_free(&summary);
 	return error;
+}
+
+int cs_key_sign(void *ctx, const char *text, size_t len, cs_buf *sig)
+{
+	const cs_signer *sg = ctx;
+	int error = sg->keyfile ? cs_ssh_sign(sg->keyfile, text, len, sig)
+				: cs_ssh_sign_with_agent(sg->pubkey, text, len, sig);
+	if (error < 0) {
+		char why[1024];
+		snprintf(why, sizeof(why), "%s", cs_error_last());
+		return cs_error_set(CS_EDATA, "'%s' has a registered key, and the sign-off could not "
+				    "be signed with it (give --key FILE, or add the key to ssh-agent): %s",
+				    sg->by, why);
+	}
+	/* the signature must be the registered key's, or the audit would refuse it */
+	if ((error = cs_ssh_verify(sg->by, sg->pubkey, text, len, cs_buf_cstr(sig))) != 1)
+		return error < 0 ? error : cs_error_set(CS_EDATA, "--key: not the key registered for "
+							"'%s'; nothing was signed", sg->by);
+	return 0;
+}
+
+int cs_key_signer(const cs_check *snap, const char *by, const char *keyfile, cs_signer *sg,
+		  int *sign)
+{
+	const cs_node *key = cs_check_key(snap, by);
+	sg->by = by;
+	sg->keyfile = keyfile;
+	sg->pubkey = key ? cs_node_get_str(key, "key") : NULL;
+	*sign = key != NULL;
+	if (!key && keyfile)
+		return cs_error_set(CS_EDATA, "--key: '%s' has no registered key; register it first with "
+				    "csassign key add", by);
+	if (!key && cs_param_get(snap->config, "require_signatures"))
+		return cs_error_set(CS_EDATA, "this store requires signed sign-offs "
+				    "(rules.require_signatures) and '%s' has no registered key "
+				    "(csassign key add)", by);
+	return 0;
 }

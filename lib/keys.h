@@ -23,4 +23,21 @@ int cs_key_add(cs_store *s, const cs_key_spec *k, const cs_time *now, cs_buf *sl
 /* The slug a key of name is kept under. */
 int cs_key_slug(const char *name, cs_buf *out);
 
+/* Who signs a sign-off, and with what. */
+typedef struct {
+	const char *by;        /* the signer (a head's name) */
+	const char *keyfile;   /* a private key file (cslog sign --key), or NULL */
+	const char *pubkey;    /* the registered key; its private half in ssh-agent */
+} cs_signer;
+
+/* How a sign-off by by is signed (DESIGN 7): *sign = 1 with the key
+ * registered for by (from keyfile, else through ssh-agent); 0 without
+ * one, unless the store requires signatures (CS_EDATA) or a keyfile is
+ * given for a signer without a registered key (CS_EDATA). */
+int cs_key_signer(const cs_check *snap, const char *by, const char *keyfile, cs_signer *sg,
+		  int *sign);
+/* A cs_sign_fn: sign the commit's text as sg, and check the signature is
+ * the registered key's before anything is written. */
+int cs_key_sign(void *ctx, const char *text, size_t len, cs_buf *sig);
+
 #endif

@@ -1104,6 +1104,34 @@ static int walk_cb(const char *root, const git_tree_entry *e, void *payload)
 	return 0;
 }
 
+int cs_store_names(cs_store *s, const char *oid_hex, const char *dir, cs_store_name_fn fn,
+		   void *ctx)
+{
+	git_tree *root = NULL, *sub = NULL;
+	git_tree_entry *e = NULL;
+	size_t i;
+	int error;
+	if ((error = commit_tree(&root, s, oid_hex)) < 0)
+		return error;
+	if (git_tree_entry_bypath(&e, root, dir) < 0 || git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+		git_error_clear();
+		goto cleanup;
+	}
+	if (git_tree_lookup(&sub, s->repo, git_tree_entry_id(e)) < 0) {
+		error = git_fail(CS_EIO, dir);
+		goto cleanup;
+	}
+	for (i = 0; i < git_tree_entrycount(sub) && !error; i++) {
+		const git_tree_entry *c = git_tree_entry_byindex(sub, i);
+		error = fn(ctx, git_tree_entry_name(c), git_tree_entry_type(c) == GIT_OBJECT_TREE);
+	}
+cleanup:
+	git_tree_entry_free(e);
+	git_tree_free(sub);
+	git_tree_free(root);
+	return error;
+}
+
 int cs_store_walk(cs_store *s, const char *oid_hex, const char *dir,
 		  cs_store_walk_fn fn, void *ctx)
 {

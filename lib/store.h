@@ -60,6 +60,13 @@ typedef int (*cs_store_walk_fn)(void *ctx, const char *path, const char *data, s
 int cs_store_walk(cs_store *s, const char *oid_hex, const char *dir,
 		  cs_store_walk_fn fn, void *ctx);
 
+/* The names of the entries of the directory dir in commit oid_hex (NULL:
+ * HEAD), in git's order; fn gets each name and 1 for a directory. Nothing
+ * when dir is absent. */
+typedef int (*cs_store_name_fn)(void *ctx, const char *name, int is_dir);
+int cs_store_names(cs_store *s, const char *oid_hex, const char *dir, cs_store_name_fn fn,
+		   void *ctx);
+
 /* The one write path (DESIGN 4). fn is called with a transaction on the
  * current tip; it reads with cs_txn_read*, writes with cs_txn_put and sets
  * the message with cs_txn_message/cs_txn_trailer. The commit is made from
