@@ -1425,6 +1425,35 @@ static int validate_combinators(vctx *v, const cs_node *sch, const cs_node *inst
 	return ok;
 }
 
+/* type, enum and const: 1 valid, 0 not, negative on an error. */
+static int validate_value(vctx *v, const cs_node *sch, const cs_node *inst)
+{
+	const cs_node *k;
+	int ok = 1, rc, tok;
+	if ((k = cs_node_get(sch, "type"))) {
+		if ((rc = check_type(v, k, inst, &tok)) < 0)
+			return rc;
+		if (!tok && (ok = 0, !v->res))
+			return 0;
+	}
+	if ((k = cs_node_get(sch, "enum"))) {
+		if ((rc = check_enum(v, k, inst, &tok)) < 0)
+			return rc;
+		if (!tok && (ok = 0, !v->res))
+			return 0;
+	}
+	if ((k = cs_node_get(sch, "const")) && !cs_node_equal(k, inst)) {
+		cs_buf want = CS_BUF_INIT;
+		if (!v->res)
+			return 0;
+		if ((rc = put_value(&want, k)) == 0)
+			rc = fail(v, inst->line, NULL, "must be %s", cs_buf_cstr(&want));
+		cs_buf_free(&want);
+		return rc < 0 ? rc : 0;
+	}
+	return ok;
+}
+
 static int validate(vctx *v, const cs_node *sch, const cs_node *inst, const cs_node *base)
 {
 	const cs_node *k, *target, *nbase;
@@ -1448,32 +1477,7 @@ static int validate(vctx *v, const cs_node *sch, const cs_node *inst, const cs_n
 		if ((rc = (expr)) < 0) goto done; \
 		if (!rc && (ok = 0, !v->res)) goto done; \
 	} while (0)
-	if ((k = cs_node_get(sch, "type"))) {
-		if ((rc = check_type(v, k, inst, &tok)) < 0)
-			goto done;
-		if (!tok && (ok = 0, !v->res))
-			goto done;
-	}
-	if ((k = cs_node_get(sch, "enum"))) {
-		if ((rc = check_enum(v, k, inst, &tok)) < 0)
-			goto done;
-		if (!tok && (ok = 0, !v->res))
-			goto done;
-	}
-	if ((k = cs_node_get(sch, "const")) && !cs_node_equal(k, inst)) {
-		cs_buf want = CS_BUF_INIT;
-		ok = 0;
-		rc = 0;
-		if (v->res) {
-			if ((rc = put_value(&want, k)) == 0)
-				rc = fail(v, inst->line, NULL, "must be %s", cs_buf_cstr(&want));
-			cs_buf_free(&want);
-			if (rc < 0)
-				goto done;
-		} else {
-			goto done;
-		}
-	}
+	STEP(validate_value(v, sch, inst));
 	switch (inst_types(inst)) {
 	case T_OBJ:
 		STEP(validate_object(v, sch, inst, base));

@@ -513,88 +513,87 @@ static int check_end(const loader *ld)
 			   "block scalar ends in a line of blanks without a line break");
 }
 
+static int on_scalar(loader *ld, yaml_event_t *ev, size_t line)
+{
+	cs_node *n;
+	int error, str = 0;
+	if ((error = check_anchor(ld, ev->data.scalar.anchor, line)) < 0 ||
+	    (error = check_tag(ld, ev->data.scalar.tag, line, "scalar", &str)) < 0)
+		return error;
+	if (!(n = cs_node_new_strn((const char *)ev->data.scalar.value, ev->data.scalar.length)))
+		return CS_ENOMEM;
+	n->line = line;
+	n->plain = !str && ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	if ((error = check_typed_scalar(ld, ev->data.scalar.tag, n)) < 0) {
+		cs_node_free(n);
+		return error;
+	}
+	return attach(ld, n, ev->start_mark);
+}
+
+static int on_collection_start(loader *ld, yaml_event_t *ev, size_t line)
+{
+	int seq = ev->type == YAML_SEQUENCE_START_EVENT, error;
+	cs_node *n;
+	if (seq) {
+		error = check_anchor(ld, ev->data.sequence_start.anchor, line);
+		if (!error)
+			error = check_tag(ld, ev->data.sequence_start.tag, line, "seq", NULL);
+	} else {
+		error = check_anchor(ld, ev->data.mapping_start.anchor, line);
+		if (!error)
+			error = check_tag(ld, ev->data.mapping_start.tag, line, "map", NULL);
+	}
+	if (error < 0)
+		return error;
+	if (ld->depth > 0 && ld->stack[ld->depth - 1].node->type == CS_NODE_MAP &&
+	    !ld->stack[ld->depth - 1].key)
+		return cs_error_at(CS_EDATA, ld->name, line, NULL, "mapping keys must be scalars");
+	if (ld->depth >= CS_YAML_MAX_DEPTH)
+		return cs_error_at(CS_EDATA, ld->name, line, NULL, "nesting deeper than %d levels",
+				   CS_YAML_MAX_DEPTH);
+	if (!(n = seq ? cs_node_new_seq() : cs_node_new_map()))
+		return CS_ENOMEM;
+	n->line = line;
+	if ((error = push_frame(ld, n, ld->ev_start, ev->start_mark.column,
+				seq ? ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+				    : ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE)) < 0)
+		cs_node_free(n);
+	return error;
+}
+
+static int on_collection_end(loader *ld, yaml_event_t *ev)
+{
+	frame *f = &ld->stack[ld->depth - 1];
+	cs_node *n;
+	int error;
+	if (f->node->type == CS_NODE_MAP && (error = check_duplicates(ld, f)) < 0)
+		return error;
+	n = f->node;
+	free_frame(f);
+	ld->depth--;
+	return attach(ld, n, ev->start_mark);
+}
+
 static int on_event(loader *ld, yaml_event_t *ev)
 {
 	size_t line = ev->start_mark.line + 1;
-	cs_node *n = NULL;
-	frame *f;
-	int error = 0, str = 0;
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (++ld->docs > 1)
-			return cs_error_at(CS_EDATA, ld->name, line, NULL,
-					   "more than one document");
+			return cs_error_at(CS_EDATA, ld->name, line, NULL, "more than one document");
 		return 0;
 	case YAML_ALIAS_EVENT:
-		return cs_error_at(CS_EDATA, ld->name, line, NULL,
-				   "aliases are not allowed (*%s)",
+		return cs_error_at(CS_EDATA, ld->name, line, NULL, "aliases are not allowed (*%s)",
 				   (const char *)ev->data.alias.anchor);
 	case YAML_SCALAR_EVENT:
-		if ((error = check_anchor(ld, ev->data.scalar.anchor, line)) < 0)
-			return error;
-		if ((error = check_tag(ld, ev->data.scalar.tag, line, "scalar",
-				       &str)) < 0)
-			return error;
-		n = cs_node_new_strn((const char *)ev->data.scalar.value,
-				     ev->data.scalar.length);
-		if (!n)
-			return CS_ENOMEM;
-		n->line = line;
-		n->plain = !str && ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		if ((error = check_typed_scalar(ld, ev->data.scalar.tag, n)) < 0) {
-			cs_node_free(n);
-			return error;
-		}
-		return attach(ld, n, ev->start_mark);
+		return on_scalar(ld, ev, line);
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
-		if (ev->type == YAML_SEQUENCE_START_EVENT) {
-			error = check_anchor(ld, ev->data.sequence_start.anchor, line);
-			if (!error)
-				error = check_tag(ld, ev->data.sequence_start.tag,
-						  line, "seq", NULL);
-		} else {
-			error = check_anchor(ld, ev->data.mapping_start.anchor, line);
-			if (!error)
-				error = check_tag(ld, ev->data.mapping_start.tag,
-						  line, "map", NULL);
-		}
-		if (error < 0)
-			return error;
-		if (ld->depth > 0 && ld->stack[ld->depth - 1].node->type ==
-		    CS_NODE_MAP && !ld->stack[ld->depth - 1].key)
-			return cs_error_at(CS_EDATA, ld->name, line, NULL,
-					   "mapping keys must be scalars");
-		if (ld->depth >= CS_YAML_MAX_DEPTH)
-			return cs_error_at(CS_EDATA, ld->name, line, NULL,
-					   "nesting deeper than %d levels",
-					   CS_YAML_MAX_DEPTH);
-		n = ev->type == YAML_SEQUENCE_START_EVENT ? cs_node_new_seq()
-							   : cs_node_new_map();
-		if (!n)
-			return CS_ENOMEM;
-		n->line = line;
-		if ((error = push_frame(ld, n, ld->ev_start,
-				       ev->start_mark.column,
-				       ev->type == YAML_SEQUENCE_START_EVENT
-				       ? ev->data.sequence_start.style ==
-					 YAML_FLOW_SEQUENCE_STYLE
-				       : ev->data.mapping_start.style ==
-					 YAML_FLOW_MAPPING_STYLE)) < 0) {
-			cs_node_free(n);
-			return error;
-		}
-		return 0;
+		return on_collection_start(ld, ev, line);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		f = &ld->stack[ld->depth - 1];
-		if (f->node->type == CS_NODE_MAP &&
-		    (error = check_duplicates(ld, f)) < 0)
-			return error;
-		n = f->node;
-		free_frame(f);
-		ld->depth--;
-		return attach(ld, n, ev->start_mark);
+		return on_collection_end(ld, ev);
 	default:
 		return 0;
 	}
