@@ -63,7 +63,7 @@ static int made_by(struct audit *a, const cs_commit_info *c, int *by_hand)
 		return audit_add(a, c, c->nchanges ? c->changes[0].path : "-", CS_SEV_ERROR, "audit.manual",
 			   NULL, "commit %.12s was not made by the cs commands (no Cs-Command "
 			   "trailer): %s", c->commit, c->summary);
-	for (i = 0; i < c->nchanges; i++)
+	for (i = 0; i < c->nchanges && *c->parent; i++)
 		if (!has_trailer(c->message, "Cs-Record", c->changes[i].path)) {
 			*by_hand = 1;
 			return audit_add(a, c, c->changes[i].path, CS_SEV_ERROR, "audit.manual", NULL,
@@ -290,6 +290,10 @@ static int one_change(struct audit *a, const cs_commit_info *c, const cs_change 
 	else if (ch->status == 'M' && (!strncmp(ch->path, "records/reports/", 16) ||
 				       !strncmp(ch->path, "records/assessments/", 20)))
 		error = report_modified(a, c, ch, old, now);
+	else if (ch->status == 'M' && !strncmp(ch->path, "records/keys/", 13))
+		error = audit_add(a, c, ch->path, CS_SEV_ERROR, "audit.filed-modified", old,
+				  "registered signing key changed by commit %.12s: a key is added once, "
+				  "never replaced%s", c->commit, "");
 	if (!error && log && now && is_signed(now) && !is_signed(old))
 		error = check_signoff(a, c, ch, now);
 	cs_node_free(old);
@@ -316,7 +320,7 @@ int cs_check_audit(cs_store *s, const char *since, const char *against, cs_findi
 	struct audit a = { s, out };
 	char hex[41];
 	int error, yes;
-	if ((error = cs_store_commits(s, since, "records/", one_commit, &a)) < 0)
+	if ((error = cs_store_commits(s, since, NULL, one_commit, &a)) < 0)
 		return error;
 	if (!against)
 		return 0;

@@ -217,7 +217,7 @@ int cs_store_commits(cs_store *s, const char *since, const char *dir, cs_commits
 		return error;
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	opts.pathspec.strings = &spec;
-	opts.pathspec.count = 1;
+	opts.pathspec.count = dir ? 1 : 0;
 	if (git_revwalk_new(&walk, s->repo) < 0 ||
 	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) < 0 ||
 	    git_oid_fromstr(&id, head) < 0 || git_revwalk_push(walk, &id) < 0) {

@@ -227,3 +227,20 @@ check '... and in the history' 'out | grep -q 陈秀英'
 rep=$(cslog add representation --date 2026-11-09 --community c1 --set opposing=刘建军 --set opposing_type=resident)
 expect 'art13.conflict' 1 cscheck --rules art13 --format json
 check 'the finding does not carry the opposing party'"'"'s name' 'out | grep -q art13.conflict && ! out | grep -q 刘建军'
+
+# --- more of the same kind: forged trailers on what no command writes ----------
+base=$(git rev-parse HEAD)
+sed -i 's/^  sign_within_days: .*/  sign_within_days: 30/' cs.yaml
+git_hand commit -qam 'Relax signing' -m 'Cs-Command: cslog sign
+Cs-Record: records/log/x.yaml'
+expect 'cs.yaml changed under a forged trailer is caught' 1 cscheck --audit --since "$base" --format json
+check '... as audit.manual naming cs.yaml' 'grep -q "\"rule\": \"audit.manual\"" "$scratch/.out" && grep -q "\"path\": \"cs.yaml\"" "$scratch/.out"'
+base=$(git rev-parse HEAD)
+kf=$(git ls-files 'records/keys/*.yaml' | head -1)
+sed -i "s|^key: .*|key: $(cut -d' ' -f1,2 "$scratch/other.pub")|" "$kf"
+git_hand commit -qam "Register the signing key" -m "Cs-Command: csassign key add
+Cs-Record: $kf"
+expect 'a registered key replaced under a forged trailer is caught' 1 cscheck --audit --since "$base" --format json
+check '... as audit.filed-modified' 'grep -q "\"rule\": \"audit.filed-modified\"" "$scratch/.out"'
+expect '... and cscheck refuses the key record (fingerprint)' 1 cscheck --format json
+check '... schema.key' 'grep -q "\"rule\": \"schema.key\"" "$scratch/.out"'
