@@ -136,6 +136,7 @@ typedef struct {
 typedef struct {
 	const char *commit;       /* hex */
 	const char *parent;       /* the first parent's hex; "" for the first commit */
+	const char *parent2;      /* a merge's second parent's hex, else "" */
 	int parents;              /* 2 or more: a merge */
 	const char *message;
 	const char *summary;
