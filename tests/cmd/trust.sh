@@ -244,3 +244,24 @@ expect 'a registered key replaced under a forged trailer is caught' 1 cscheck --
 check '... as audit.filed-modified' 'grep -q "\"rule\": \"audit.filed-modified\"" "$scratch/.out"'
 expect '... and cscheck refuses the key record (fingerprint)' 1 cscheck --format json
 check '... schema.key' 'grep -q "\"rule\": \"schema.key\"" "$scratch/.out"'
+# a sign-off that also changes the entry, under the sign command's trailers
+e5=$(CS_NOW=2026-11-10T11:00 cslog add consultation --community c1 --date 2026-11-10 --start 10:00 --end 10:30 --content 原文)
+f5=$(git ls-files "records/log/*$e5.yaml")
+base=$(git rev-parse HEAD)
+sed -i 's/^content: 原文/content: 改写/' "$f5"
+printf 'signed_by: 李书记\nsigned_at: 2026-11-10T12:00\n' >> "$f5"
+git_hand commit -qm "Sign $e5" -m "Cs-Command: cslog sign
+Cs-Record: $f5" "$f5"
+expect 'a sign-off that also rewrites the entry is caught' 1 cscheck --audit --since "$base" --format json
+check '... as audit.signed-modified' 'grep -q "\"rule\": \"audit.signed-modified\"" "$scratch/.out" && grep -q "signed and changed in one commit" "$scratch/.out"'
+# an edit hidden in a merge of two copies
+base=$(git rev-parse HEAD)
+git_hand checkout -q -b office
+e6=$(CS_NOW=2026-11-10T13:00 cslog add consultation --community c1 --date 2026-11-10 --start 11:00 --end 11:30 --content 分所录入)
+git_hand checkout -q main 2>/dev/null || git_hand checkout -q master
+f6=$(git ls-tree -r --name-only office | grep "$e6")
+git_hand merge -q --no-ff --no-commit office > /dev/null 2>&1
+sed -i 's/分所录入/合并时改过/' "$f6"
+git_hand add "$f6" && git_hand commit -qm 'Merge the office copy'
+expect 'an edit hidden in a merge is caught' 1 cscheck --audit --since "$base" --format json
+check '... as audit.manual naming the merge' 'grep -q "changes $f6 itself" "$scratch/.out"'
