@@ -15,7 +15,14 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
-DEFS = -DCS_VERSION='"$(VERSION)"' -DCS_LOCALEDIR='"$(LOCALEDIR)"'
+DEFS = -DCS_VERSION='"$(VERSION)"'
+# The installation paths compiled into the commands: only cmd/cli.c uses them (the
+# catalogue directory), so only its objects get them. They are recorded in
+# $(BUILD_PATHS), which is rewritten only when they change, and those objects depend on
+# it: building or installing with another PREFIX (or LOCALEDIR) rebuilds them and
+# relinks the commands, and building twice with the same paths rebuilds nothing.
+PATH_DEFS = -DCS_LOCALEDIR='"$(LOCALEDIR)"'
+BUILD_PATHS = cmd/.build-paths
 WERROR ?=
 ALL_CFLAGS = $(WARN) $(WERROR) $(CFLAGS) $(DEFS) -iquote lib $(PKG_CFLAGS)
 # the sanitized build is also the -O1 build: gcc sees other uninitialised uses there
@@ -39,7 +46,7 @@ HDRS = $(wildcard lib/*.h)
 DEB_PKGS = gcc make pkg-config git libyaml-dev libgit2-dev libcmocka-dev gettext \
 	mandoc locales chromium poppler-utils fonts-wqy-zenhei bc time openssh-client
 
-.PHONY: all check demo install clean deps bench test unit san
+.PHONY: all check demo install clean deps bench test unit san FORCE
 all: $(CMD_BINS) $(MO)
 
 deps:
@@ -62,6 +69,15 @@ CLI_SRC = cmd/cli.c cmd/opts.c cmd/complete.c
 CLI_HDRS = cmd/cli.h cmd/opts.h
 CLI_OBJ = $(CLI_SRC:.c=.o)
 SAN_CLI_OBJ = $(patsubst cmd/%.c,tests/san/cmd-%.o,$(CLI_SRC))
+
+$(BUILD_PATHS): FORCE
+	@flags='$(subst ','\'',$(PATH_DEFS))'; \
+	if [ "$$(cat $@ 2>/dev/null)" != "$$flags" ]; then printf '%s\n' "$$flags" > $@; fi
+
+cmd/cli.o tests/san/cmd-cli.o: DEFS += $(PATH_DEFS)
+cmd/cli.o tests/san/cmd-cli.o: $(BUILD_PATHS)
+# kept, so that a change of paths recompiles cli.c alone
+.SECONDARY: $(CLI_OBJ) $(SAN_CLI_OBJ)
 
 cmd/%.o: cmd/%.c $(CLI_HDRS) $(HDRS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -132,4 +148,4 @@ install: all
 
 clean:
 	rm -rf lib/*.o cmd/*.o lib/libcs.a $(GEN_SRC) tests/bench_parse $(CMD_BINS) $(UNIT_BINS) tests/san po/locale \
-		tests/tmp
+		tests/tmp $(BUILD_PATHS)
