@@ -46,7 +46,7 @@ HDRS = $(wildcard lib/*.h)
 DEB_PKGS = gcc make pkg-config git libyaml-dev libgit2-dev libcmocka-dev gettext \
 	mandoc locales chromium poppler-utils fonts-wqy-zenhei bc time openssh-client
 
-.PHONY: all check demo install clean deps bench test unit san FORCE
+.PHONY: all check demo install uninstall clean deps bench test unit san FORCE
 all: $(CMD_BINS) $(MO)
 
 deps:
@@ -145,6 +145,21 @@ install: all
 	done; true
 	for m in $(MO); do l=$${m#po/locale/}; mkdir -p $(DESTDIR)$(LOCALEDIR)/$$(dirname $$l); \
 		install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l; done
+
+# What install put there, by name, and nothing else; then the directories under
+# share/cs if they are empty (the others are shared with other packages).
+uninstall:
+	for c in $(notdir $(CMD_BINS)); do \
+		rm -f $(DESTDIR)$(BINDIR)/$$c $(DESTDIR)$(MANDIR)/man1/$$c.1; \
+		[ ! -f completions/$$c.bash ] || \
+			rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$c; \
+		[ ! -f completions/_$$c ] || rm -f $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_$$c; \
+		[ ! -f completions/$$c.fish ] || \
+			rm -f $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/$$c.fish; \
+	done
+	for s in $(notdir $(SCHEMAS)); do rm -f $(DESTDIR)$(DATADIR)/schemas/$$s; done
+	for m in $(MO); do rm -f $(DESTDIR)$(LOCALEDIR)/$${m#po/locale/}; done
+	rmdir $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 clean:
 	rm -rf lib/*.o cmd/*.o lib/libcs.a $(GEN_SRC) tests/bench_parse $(CMD_BINS) $(UNIT_BINS) tests/san po/locale \
