@@ -265,3 +265,11 @@ sed -i 's/分所录入/合并时改过/' "$f6"
 git_hand add "$f6" && git_hand commit -qm 'Merge the office copy'
 expect 'an edit hidden in a merge is caught' 1 cscheck --audit --since "$base" --format json
 check '... as audit.manual naming the merge' 'grep -q "changes $f6 itself" "$scratch/.out"'
+
+# --- confidentiality at rest (Art 15): records 0640 or tighter in a 0750 store ---
+f=$(git ls-files 'records/log/*.yaml' | head -1)
+check 'the store is 0750' '[ "$(stat -c %a .)" = 750 ] && [ "$(stat -c %a .git)" = 750 ]'
+check 'a record file is 0640' '[ "$(stat -c %a "$f")" = 640 ]'
+check 'its directory is 0750' '[ "$(stat -c %a "$(dirname "$f")")" = 750 ]'
+check 'no resident'"'"'s name or number in any commit message' \
+	'! git log --format=%B | grep -q -e 陈秀英 -e 13800001234 -e 刘建军'
