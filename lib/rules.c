@@ -91,13 +91,83 @@ static int calendar_finding(cs_findings *out, const char *rule)
 			      "%s", msg);
 }
 
-/* Art 9: half a day of office hours at the workroom every week. */
-static int cs_rule_art9_office_hours(cs_check *c, cs_findings *out)
+/* The entries of one kind, in the order of c->entries (by day): what the
+ * rules that count a kind in a period search, in O(log n) a period instead
+ * of a pass over every entry. */
+typedef struct {
+	const char *kind;
+	const cs_entry **v;
+	size_t n;
+} kind_list;
+
+/* more than the kinds the rules count (seven), so a list built stays */
+#define MAX_KINDS 16
+/* What one run of the rules shares: the store judged and the lists built. */
+typedef struct {
+	cs_check *c;
+	kind_list kinds[MAX_KINDS];
+	size_t nkinds;
+} rules_ctx;
+
+static void ctx_free(rules_ctx *x)
 {
+	size_t i;
+	for (i = 0; i < x->nkinds; i++)
+		free(x->kinds[i].v);
+	x->nkinds = 0;
+}
+
+/* The list of kind (a string constant); NULL when out of memory. */
+static const kind_list *of_kind(rules_ctx *x, const char *kind)
+{
+	const cs_check *c = x->c;
+	kind_list *l;
+	size_t i, n = 0;
+	for (i = 0; i < x->nkinds; i++)
+		if (!strcmp(x->kinds[i].kind, kind))
+			return &x->kinds[i];
+	if (x->nkinds == MAX_KINDS)
+		return NULL;
+	l = &x->kinds[x->nkinds];
+	for (i = 0; i < c->nentries; i++)
+		if (!c->entries[i].is_void && !strcmp(c->entries[i].kind, kind))
+			n++;
+	if (!(l->v = cs_calloc(n ? n : 1, sizeof(*l->v))))
+		return NULL;
+	l->kind = kind;
+	l->n = 0;
+	for (i = 0; i < c->nentries; i++)
+		if (!c->entries[i].is_void && !strcmp(c->entries[i].kind, kind))
+			l->v[l->n++] = &c->entries[i];
+	x->nkinds++;
+	return l;
+}
+
+/* The first of l on or after day. */
+static size_t first_on(const kind_list *l, cs_day day)
+{
+	size_t lo = 0, hi = l->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->v[mid]->day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Art 9: half a day of office hours at the workroom every week. */
+static int cs_rule_art9_office_hours(rules_ctx *x, cs_findings *out)
+{
+	cs_check *c = x->c;
 	long long need = cs_check_param(c, "half_day_minutes");
+	const kind_list *hours = of_kind(x, "office-hours");
 	pairing *ps = NULL;
 	size_t np, i, j;
 	int error;
+	if (!hours)
+		return CS_ENOMEM;
 	if ((error = load_pairings(c, &ps, &np)) < 0)
 		return error;
 	for (i = 0; i < np && !error; i++) {
@@ -126,12 +196,10 @@ static int cs_rule_art9_office_hours(cs_check *c, cs_findings *out)
 			}
 			if (!work)
 				continue; /* a week without a working day is exempt */
-			for (j = 0; j < c->nentries; j++) {
-				const cs_entry *e = &c->entries[j];
+			for (j = first_on(hours, monday); j < hours->n && hours->v[j]->day <= monday + 6; j++) {
+				const cs_entry *e = hours->v[j];
 				const char *place;
-				if (e->is_void || strcmp(e->kind, "office-hours") ||
-				    e->day < monday || e->day > monday + 6 ||
-				    !same(e->lawyer, p->lawyer) || !same(e->community, p->community) ||
+				if (!same(e->lawyer, p->lawyer) || !same(e->community, p->community) ||
 				    e->start < 0 || e->end <= e->start)
 					continue;
 				place = str(e->rec, "place");
@@ -154,25 +222,27 @@ static int cs_rule_art9_office_hours(cs_check *c, cs_findings *out)
 	return error;
 }
 
-/* Count entries of kind in community within [from, to] (not void). */
-static int count_kind(const cs_check *c, const char *kind, const char *community,
+/* Count entries of kind in community within [from, to] (not void); -1
+ * when out of memory. */
+static int count_kind(rules_ctx *x, const char *kind, const char *community,
 		      cs_day from, cs_day to)
 {
+	const kind_list *l = of_kind(x, kind);
 	size_t j;
 	int n = 0;
-	for (j = 0; j < c->nentries; j++) {
-		const cs_entry *e = &c->entries[j];
-		if (!e->is_void && !strcmp(e->kind, kind) && same(e->community, community) &&
-		    e->day >= from && e->day <= to)
+	if (!l)
+		return -1;
+	for (j = first_on(l, from); j < l->n && l->v[j]->day <= to; j++)
+		if (same(l->v[j]->community, community))
 			n++;
-	}
 	return n;
 }
 
 /* A quarter or year is due when the pairing is active for at least half of it. */
-static int per_period(cs_check *c, cs_findings *out, const char *rule, const char *kind,
+static int per_period(rules_ctx *x, cs_findings *out, const char *rule, const char *kind,
 		      long long need, int months)
 {
+	cs_check *c = x->c;
 	pairing *ps = NULL;
 	size_t np, i;
 	int error;
@@ -195,9 +265,14 @@ static int per_period(cs_check *c, cs_findings *out, const char *rule, const cha
 				snprintf(name, sizeof(name), "%04d-Q%d", y % 10000, (m - 1) / 3 + 1);
 			else
 				snprintf(name, sizeof(name), "%04d", y % 10000);
-			if (2 * active_days(p, from, to) >= to - from + 1 &&
-			    cs_check_overlaps(c, from, to) &&
-			    (have = count_kind(c, kind, p->community, from, to)) < need) {
+			if (2 * active_days(p, from, to) < to - from + 1 ||
+			    !cs_check_overlaps(c, from, to))
+				have = (int)need;
+			else if ((have = count_kind(x, kind, p->community, from, to)) < 0) {
+				error = CS_ENOMEM;
+				break;
+			}
+			if (have < need) {
 				if (!strcmp(kind, "lecture"))
 					error = cs_finding_add(out, p->path, 1, CS_SEV_ERROR, rule, p->id,
 							       p->lawyer, p->community, name,
@@ -223,16 +298,18 @@ static int per_period(cs_check *c, cs_findings *out, const char *rule, const cha
 }
 
 /* Art 9: a lecture in the community every quarter. */
-static int cs_rule_art9_lecture(cs_check *c, cs_findings *out)
+static int cs_rule_art9_lecture(rules_ctx *x, cs_findings *out)
 {
-	return per_period(c, out, "art9.lecture", "lecture",
+	cs_check *c = x->c;
+	return per_period(x, out, "art9.lecture", "lecture",
 			  cs_check_param(c, "lectures_per_quarter"), 3);
 }
 
 /* Art 9: a training of mediators and community workers every year. */
-static int cs_rule_art9_training(cs_check *c, cs_findings *out)
+static int cs_rule_art9_training(rules_ctx *x, cs_findings *out)
 {
-	return per_period(c, out, "art9.training", "training",
+	cs_check *c = x->c;
+	return per_period(x, out, "art9.training", "training",
 			  cs_check_param(c, "trainings_per_year"), 12);
 }
 
@@ -244,8 +321,9 @@ static void entry_month(const cs_entry *e, char out[16])
 }
 
 /* Art 10: a request accepted within two working days of its receipt. */
-static int cs_rule_art10_accept(cs_check *c, cs_findings *out)
+static int cs_rule_art10_accept(rules_ctx *x, cs_findings *out)
 {
+	cs_check *c = x->c;
 	long long n = cs_check_param(c, "accept_working_days");
 	size_t j;
 	int error = 0;
@@ -291,8 +369,9 @@ static int cs_rule_art10_accept(cs_check *c, cs_findings *out)
 }
 
 /* Art 11: every service signed by a head of its community within a week. */
-static int cs_rule_art11_signed(cs_check *c, cs_findings *out)
+static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 {
+	cs_check *c = x->c;
 	long long within = cs_check_param(c, "sign_within_days");
 	size_t j, k;
 	int error = 0;
@@ -340,8 +419,9 @@ static int cs_rule_art11_signed(cs_check *c, cs_findings *out)
 }
 
 /* Art 11: one matter one record, one visit one record. */
-static int cs_rule_art11_one_record(cs_check *c, cs_findings *out)
+static int cs_rule_art11_one_record(rules_ctx *x, cs_findings *out)
 {
+	cs_check *c = x->c;
 	size_t i, j;
 	int error = 0;
 	/* entries are sorted by day, then start */
@@ -373,8 +453,9 @@ static int cs_rule_art11_one_record(cs_check *c, cs_findings *out)
 }
 
 /* Art 13: never act against the paired community or its residents. */
-static int cs_rule_art13_conflict(cs_check *c, cs_findings *out)
+static int cs_rule_art13_conflict(rules_ctx *x, cs_findings *out)
 {
+	cs_check *c = x->c;
 	size_t j;
 	int error = 0;
 	for (j = 0; j < c->nentries && !error; j++) {
@@ -480,8 +561,9 @@ static int scan_privacy(cs_findings *out, const cs_entry *e, const cs_node *n,
 }
 
 /* Art 15: residents' ID and phone numbers stay in the confidential fields. */
-static int cs_rule_art15_privacy(cs_check *c, cs_findings *out)
+static int cs_rule_art15_privacy(rules_ctx *x, cs_findings *out)
 {
+	cs_check *c = x->c;
 	size_t j;
 	int error = 0;
 	for (j = 0; j < c->nentries && !error; j++) {
@@ -496,8 +578,9 @@ static int cs_rule_art15_privacy(cs_check *c, cs_findings *out)
 }
 
 /* Art 16: no gifts but silk banners. */
-static int cs_rule_art16_gift(cs_check *c, cs_findings *out)
+static int cs_rule_art16_gift(rules_ctx *x, cs_findings *out)
 {
+	cs_check *c = x->c;
 	size_t j;
 	int error = 0;
 	for (j = 0; j < c->nentries && !error; j++) {
@@ -519,8 +602,9 @@ static int cs_rule_art16_gift(cs_check *c, cs_findings *out)
 }
 
 /* Art 17: a change is reported at least three days before it takes effect. */
-static int cs_rule_art17_notice(cs_check *c, cs_findings *out)
+static int cs_rule_art17_notice(rules_ctx *x, cs_findings *out)
 {
+	cs_check *c = x->c;
 	long long notice = cs_check_param(c, "notice_days");
 	size_t i;
 	int error = 0;
@@ -648,8 +732,9 @@ static int report_due(cs_check *c, cs_findings *out, const char *scope, const ch
 }
 
 /* Art 18: lawyers report by the 2nd, judicial offices by the 3rd. */
-static int cs_rule_art18_report(cs_check *c, cs_findings *out)
+static int cs_rule_art18_report(rules_ctx *x, cs_findings *out)
 {
+	cs_check *c = x->c;
 	long long lday = cs_check_param(c, "lawyer_report_day");
 	long long oday = cs_check_param(c, "office_report_day");
 	pairing *ps = NULL;
@@ -690,8 +775,9 @@ cleanup:
 }
 
 /* Art 7: the judicial office visits the workroom every month. */
-static int cs_rule_art7_visit(cs_check *c, cs_findings *out)
+static int cs_rule_art7_visit(rules_ctx *x, cs_findings *out)
 {
+	cs_check *c = x->c;
 	pairing *ps = NULL;
 	size_t np, i, j;
 	int error;
@@ -705,7 +791,7 @@ static int cs_rule_art7_visit(cs_check *c, cs_findings *out)
 			cs_day from = cs_date_from_ymd(y, m, 1);
 			cs_day to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
 			char month[16], path[128];
-			int dup = 0;
+			int dup = 0, n;
 			if (from > p->to || to >= c->today)
 				break;
 			/* the community is due once, by the pairing covering most of the month */
@@ -714,9 +800,14 @@ static int cs_rule_art7_visit(cs_check *c, cs_findings *out)
 				    (active_days(&ps[j], from, to) > active_days(p, from, to) ||
 				     (j < i && active_days(&ps[j], from, to) == active_days(p, from, to))))
 					dup = 1;
-			if (!dup && 2 * active_days(p, from, to) >= to - from + 1 &&
-			    cs_check_overlaps(c, from, to) &&
-			    count_kind(c, "visit", p->community, from, to) == 0) {
+			n = !dup && 2 * active_days(p, from, to) >= to - from + 1 &&
+			    cs_check_overlaps(c, from, to) ?
+			    count_kind(x, "visit", p->community, from, to) : 1;
+			if (n < 0) {
+				error = CS_ENOMEM;
+				break;
+			}
+			if (n == 0) {
 				month_name(y, m, month);
 				snprintf(path, sizeof(path), "records/communities/%s.yaml", p->community);
 				error = cs_finding_add(out, path, 1, CS_SEV_ERROR, "art7.visit", p->id,
@@ -736,26 +827,28 @@ static int cs_rule_art7_visit(cs_check *c, cs_findings *out)
 	return error;
 }
 
-static int meetings_of(const cs_check *c, const char *type, cs_day from, cs_day to)
+/* Meetings of type within [from, to]; -1 when out of memory. */
+static int meetings_of(rules_ctx *x, const char *type, cs_day from, cs_day to)
 {
+	const kind_list *l = of_kind(x, "meeting");
 	size_t j;
 	int n = 0;
-	for (j = 0; j < c->nentries; j++) {
-		const cs_entry *e = &c->entries[j];
-		if (!e->is_void && !strcmp(e->kind, "meeting") && e->day >= from && e->day <= to &&
-		    same(str(e->rec, "meeting_type"), type))
+	if (!l)
+		return -1;
+	for (j = first_on(l, from); j < l->n && l->v[j]->day <= to; j++)
+		if (same(str(l->v[j]->rec, "meeting_type"), type))
 			n++;
-	}
 	return n;
 }
 
 /* Art 20: a joint meeting every quarter, a summary meeting every half year. */
-static int cs_rule_art20_meeting(cs_check *c, cs_findings *out)
+static int cs_rule_art20_meeting(rules_ctx *x, cs_findings *out)
 {
+	cs_check *c = x->c;
 	pairing *ps = NULL;
 	size_t np, i;
 	cs_day first = FOREVER;
-	int y, m, d, months, error;
+	int y, m, d, months, error, n = 0;
 	if ((error = load_pairings(c, &ps, &np)) < 0)
 		return error;
 	for (i = 0; i < np; i++)
@@ -781,7 +874,12 @@ static int cs_rule_art20_meeting(cs_check *c, cs_findings *out)
 			else
 				snprintf(name, sizeof(name), "%04d-H%d", y % 10000, (m - 1) / 6 + 1);
 			snprintf(path, sizeof(path), "records/meetings/%04d", y % 10000);
-			if (due && cs_check_overlaps(c, from, to) && !meetings_of(c, type, from, to) &&
+			if (due && cs_check_overlaps(c, from, to) &&
+			    (n = meetings_of(x, type, from, to)) < 0) {
+				error = CS_ENOMEM;
+				break;
+			}
+			if (due && cs_check_overlaps(c, from, to) && !n &&
 			    (error = months == 3 ?
 			     cs_finding_add(out, path, 0, CS_SEV_ERROR, "art20.meeting", NULL, NULL,
 					    NULL, name, "%s: no joint meeting (联席会议)", name) :
@@ -800,46 +898,55 @@ static int cs_rule_art20_meeting(cs_check *c, cs_findings *out)
 }
 
 /* Art 21: replace a lawyer who fails spot checks or whom the community finds wanting. */
-static int cs_rule_art21_replace(cs_check *c, cs_findings *out)
+static int cs_rule_art21_replace(rules_ctx *x, cs_findings *out)
 {
+	cs_check *c = x->c;
 	long long fails = cs_check_param(c, "failed_spot_checks");
 	long long min = cs_check_param(c, "min_feedback");
+	const kind_list *checks = of_kind(x, "spot-check"), *feedback;
 	size_t i, j;
 	int error = 0;
+	if (!checks || !(feedback = of_kind(x, "feedback")))
+		return CS_ENOMEM;
 	for (i = 0; i < c->nlawyers && !error; i++) {
 		const char *lawyer = str(c->lawyers[i], "id");
 		int year = 0, count = 0;
-		for (j = 0; j < c->nentries && !error; j++) {
-			const cs_entry *e = &c->entries[j];
+		for (j = 0; j < checks->n && !error; j++) {
+			const cs_entry *e = checks->v[j];
+			int y, m, d;
+			char name[32];
+			if (!same(e->lawyer, lawyer) || !same(str(e->rec, "result"), "fail"))
+				continue;
+			cs_date_to_ymd(e->day, &y, &m, &d);
+			if (y != year) {
+				year = y;
+				count = 0;
+			}
+			if (++count == fails && cs_check_in_period(c, e->day)) {
+				snprintf(name, sizeof(name), "%04d", y % 10000);
+				error = cs_finding_add(out, e->path, line_of(e->rec, "result"),
+						       CS_SEV_ERROR, "art21.replace", e->id, lawyer,
+						       e->community, name,
+						       "lawyer '%s' failed %d spot checks in %d: a candidate for replacement",
+						       lawyer, count, y);
+			}
+		}
+		for (j = 0; j < feedback->n && !error; j++) {
+			const cs_entry *e = feedback->v[j];
 			int y, m, d;
 			char name[32];
 			long long score;
-			if (e->is_void || !same(e->lawyer, lawyer))
+			if (!same(e->lawyer, lawyer) || !cs_check_in_period(c, e->day) ||
+			    cs_node_int(cs_node_get(e->rec, "score"), &score) < 0 || score >= min) {
+				cs_error_clear();
 				continue;
-			cs_date_to_ymd(e->day, &y, &m, &d);
-			if (!strcmp(e->kind, "spot-check") && same(str(e->rec, "result"), "fail")) {
-				if (y != year) {
-					year = y;
-					count = 0;
-				}
-				if (++count == fails && cs_check_in_period(c, e->day)) {
-					snprintf(name, sizeof(name), "%04d", y % 10000);
-					error = cs_finding_add(out, e->path, line_of(e->rec, "result"),
-							       CS_SEV_ERROR, "art21.replace", e->id, lawyer,
-							       e->community, name,
-							       "lawyer '%s' failed %d spot checks in %d: a candidate for replacement",
-							       lawyer, count, y);
-				}
-			} else if (!strcmp(e->kind, "feedback") &&
-				   cs_node_int(cs_node_get(e->rec, "score"), &score) == 0 && score < min &&
-				   cs_check_in_period(c, e->day)) {
-				month_name(y, m, name);
-				error = cs_finding_add(out, e->path, line_of(e->rec, "score"), CS_SEV_ERROR,
-						       "art21.replace", e->id, lawyer, e->community, name,
-						       "community '%s' rated lawyer '%s' %lld, below %lld: a candidate for replacement",
-						       e->community ? e->community : "?", lawyer, score, min);
 			}
-			cs_error_clear();
+			cs_date_to_ymd(e->day, &y, &m, &d);
+			month_name(y, m, name);
+			error = cs_finding_add(out, e->path, line_of(e->rec, "score"), CS_SEV_ERROR,
+					       "art21.replace", e->id, lawyer, e->community, name,
+					       "community '%s' rated lawyer '%s' %lld, below %lld: a candidate for replacement",
+					       e->community ? e->community : "?", lawyer, score, min);
 		}
 	}
 	return error;
@@ -847,7 +954,7 @@ static int cs_rule_art21_replace(cs_check *c, cs_findings *out)
 
 static const struct {
 	const char *id;
-	int (*fn)(cs_check *, cs_findings *);
+	int (*fn)(rules_ctx *, cs_findings *);
 } rules[] = {
 	{ "art7.visit", cs_rule_art7_visit },
 	{ "art9.office-hours", cs_rule_art9_office_hours },
@@ -899,6 +1006,7 @@ int cs_rule_known(const char *sel)
 
 int cs_check_rules(cs_check *c, cs_findings *out)
 {
+	rules_ctx x = { .c = c };
 	size_t i, j;
 	int error = 0;
 	for (i = 0; i < sizeof(rules) / sizeof(rules[0]) && !error; i++) {
@@ -907,7 +1015,8 @@ int cs_check_rules(cs_check *c, cs_findings *out)
 			if (matches(rules[i].id, c->rules[j]))
 				on = 1;
 		if (on)
-			error = rules[i].fn(c, out);
+			error = rules[i].fn(&x, out);
 	}
+	ctx_free(&x);
 	return error;
 }

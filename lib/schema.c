@@ -960,7 +960,118 @@ static int is_multiple(const cs_node *inst, const cs_node *m)
 	       dabs(q - r) <= 8 * DBL_EPSILON * dabs(q);
 }
 
-static int check_number(vctx *v, const cs_node *sch, const cs_node *inst, int *ok)
+/* The keywords of one schema object, found in one pass over its keys
+ * (validating asks for each of some thirty keywords at every schema node). */
+typedef struct {
+	const cs_node *id_;
+	const cs_node *ref;
+	const cs_node *type;
+	const cs_node *enum_;
+	const cs_node *const_;
+	const cs_node *required;
+	const cs_node *properties;
+	const cs_node *patternProperties;
+	const cs_node *additionalProperties;
+	const cs_node *prefixItems;
+	const cs_node *items;
+	const cs_node *minItems;
+	const cs_node *maxItems;
+	const cs_node *uniqueItems;
+	const cs_node *minLength;
+	const cs_node *maxLength;
+	const cs_node *pattern;
+	const cs_node *x_hint;
+	const cs_node *format;
+	const cs_node *allOf;
+	const cs_node *anyOf;
+	const cs_node *oneOf;
+	const cs_node *not_;
+	const cs_node *if_;
+	const cs_node *then;
+	const cs_node *else_;
+	const cs_node *minimum;
+	const cs_node *maximum;
+	const cs_node *exclusiveMinimum;
+	const cs_node *exclusiveMaximum;
+	const cs_node *multipleOf;
+} keywords;
+
+static void keywords_of(const cs_node *sch, keywords *kw)
+{
+	size_t i;
+	memset(kw, 0, sizeof(*kw));
+	for (i = 0; i < sch->count; i++) {
+		const char *key = sch->pairs[i].key;
+		const cs_node **slot = NULL;
+		switch (key[0]) {
+		case '$':
+			if (!strcmp(key, "$id")) slot = &kw->id_;
+			if (!strcmp(key, "$ref")) slot = &kw->ref;
+			break;
+		case 'a':
+			if (!strcmp(key, "additionalProperties")) slot = &kw->additionalProperties;
+			if (!strcmp(key, "allOf")) slot = &kw->allOf;
+			if (!strcmp(key, "anyOf")) slot = &kw->anyOf;
+			break;
+		case 'c':
+			if (!strcmp(key, "const")) slot = &kw->const_;
+			break;
+		case 'e':
+			if (!strcmp(key, "enum")) slot = &kw->enum_;
+			if (!strcmp(key, "else")) slot = &kw->else_;
+			if (!strcmp(key, "exclusiveMinimum")) slot = &kw->exclusiveMinimum;
+			if (!strcmp(key, "exclusiveMaximum")) slot = &kw->exclusiveMaximum;
+			break;
+		case 'f':
+			if (!strcmp(key, "format")) slot = &kw->format;
+			break;
+		case 'i':
+			if (!strcmp(key, "items")) slot = &kw->items;
+			if (!strcmp(key, "if")) slot = &kw->if_;
+			break;
+		case 'm':
+			if (!strcmp(key, "minItems")) slot = &kw->minItems;
+			if (!strcmp(key, "maxItems")) slot = &kw->maxItems;
+			if (!strcmp(key, "minLength")) slot = &kw->minLength;
+			if (!strcmp(key, "maxLength")) slot = &kw->maxLength;
+			if (!strcmp(key, "minimum")) slot = &kw->minimum;
+			if (!strcmp(key, "maximum")) slot = &kw->maximum;
+			if (!strcmp(key, "multipleOf")) slot = &kw->multipleOf;
+			break;
+		case 'n':
+			if (!strcmp(key, "not")) slot = &kw->not_;
+			break;
+		case 'o':
+			if (!strcmp(key, "oneOf")) slot = &kw->oneOf;
+			break;
+		case 'p':
+			if (!strcmp(key, "properties")) slot = &kw->properties;
+			if (!strcmp(key, "patternProperties")) slot = &kw->patternProperties;
+			if (!strcmp(key, "prefixItems")) slot = &kw->prefixItems;
+			if (!strcmp(key, "pattern")) slot = &kw->pattern;
+			break;
+		case 'r':
+			if (!strcmp(key, "required")) slot = &kw->required;
+			break;
+		case 't':
+			if (!strcmp(key, "type")) slot = &kw->type;
+			if (!strcmp(key, "then")) slot = &kw->then;
+			break;
+		case 'u':
+			if (!strcmp(key, "uniqueItems")) slot = &kw->uniqueItems;
+			break;
+		case 'x':
+			if (!strcmp(key, "x-hint")) slot = &kw->x_hint;
+			break;
+		default:
+			break;
+		}
+		if (slot && !*slot)
+			*slot = sch->pairs[i].value; /* the first, as cs_node_get */
+	}
+}
+
+static int check_number(vctx *v, const keywords *kw, const cs_node *inst, int *ok)
 {
 	const cs_node *k;
 	double x, lim;
@@ -968,27 +1079,27 @@ static int check_number(vctx *v, const cs_node *sch, const cs_node *inst, int *o
 	*ok = 1;
 	if (cs_node_number(inst, &x) < 0)
 		return 0;
-	if ((k = cs_node_get(sch, "minimum")) && schema_number(k, &lim) && x < lim) {
+	if ((k = kw->minimum) && schema_number(k, &lim) && x < lim) {
 		*ok = 0;
 		if ((error = fail(v, inst->line, NULL, "must be at least %s", k->str)) < 0 || !v->res)
 			return error;
 	}
-	if ((k = cs_node_get(sch, "maximum")) && schema_number(k, &lim) && x > lim) {
+	if ((k = kw->maximum) && schema_number(k, &lim) && x > lim) {
 		*ok = 0;
 		if ((error = fail(v, inst->line, NULL, "must be at most %s", k->str)) < 0 || !v->res)
 			return error;
 	}
-	if ((k = cs_node_get(sch, "exclusiveMinimum")) && schema_number(k, &lim) && x <= lim) {
+	if ((k = kw->exclusiveMinimum) && schema_number(k, &lim) && x <= lim) {
 		*ok = 0;
 		if ((error = fail(v, inst->line, NULL, "must be greater than %s", k->str)) < 0 || !v->res)
 			return error;
 	}
-	if ((k = cs_node_get(sch, "exclusiveMaximum")) && schema_number(k, &lim) && x >= lim) {
+	if ((k = kw->exclusiveMaximum) && schema_number(k, &lim) && x >= lim) {
 		*ok = 0;
 		if ((error = fail(v, inst->line, NULL, "must be less than %s", k->str)) < 0 || !v->res)
 			return error;
 	}
-	if ((k = cs_node_get(sch, "multipleOf")) && schema_number(k, &lim) && !is_multiple(inst, k)) {
+	if ((k = kw->multipleOf) && schema_number(k, &lim) && !is_multiple(inst, k)) {
 		*ok = 0;
 		error = fail(v, inst->line, NULL, "must be a multiple of %s", k->str);
 	}
@@ -1223,12 +1334,12 @@ static int validate_child(vctx *v, const cs_node *sch, const cs_node *inst, cons
 	return rc;
 }
 
-static int validate_object(vctx *v, const cs_node *sch, const cs_node *inst, const cs_node *base)
+static int validate_object(vctx *v, const keywords *kw, const cs_node *inst, const cs_node *base)
 {
-	const cs_node *req = cs_node_get(sch, "required");
-	const cs_node *props = cs_node_get(sch, "properties");
-	const cs_node *pats = cs_node_get(sch, "patternProperties");
-	const cs_node *addl = cs_node_get(sch, "additionalProperties");
+	const cs_node *req = kw->required;
+	const cs_node *props = kw->properties;
+	const cs_node *pats = kw->patternProperties;
+	const cs_node *addl = kw->additionalProperties;
 	const cs_node *sub;
 	regex_t *re;
 	size_t i, j;
@@ -1276,10 +1387,10 @@ static int validate_object(vctx *v, const cs_node *sch, const cs_node *inst, con
 	return ok;
 }
 
-static int validate_array(vctx *v, const cs_node *sch, const cs_node *inst, const cs_node *base)
+static int validate_array(vctx *v, const keywords *kw, const cs_node *inst, const cs_node *base)
 {
-	const cs_node *prefix = cs_node_get(sch, "prefixItems");
-	const cs_node *items = cs_node_get(sch, "items");
+	const cs_node *prefix = kw->prefixItems;
+	const cs_node *items = kw->items;
 	const cs_node *uniq;
 	size_t i, j, n, np = prefix && prefix->type == CS_NODE_SEQ ? prefix->count : 0;
 	char seg[32];
@@ -1294,17 +1405,17 @@ static int validate_array(vctx *v, const cs_node *sch, const cs_node *inst, cons
 		if (!rc && (ok = 0, !v->res))
 			return 0;
 	}
-	if (schema_count(cs_node_get(sch, "minItems"), &n) && inst->count < n) {
+	if (schema_count(kw->minItems, &n) && inst->count < n) {
 		ok = 0;
 		if ((rc = fail(v, inst->line, NULL, "must have at least %zu item%s", n, n == 1 ? "" : "s")) < 0 || !v->res)
 			return rc < 0 ? rc : 0;
 	}
-	if (schema_count(cs_node_get(sch, "maxItems"), &n) && inst->count > n) {
+	if (schema_count(kw->maxItems, &n) && inst->count > n) {
 		ok = 0;
 		if ((rc = fail(v, inst->line, NULL, "must have at most %zu item%s", n, n == 1 ? "" : "s")) < 0 || !v->res)
 			return rc < 0 ? rc : 0;
 	}
-	if ((uniq = cs_node_get(sch, "uniqueItems")) && cs_node_true(uniq))
+	if ((uniq = kw->uniqueItems) && cs_node_true(uniq))
 		for (i = 1; i < inst->count; i++)
 			for (j = 0; j < i; j++)
 				if (cs_node_equal(inst->items[i], inst->items[j])) {
@@ -1320,31 +1431,31 @@ static int validate_array(vctx *v, const cs_node *sch, const cs_node *inst, cons
 	return ok;
 }
 
-static int validate_string(vctx *v, const cs_node *sch, const cs_node *inst)
+static int validate_string(vctx *v, const keywords *kw, const cs_node *inst)
 {
 	const cs_node *k;
 	size_t n, len = 0;
 	regex_t *re;
 	int ok = 1, rc, fok;
-	int need_len = cs_node_get(sch, "minLength") || cs_node_get(sch, "maxLength");
+	int need_len = kw->minLength || kw->maxLength;
 	if (need_len)
 		len = cs_utf8_count(inst->str, inst->len);
-	if (schema_count(cs_node_get(sch, "minLength"), &n) && len < n) {
+	if (schema_count(kw->minLength, &n) && len < n) {
 		ok = 0;
 		if ((rc = fail(v, inst->line, NULL, "must be at least %zu character%s", n, n == 1 ? "" : "s")) < 0 || !v->res)
 			return rc < 0 ? rc : 0;
 	}
-	if (schema_count(cs_node_get(sch, "maxLength"), &n) && len > n) {
+	if (schema_count(kw->maxLength, &n) && len > n) {
 		ok = 0;
 		if ((rc = fail(v, inst->line, NULL, "must be at most %zu character%s", n, n == 1 ? "" : "s")) < 0 || !v->res)
 			return rc < 0 ? rc : 0;
 	}
-	if (is_str(k = cs_node_get(sch, "pattern"))) {
+	if (is_str(k = kw->pattern)) {
 		if ((rc = rx_get(v->s, k->str, &re)) < 0)
 			return rc;
 		if (!rx_match(re, inst->str)) {
 			/* x-hint: what a valid value looks like, said to a clerk instead of the regex */
-			const cs_node *hint = cs_node_get(sch, "x-hint");
+			const cs_node *hint = kw->x_hint;
 			ok = 0;
 			if (is_str(hint))
 				rc = fail(v, inst->line, NULL, "'%s' is not %s", inst->str, dgettext("cs", hint->str));
@@ -1354,7 +1465,7 @@ static int validate_string(vctx *v, const cs_node *sch, const cs_node *inst)
 				return rc < 0 ? rc : 0;
 		}
 	}
-	if (is_str(k = cs_node_get(sch, "format"))) {
+	if (is_str(k = kw->format)) {
 		if ((rc = check_format(v, k->str, inst, &fok)) < 0)
 			return rc;
 		if (!fok)
@@ -1363,19 +1474,19 @@ static int validate_string(vctx *v, const cs_node *sch, const cs_node *inst)
 	return ok;
 }
 
-static int validate_combinators(vctx *v, const cs_node *sch, const cs_node *inst, const cs_node *base)
+static int validate_combinators(vctx *v, const keywords *kw, const cs_node *inst, const cs_node *base)
 {
 	const cs_node *k;
 	size_t i, nvalid;
 	int ok = 1, rc;
-	if ((k = cs_node_get(sch, "allOf")) && k->type == CS_NODE_SEQ)
+	if ((k = kw->allOf) && k->type == CS_NODE_SEQ)
 		for (i = 0; i < k->count; i++) {
 			if ((rc = validate(v, k->items[i], inst, base)) < 0)
 				return rc;
 			if (!rc && (ok = 0, !v->res))
 				return 0;
 		}
-	if ((k = cs_node_get(sch, "anyOf")) && k->type == CS_NODE_SEQ) {
+	if ((k = kw->anyOf) && k->type == CS_NODE_SEQ) {
 		for (i = 0, nvalid = 0; i < k->count && !nvalid; i++) {
 			if ((rc = quiet(v, k->items[i], inst, base)) < 0)
 				return rc;
@@ -1387,7 +1498,7 @@ static int validate_combinators(vctx *v, const cs_node *sch, const cs_node *inst
 				return rc < 0 ? rc : 0;
 		}
 	}
-	if ((k = cs_node_get(sch, "oneOf")) && k->type == CS_NODE_SEQ) {
+	if ((k = kw->oneOf) && k->type == CS_NODE_SEQ) {
 		for (i = 0, nvalid = 0; i < k->count && nvalid < 2; i++) {
 			if ((rc = quiet(v, k->items[i], inst, base)) < 0)
 				return rc;
@@ -1401,7 +1512,7 @@ static int validate_combinators(vctx *v, const cs_node *sch, const cs_node *inst
 				return rc < 0 ? rc : 0;
 		}
 	}
-	if ((k = cs_node_get(sch, "not"))) {
+	if ((k = kw->not_)) {
 		if ((rc = quiet(v, k, inst, base)) < 0)
 			return rc;
 		if (rc) {
@@ -1410,11 +1521,11 @@ static int validate_combinators(vctx *v, const cs_node *sch, const cs_node *inst
 				return rc < 0 ? rc : 0;
 		}
 	}
-	if ((k = cs_node_get(sch, "if"))) {
+	if ((k = kw->if_)) {
 		const cs_node *branch;
 		if ((rc = quiet(v, k, inst, base)) < 0)
 			return rc;
-		branch = cs_node_get(sch, rc ? "then" : "else");
+		branch = (rc ? kw->then : kw->else_);
 		if (branch) {
 			if ((rc = validate(v, branch, inst, base)) < 0)
 				return rc;
@@ -1426,23 +1537,23 @@ static int validate_combinators(vctx *v, const cs_node *sch, const cs_node *inst
 }
 
 /* type, enum and const: 1 valid, 0 not, negative on an error. */
-static int validate_value(vctx *v, const cs_node *sch, const cs_node *inst)
+static int validate_value(vctx *v, const keywords *kw, const cs_node *inst)
 {
 	const cs_node *k;
 	int ok = 1, rc, tok;
-	if ((k = cs_node_get(sch, "type"))) {
+	if ((k = kw->type)) {
 		if ((rc = check_type(v, k, inst, &tok)) < 0)
 			return rc;
 		if (!tok && (ok = 0, !v->res))
 			return 0;
 	}
-	if ((k = cs_node_get(sch, "enum"))) {
+	if ((k = kw->enum_)) {
 		if ((rc = check_enum(v, k, inst, &tok)) < 0)
 			return rc;
 		if (!tok && (ok = 0, !v->res))
 			return 0;
 	}
-	if ((k = cs_node_get(sch, "const")) && !cs_node_equal(k, inst)) {
+	if ((k = kw->const_) && !cs_node_equal(k, inst)) {
 		cs_buf want = CS_BUF_INIT;
 		if (!v->res)
 			return 0;
@@ -1457,6 +1568,7 @@ static int validate_value(vctx *v, const cs_node *sch, const cs_node *inst)
 static int validate(vctx *v, const cs_node *sch, const cs_node *inst, const cs_node *base)
 {
 	const cs_node *k, *target, *nbase;
+	keywords kw;
 	int ok = 1, rc, tok;
 	if (sch->type != CS_NODE_MAP) {
 		if (sch->type == CS_NODE_SCALAR && cs_node_scalar_kind(sch) == CS_SCALAR_BOOL &&
@@ -1471,26 +1583,27 @@ static int validate(vctx *v, const cs_node *sch, const cs_node *inst, const cs_n
 		v->depth--;
 		return cs_error_set(CS_EDATA, "%s: schema recursion too deep", v->s->name);
 	}
-	if (sch != v->s->root && is_str(cs_node_get(sch, "$id")))
+	keywords_of(sch, &kw);
+	if (sch != v->s->root && is_str(kw.id_))
 		base = sch;
 #define STEP(expr) do { \
 		if ((rc = (expr)) < 0) goto done; \
 		if (!rc && (ok = 0, !v->res)) goto done; \
 	} while (0)
-	STEP(validate_value(v, sch, inst));
+	STEP(validate_value(v, &kw, inst));
 	switch (inst_types(inst)) {
 	case T_OBJ:
-		STEP(validate_object(v, sch, inst, base));
+		STEP(validate_object(v, &kw, inst, base));
 		break;
 	case T_ARR:
-		STEP(validate_array(v, sch, inst, base));
+		STEP(validate_array(v, &kw, inst, base));
 		break;
 	case T_STR:
-		STEP(validate_string(v, sch, inst));
+		STEP(validate_string(v, &kw, inst));
 		break;
 	case T_NUM:
 	case T_INT | T_NUM:
-		if ((rc = check_number(v, sch, inst, &tok)) < 0)
+		if ((rc = check_number(v, &kw, inst, &tok)) < 0)
 			goto done;
 		if (!tok && (ok = 0, !v->res))
 			goto done;
@@ -1498,8 +1611,8 @@ static int validate(vctx *v, const cs_node *sch, const cs_node *inst, const cs_n
 	default:
 		break;
 	}
-	STEP(validate_combinators(v, sch, inst, base));
-	if (is_str(k = cs_node_get(sch, "$ref"))) {
+	STEP(validate_combinators(v, &kw, inst, base));
+	if (is_str(k = kw.ref)) {
 		if (!(target = resolve_ref(v->s, base, k->str, &nbase))) {
 			rc = cs_error_set(CS_EDATA, "%s: cannot resolve $ref '%s'", v->s->name, k->str);
 			goto done;
