@@ -154,7 +154,7 @@ static int render(struct run *r, const cs_node *report, int first, cs_buf *out)
 		cs_buf_puts(out, "\n\f\n");
 	if (first && r->format == CS_FMT_CSV && has(r, "bom"))
 		cs_buf_puts(out, "\xef\xbb\xbf");
-	error = cs_report_doc(&r->chk, report, r->format == CS_FMT_CSV ? CS_REPORT_SLUGS : 0, &d);
+	error = cs_report_doc(&r->chk, report, r->format == CS_FMT_CSV ? CS_REPORT_CSV : 0, &d);
 	if (!error)
 		error = cs_doc_render(&d, r->format, out);
 	cs_doc_free(&d);

@@ -8,14 +8,15 @@
 
 #define _(s) dgettext("cs", s)
 
-/* A4 (210 mm) less two 12 mm margins in tenths of an em of the tables'
- * 6.5pt type (186 mm is 81 em), less a little for rounding. */
-#define PAGE_WIDTH 800
+/* A4 (210 mm) less two 10 mm margins in tenths of an em of the tables'
+ * 6.5pt type (190 mm is 82.9 em), less a little for rounding. */
+#define PAGE_WIDTH 820
 /* A fact whose value is wider than its cell (a third of the page, in
  * tenths of an em of 7.5pt) has a row of its own in html. */
 #define WIDE_FACT 230
-/* A cell's padding and borders, in tenths of an em. */
-#define CELL_PAD 8
+/* A cell's padding and borders (3.5pt, 0.54 em), in tenths of an em, and
+ * a little to spare. */
+#define CELL_PAD 7
 
 int cs_doc_init(cs_doc *d, const char *title)
 {
@@ -150,52 +151,82 @@ static size_t cell_width(const char *s)
 	return w;
 }
 
-/* The width of the columns want[] narrowed to level at most. */
-static size_t capped(const size_t *want, size_t ncols, size_t level)
+/* A column narrower than this (two ems and the padding) helps no one. */
+#define MIN_COLUMN (CELL_PAD + 20)
+/* Columns are narrowed an em at a time. */
+#define STEP 10
+
+/* The lines a cell w wide takes in a column col wide. */
+static size_t lines(size_t w, size_t col)
 {
-	size_t c, sum = 0;
-	for (c = 0; c < ncols; c++)
-		sum += want[c] < level ? want[c] : level;
-	return sum;
+	size_t text = w - CELL_PAD, room = col - CELL_PAD;
+	return text <= room ? 1 : (text + room - 1) / room;
+}
+
+/* The column to narrow by STEP (or by need, when less) that adds the
+ * fewest lines to the table, rows being as high as their highest cell;
+ * alike, the wider. -1 when none can be. w[c][r] is the width of row r
+ * (0 the heading) of column c; cur[c] the column's width. */
+static int cheapest(size_t *const *w, size_t m, const size_t *cur, size_t ncols, size_t need)
+{
+	size_t c, r, cost, best_cost = 0, cut = need < STEP ? need : STEP;
+	int best = -1;
+	for (c = 0; c < ncols; c++) {
+		if (cur[c] < MIN_COLUMN + cut)
+			continue;
+		for (cost = 0, r = 0; r < m; r++) {
+			size_t k, others = 1, now, after = lines(w[c][r], cur[c] - cut);
+			for (k = 0; k < ncols; k++)
+				if (k != c && lines(w[k][r], cur[k]) > others)
+					others = lines(w[k][r], cur[k]);
+			now = lines(w[c][r], cur[c]);
+			now = now > others ? now : others;
+			cost += (after > others ? after : others) - now;
+		}
+		if (best < 0 || cost < best_cost || (cost == best_cost && cur[c] > cur[best])) {
+			best = (int)c;
+			best_cost = cost;
+		}
+	}
+	return best;
 }
 
 int cs_doc_widths(const cs_table *t, size_t n, int *permille)
 {
-	size_t *want, c, r, lo = CELL_PAD + 10, hi = 0, sum, given = 0;
+	size_t **w, *cur, c, r, m = t->nrows + 1, sum = 0, given = 0, cut;
+	int error = 0, which;
 	if (!t->ncols)
 		return 0;
-	if (!(want = cs_calloc(t->ncols, sizeof(*want))))
-		return CS_ENOMEM;
-	for (c = 0; c < t->ncols; c++) {
-		want[c] = cell_width(t->labels[c]);
-		for (r = 0; r < t->nrows; r++)
-			if (cell_width(t->rows[r][c]) > want[c])
-				want[c] = cell_width(t->rows[r][c]);
-		want[c] += CELL_PAD;
-		if (want[c] > hi)
-			hi = want[c];
-	}
-	/* the widest level at which the table fits n: the wider columns are
-	 * narrowed to it alike (none below lo) */
-	if (capped(want, t->ncols, hi) > n) {
-		while (lo < hi) {
-			size_t mid = (lo + hi + 1) / 2;
-			if (capped(want, t->ncols, mid) <= n)
-				lo = mid;
-			else
-				hi = mid - 1;
+	w = cs_calloc(t->ncols, sizeof(*w));
+	cur = cs_calloc(t->ncols, sizeof(*cur));
+	for (c = 0; w && cur && c < t->ncols && !error; c++) {
+		if (!(w[c] = cs_calloc(m, sizeof(**w)))) {
+			error = CS_ENOMEM;
+			break;
 		}
-		for (c = 0; c < t->ncols; c++)
-			if (want[c] > lo)
-				want[c] = lo;
+		cur[c] = w[c][0] = cell_width(t->labels[c]) + CELL_PAD;
+		for (r = 0; r < t->nrows; r++)
+			if ((w[c][r + 1] = cell_width(t->rows[r][c]) + CELL_PAD) > cur[c])
+				cur[c] = w[c][r + 1];
+		sum += cur[c];
 	}
-	sum = capped(want, t->ncols, (size_t)-1);
-	for (c = 0; c < t->ncols; c++) {
-		permille[c] = c + 1 < t->ncols ? (int)(want[c] * 1000 / sum) : (int)(1000 - given);
+	if (!w || !cur)
+		error = CS_ENOMEM;
+	/* narrow where it adds the fewest lines until the table fits */
+	while (!error && sum > n && (which = cheapest(w, m, cur, t->ncols, sum - n)) >= 0) {
+		cut = sum - n < STEP ? sum - n : STEP;
+		cur[which] -= cut;
+		sum -= cut;
+	}
+	for (c = 0; !error && c < t->ncols; c++) {
+		permille[c] = c + 1 < t->ncols ? (int)(cur[c] * 1000 / sum) : (int)(1000 - given);
 		given += (size_t)permille[c];
 	}
-	free(want);
-	return 0;
+	for (c = 0; w && c < t->ncols; c++)
+		free(w[c]);
+	free(w);
+	free(cur);
+	return error;
 }
 
 /* --- text and md -------------------------------------------------------------- */
@@ -287,7 +318,7 @@ static const char style[] =
 	"p.issued { margin: 0 0 3pt; }\n"
 	"h2 { font-size: 9pt; margin: 5pt 0 1.5pt; break-after: avoid; }\n"
 	"table { border-collapse: collapse; width: 100%; table-layout: fixed; margin-bottom: 2pt; }\n"
-	"th, td { border: 0.5pt solid #999; padding: 0.4pt 2pt; text-align: left; vertical-align: top;\n"
+	"th, td { border: 0.5pt solid #999; padding: 0.4pt 1.5pt; text-align: left; vertical-align: top;\n"
 	"         overflow-wrap: anywhere; font-size: 6.5pt; line-height: 1.2; }\n"
 	"table.facts th, table.facts td { font-size: 7.5pt; }\n"
 	"th { background: #eee; font-weight: bold; }\n"
@@ -335,7 +366,7 @@ static int html_head(const cs_doc *d, cs_buf *out)
 	if ((error = cs_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
 				 "<meta charset=\"utf-8\">\n<title>")) < 0 ||
 	    (error = cs_html_escape(out, d->title)) < 0 ||
-	    (error = cs_buf_puts(out, "</title>\n<style>\n@page { size: A4; margin: 12mm 12mm 13mm;\n"
+	    (error = cs_buf_puts(out, "</title>\n<style>\n@page { size: A4; margin: 10mm 10mm 12mm;\n"
 				 "  @bottom-center { font-family: 'Noto Sans CJK SC', 'WenQuanYi Zen Hei', sans-serif;\n"
 				 "    font-size: 7pt; color: #444; content: ")) < 0 ||
 	    (error = page_content(out)) < 0 ||

@@ -62,8 +62,10 @@ int cs_doc_render(const cs_doc *d, cs_format fmt, cs_buf *out);
 
 /* The widths of t's columns on a page n tenths of an em wide, in per
  * mille, into permille[t->ncols] (summing to 1000): each column as wide as
- * its widest cell would print, the widest ones narrowed alike until all
- * fit; what is left over is shared in proportion. */
+ * its widest cell would print; when they do not fit, narrowed an em at a
+ * time where that adds the fewest lines to the table (a column with one
+ * long cell before one whose every cell is long); what is left over is
+ * shared in proportion. */
 int cs_doc_widths(const cs_table *t, size_t n, int *permille);
 
 #endif

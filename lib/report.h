@@ -35,10 +35,12 @@ int cs_report_monthly_due(cs_check *c, int year, int month, cs_node **out);
  * text, md, csv and html: labels in the user's language, an issue date (the
  * store's "now", c->now), directory entries named beside their slugs
  * (王丽 (wang-li)), and for monthly and period reports a signature and seal
- * block. With CS_REPORT_SLUGS the tables' cells keep bare slugs (csv, for
- * spreadsheets). *out is initialised here; free it with cs_doc_free, even
- * after an error. */
-enum { CS_REPORT_SLUGS = 1 };
+ * block; a monthly report's items print on one line (the day of the month,
+ * the person served with the contact). With CS_REPORT_CSV the tables are
+ * as a spreadsheet wants them: one value a cell, bare slugs, whole dates.
+ * *out is initialised here; free it with cs_doc_free, even after an
+ * error. */
+enum { CS_REPORT_CSV = 1 };
 int cs_report_doc(const cs_check *c, const cs_node *report, int flags, cs_doc *out);
 
 /* Activity per ISO week (Monday's date -> count) of a report's items, for charts. */

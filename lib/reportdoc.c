@@ -15,7 +15,7 @@
 struct build {
 	const cs_check *c;
 	const cs_node *r;
-	int slugs;              /* CS_REPORT_SLUGS: cells hold bare slugs */
+	int csv;                /* CS_REPORT_CSV: one value a cell, bare slugs */
 	cs_doc *d;
 	cs_buf b;               /* scratch */
 };
@@ -54,7 +54,7 @@ static const char *named(struct build *x, cs_buf *b, const char *kind, const cha
 
 static const char *cell_named(struct build *x, cs_buf *b, const char *kind, const char *slug)
 {
-	return x->slugs ? slug : named(x, b, kind, slug);
+	return x->csv ? slug : named(x, b, kind, slug);
 }
 
 static int fact_int(cs_doc *d, const char *label, const cs_node *n)
@@ -203,39 +203,54 @@ static int blocks_section(struct build *x, const char *key, const char *title)
 	return error;
 }
 
+/* The items' columns: for csv one value a cell (the date, the person
+ * served and the contact apart, bare slugs); for reading the day of the
+ * month, who was served with the contact, and names beside slugs, so that
+ * an item prints on one line. */
+static int items_columns(struct build *x, int lawyers, cs_table **t)
+{
+	int error;
+	if ((error = cs_doc_section_add(x->d, _("Items"), 1, t)) < 0 ||
+	    (error = cs_table_col(*t, "id", _("id"), 0)) < 0 ||
+	    (error = cs_table_col(*t, "date", _("date"), 0)) < 0 ||
+	    (error = cs_table_col(*t, "kind", _("kind"), 0)) < 0 ||
+	    (error = cs_table_col(*t, "community", _("community"), 0)) < 0 ||
+	    (lawyers && (error = cs_table_col(*t, "lawyer", _("lawyer"), 0)) < 0) ||
+	    (error = cs_table_col(*t, "target", _("person served"), 0)) < 0 ||
+	    (x->csv && (error = cs_table_col(*t, "contact", _("contact"), 0)) < 0))
+		return error;
+	return cs_table_col(*t, "summary", _("summary"), 0);
+}
+
 static int items_section(struct build *x)
 {
 	const cs_node *items = cs_node_get(x->r, "items");
 	const char *scope = s_(x->r, "scope");
-	int lawyers = !x->slugs && scope && strcmp(scope, "lawyer");
-	cs_buf community = CS_BUF_INIT, lawyer = CS_BUF_INIT;
+	int lawyers = !x->csv && scope && strcmp(scope, "lawyer");
+	cs_buf community = CS_BUF_INIT, lawyer = CS_BUF_INIT, who = CS_BUF_INIT;
 	cs_table *t;
 	size_t i;
-	int error;
-	if ((error = cs_doc_section_add(x->d, _("Items"), 1, &t)) < 0 ||
-	    (error = cs_table_col(t, "id", _("id"), 0)) < 0 ||
-	    (error = cs_table_col(t, "date", _("date"), 0)) < 0 ||
-	    (error = cs_table_col(t, "kind", _("kind"), 0)) < 0 ||
-	    (error = cs_table_col(t, "community", _("community"), 0)) < 0 ||
-	    (lawyers && (error = cs_table_col(t, "lawyer", _("lawyer"), 0)) < 0) ||
-	    (error = cs_table_col(t, "target", _("person served"), 0)) < 0 ||
-	    (error = cs_table_col(t, "contact", _("contact"), 0)) < 0 ||
-	    (error = cs_table_col(t, "summary", _("summary"), 0)) < 0)
-		return error;
+	int error = items_columns(x, lawyers, &t);
 	for (i = 0; i < count(items) && !error; i++) {
 		const cs_node *it = items->items[i], *tg = cs_node_get(it, "target");
-		const char *cells[8] = { s_(it, "id"), s_(it, "date"), kind_label(s_(it, "kind")),
+		const char *date = s_(it, "date"), *name = s_(tg, "name"), *contact = s_(tg, "contact");
+		const char *cells[8] = { s_(it, "id"), date && !x->csv && strlen(date) == 10 ? date + 5 : date,
+					 kind_label(s_(it, "kind")),
 					 cell_named(x, &community, "community", s_(it, "community")) };
 		size_t k = 4;
 		if (lawyers)
 			cells[k++] = named(x, &lawyer, "lawyer", s_(it, "lawyer"));
-		cells[k++] = s_(tg, "name");
-		cells[k++] = s_(tg, "contact");
+		cs_buf_clear(&who);
+		cs_buf_printf(&who, "%s%s%s", name ? name : "", name && contact ? " " : "", contact ? contact : "");
+		cells[k++] = x->csv ? name : (name || contact) ? cs_buf_cstr(&who) : NULL;
+		if (x->csv)
+			cells[k++] = contact;
 		cells[k] = s_(it, "summary");
 		error = cs_table_row(t, cells);
 	}
 	cs_buf_free(&community);
 	cs_buf_free(&lawyer);
+	cs_buf_free(&who);
 	return error;
 }
 
@@ -518,7 +533,7 @@ int cs_report_doc(const cs_check *c, const cs_node *report, int flags, cs_doc *o
 		{ "assessment-report", assess_doc }, { "stipend-claims", stipend_doc },
 		{ "contact-card", card_doc },
 	};
-	struct build x = { c, report, !!(flags & CS_REPORT_SLUGS), out, CS_BUF_INIT };
+	struct build x = { c, report, !!(flags & CS_REPORT_CSV), out, CS_BUF_INIT };
 	const char *kind = s_(report, "kind");
 	size_t i;
 	int error = CS_EUSAGE;

@@ -173,14 +173,14 @@ report() {
 	check "$what: at most $most page(s) (has ${pages:-none})" '[ -n "$pages" ] && [ "$pages" -ge 1 ] && [ "$pages" -le "$most" ]'
 	check "$what: A4" 'grep -Eq "^Page size: *59[0-9](\.[0-9]+)? x 84[0-9](\.[0-9]+)? pts" "$f.info"'
 	pdftotext -layout "$f.pdf" "$f.txt" 2> /dev/null
-	# every page: nothing in the right 10 mm (28 px) of the page; the tables reach the
-	# printable width (12 mm margins) and nothing is beyond them, so Chromium did not
-	# shrink an over-wide page to fit
+	# every page: nothing in its right margin (10 mm, 28 px; the right 25 px are
+	# white); page 1: the tables reach the printable width (to 2 mm) and nothing is
+	# beyond them, so Chromium did not shrink an over-wide page to fit
 	p=1 wide=
 	while [ "$p" -le "${pages:-0}" ]; do
 		set -- $(columns "$f.pdf" "$p")
-		[ "$2" -gt 0 ] && [ "$2" -le $(($1 - 28)) ] || wide="$wide page $p: inked column $2 of $1;"
-		[ "$p" -gt 1 ] || { [ "$3" -ge $(($1 - 40)) ] && [ $(($2 - $3)) -le 3 ]; } ||
+		[ "$2" -gt 0 ] && [ "$2" -le $(($1 - 25)) ] || wide="$wide page $p: inked column $2 of $1;"
+		[ "$p" -gt 1 ] || { [ "$3" -ge $(($1 - 34)) ] && [ $(($2 - $3)) -le 3 ]; } ||
 			wide="$wide page 1: tables end at $3, ink at $2;"
 		p=$((p + 1))
 	done

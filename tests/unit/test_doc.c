@@ -187,27 +187,33 @@ static void html_tables_fit_the_page_and_chart_and_seal_block(void **state)
 	cs_buf_free(&out);
 }
 
-static void widths_narrow_the_widest_columns_to_fit(void **state)
+static void widths_narrow_where_it_adds_fewest_lines(void **state)
 {
 	cs_table t;
-	int pm[3];
-	const char *wide = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
-		"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
-	const char *row[3] = { "2026-10-08", wide, wide };
+	int pm[3], i;
+	const char *summary = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
 	(void)state;
 	cs_table_init(&t);
 	assert_int_equal(cs_table_col(&t, "date", "date", 0), 0);
-	assert_int_equal(cs_table_col(&t, "a", "a", 0), 0);
-	assert_int_equal(cs_table_col(&t, "b", "b", 0), 0);
-	assert_int_equal(cs_table_row(&t, row), 0);
-	/* 80 ems wide: the date keeps its 6.8 ems (+ padding), the two wide
-	 * ones share the rest alike */
-	assert_int_equal(cs_doc_widths(&t, 800, pm), 0);
+	assert_int_equal(cs_table_col(&t, "who", "who", 0), 0);
+	assert_int_equal(cs_table_col(&t, "summary", "summary", 0), 0);
+	for (i = 0; i < 10; i++) {
+		const char *row[3] = { "2026-10-08", i ? "张**" : "春申社区调解员和社区工作者", summary };
+		assert_int_equal(cs_table_row(&t, row), 0);
+	}
+	/* printed: the date 5.4 ems, the widest person 13 ems, the summaries 30
+	 * ems, and 0.7 em of padding each; 50 ems leave it as it is */
+	assert_int_equal(cs_doc_widths(&t, 510, pm), 0);
 	assert_int_equal(pm[0] + pm[1] + pm[2], 1000);
-	assert_in_range(pm[0], 75, 80);
-	assert_true(pm[1] - pm[2] >= -2 && pm[1] - pm[2] <= 2);
-	/* a table narrower than the page: in proportion to the widest cells */
+	assert_in_range(pm[1], 265, 275);
+	/* 40 ems: the one long person wraps, no date and no summary does */
+	assert_int_equal(cs_doc_widths(&t, 400, pm), 0);
+	assert_int_equal(pm[0] + pm[1] + pm[2], 1000);
+	assert_int_equal(pm[0], 61 * 1000 / 400);
+	assert_int_equal(pm[2], 1000 - pm[0] - pm[1]);
+	assert_true(pm[2] >= 307 * 1000 / 400);
 	cs_table_free(&t);
+	/* a table narrower than the page: in proportion to the widest cells */
 	cs_table_init(&t);
 	assert_int_equal(cs_table_col(&t, "x", "x", 0), 0);
 	assert_int_equal(cs_table_col(&t, "y", "y", 0), 0);
@@ -256,7 +262,7 @@ int main(void)
 		cmocka_unit_test(html_is_one_printable_a4_document),
 		cmocka_unit_test(html_facts_two_to_a_row_a_wide_one_alone),
 		cmocka_unit_test(html_tables_fit_the_page_and_chart_and_seal_block),
-		cmocka_unit_test(widths_narrow_the_widest_columns_to_fit),
+		cmocka_unit_test(widths_narrow_where_it_adds_fewest_lines),
 		cmocka_unit_test(yaml_and_json_are_no_document_format),
 		cmocka_unit_test(a_bare_document_has_no_chart_issue_line_or_seal),
 	};
