@@ -97,7 +97,8 @@ check 'the PDF shows the chart'"'"'s heading' 'grep -q "Activity by week" "$scra
 # --- the printable report of a realistic month (issue 8, item 7) -----------------------------
 # xincheng (新城司法所): hepingli (wang-li, above) and dongfeng (zhao-qiang);
 # dongcheng (东城司法所): nanyuan (chen-jing). October: wang-li 21 entries,
-# zhao-qiang 12, chen-jing 12: the office 33 items, the district 45.
+# zhao-qiang 18, chen-jing 12: the office 39 items (as many as the sample
+# district's offices have), the district 51.
 {
 	export CS_NOW=2026-09-01T10:00
 	csassign office add dongcheng --name 东城司法所
@@ -135,8 +136,19 @@ logd 2026-10-29 mediation $W --start 10:00 --end 11:30 $T --target-name 孙七 -
 	--set outcome=settled > /dev/null
 logd 2026-10-30 mediation $W --start 14:00 --end 15:00 $T --target-name 周八 --content 物业服务合同纠纷调解 \
 	--set outcome=settled > /dev/null
+# six more of zhao-qiang's with groups served, whose names are long
+for day in 09 16 23; do
+	logd 2026-10-$day publicity $Z --start 09:00 --end 10:00 --target-type group --target-name 东风社区居民 \
+		--content 在社区宣传栏更新法治宣传内容，发放反诈宣传资料 > /dev/null
+done
+logd 2026-10-14 training $Z --start 09:00 --end 11:00 --set attendees=15 --target-type mediators \
+	--target-name 东风社区调解员和社区工作者 --set audience=mediators --set topic=家事纠纷调解实务 > /dev/null
+logd 2026-10-20 drafting $Z --start 14:00 --end 16:00 --target-type committee --target-name 东风社区居委会 \
+	--content 审核社区居民公约修订稿并提出修改意见 > /dev/null
+logd 2026-10-30 research $Z --start 09:00 --end 11:00 --target-type committee --target-name 东风社区居委会 \
+	--content 调查本季度居民法律需求，整理分析并形成报告 > /dev/null
 m=$(cslog list --month 2026-10 --format json 2> /dev/null | grep -c '"id"')
-check 'the month holds 45 entries (21 + 12 + 12)' '[ "$m" -eq 45 ]'
+check 'the month holds 51 entries (21 + 18 + 12)' '[ "$m" -eq 51 ]'
 
 zh=0
 locale -a 2> /dev/null | grep -qi '^zh_CN\.utf-\{0,1\}8$' && zh=1
@@ -206,8 +218,8 @@ for lang in zh en; do
 		loc=C.UTF-8
 	fi
 	report "$lang: a lawyer's month (21 items)" $loc $lang '--lawyer wang-li' 1
-	report "$lang: an office's month (33 items)" $loc $lang '--office xincheng' 1
-	report "$lang: the district's month (45 items)" $loc $lang '--district' 2
+	report "$lang: an office's month (39 items)" $loc $lang '--office xincheng' 1
+	report "$lang: the district's month (51 items)" $loc $lang '--district' 2
 	t=$scratch/$lang
 	check "$lang: names beside slugs in the titles" 'grep -q "王丽 (wang-li)" "$t-lawyer.txt" &&
 		grep -q "新城司法所 (xincheng)" "$t-office.txt" && grep -q 测试区 "$t-district.txt"'
