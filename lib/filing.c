@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
@@ -104,6 +105,75 @@ int cs_filing_monthly(cs_store *s, cs_node *report, const cs_time *now, const cs
 				     "--supersede --reason TEXT)", fd.path);
 cleanup:
 	cs_node_free(old);
+	cs_buf_free(&summary);
+	return error;
+}
+
+int cs_filing_assessment_records(const cs_node *assessment, cs_node **out)
+{
+	const cs_node *ls = cs_node_get(assessment, "lawyers");
+	const char *source = cs_node_get_str(assessment, "source_commit");
+	cs_node *recs = cs_node_new_seq(), *rec;
+	size_t i, k;
+	int error = 0;
+	*out = NULL;
+	if (!recs)
+		return CS_ENOMEM;
+	for (i = 0; ls && ls->type == CS_NODE_SEQ && i < ls->count && !error; i++) {
+		const cs_node *b = ls->items[i];
+		if (!(rec = cs_node_new_map()) || (error = cs_node_push(recs, rec)) < 0) {
+			cs_node_free(rec);
+			error = CS_ENOMEM;
+			break;
+		}
+		if ((error = cs_node_set_str(rec, "kind", "assessment")) < 0 ||
+		    (error = cs_node_set(rec, "year", cs_node_dup(cs_node_get(assessment, "year")))) < 0)
+			break;
+		for (k = 0; b->type == CS_NODE_MAP && k < b->count && !error; k++)
+			error = cs_node_set(rec, b->pairs[k].key, cs_node_dup(b->pairs[k].value));
+		if (!error)
+			error = cs_node_set_str(rec, "source_commit", source ? source : "");
+	}
+	if (error < 0) {
+		cs_node_free(recs);
+		return error;
+	}
+	*out = recs;
+	return 0;
+}
+
+int cs_filing_assessment(cs_store *s, const cs_node *assessment)
+{
+	cs_node *recs = NULL;
+	cs_put *puts = NULL;
+	cs_buf summary = CS_BUF_INIT;
+	cs_commit c;
+	long long year = 0;
+	size_t i;
+	int error;
+	if ((error = cs_filing_assessment_records(assessment, &recs)) < 0)
+		return error;
+	if (!recs->count)
+		goto cleanup;
+	if (!(puts = cs_calloc(recs->count, sizeof(*puts)))) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	for (i = 0; i < recs->count; i++) {
+		puts[i].rec = recs->items[i];
+		puts[i].create = 1;
+	}
+	cs_node_int(cs_node_get(assessment, "year"), &year);
+	cs_buf_printf(&summary, "File the %lld assessment of %zu lawyers (Art 21)", year, recs->count);
+	memset(&c, 0, sizeof(c));
+	c.command = "csreport assess";
+	c.summary = cs_buf_cstr(&summary);
+	error = cs_write_records(s, &c, puts, recs->count, NULL);
+	if (error == CS_ECANTCREAT)
+		error = cs_error_set(CS_ECANTCREAT, "the %lld assessment is filed already", year);
+cleanup:
+	free(puts);
+	cs_node_free(recs);
 	cs_buf_free(&summary);
 	return error;
 }

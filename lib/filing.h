@@ -24,6 +24,15 @@ typedef struct {
 int cs_filing_monthly(cs_store *s, cs_node *report, const cs_time *now, const cs_filing *f,
 		      cs_buf *path);
 
+/* The records the Art 21 assessment (cs_report_assess's tree) is filed
+ * as: one "assessment" record per lawyer ranked (kind, year, the lawyer's
+ * block, the source commit), into a sequence *out. */
+int cs_filing_assessment_records(const cs_node *assessment, cs_node **out);
+/* File them (records/assessments/YYYY/<lawyer>.yaml) in one commit;
+ * nothing when nobody is ranked. CS_ECANTCREAT when the year is filed
+ * already. */
+int cs_filing_assessment(cs_store *s, const cs_node *assessment);
+
 /* 1 when the month "YYYY-MM" has ended by now. */
 int cs_filing_month_over(const char *month, const cs_time *now);
 

@@ -478,6 +478,51 @@ fail:
 	return error;
 }
 
+static int due(cs_node *list, const char *scope, const char *subject)
+{
+	cs_node *m = cs_node_new_map();
+	int error;
+	if (!m || (error = cs_node_push(list, m)) < 0) {
+		cs_node_free(m);
+		return CS_ENOMEM;
+	}
+	if ((error = set_str(m, "scope", scope)) < 0)
+		return error;
+	return set_str(m, "subject", subject);
+}
+
+int cs_report_monthly_due(cs_check *c, int year, int month, cs_node **out)
+{
+	cs_day from = cs_date_from_ymd(year, month, 1);
+	cs_day to = cs_date_from_ymd(year, month, cs_date_days_in_month(year, month));
+	cs_node *lawyers = NULL, *list = cs_node_new_seq();
+	scope all;
+	size_t i;
+	int error;
+	*out = NULL;
+	memset(&all, 0, sizeof(all));
+	if (!list)
+		return CS_ENOMEM;
+	if ((error = lawyers_of(c, &all, from, to, &lawyers)) < 0)
+		goto cleanup;
+	for (i = 0; i < lawyers->count && !error; i++)
+		error = due(list, "lawyer", lawyers->items[i]->str);
+	/* an office with no lawyer that month owes nothing (Art 18) */
+	for (i = 0; i < c->noffices && !error; i++) {
+		const char *o = str(c->offices[i], "id");
+		if (o && cs_check_office_paired(c, o, from, to))
+			error = due(list, "office", o);
+	}
+	if (!error) {
+		*out = list;
+		list = NULL;
+	}
+cleanup:
+	cs_node_free(lawyers);
+	cs_node_free(list);
+	return error;
+}
+
 int cs_report_period(cs_check *c, const char *period, const char *kind,
 		     const char *subject, int reveal, cs_node **out)
 {

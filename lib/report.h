@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "doc.h"
 #include "mask.h"
 #include "node.h"
 
@@ -23,6 +24,24 @@ int cs_report_assess(cs_check *c, int year, cs_node **out);
 int cs_report_stipend(cs_check *c, int year, int month, cs_node **out);
 /* The Art 7(1) service contact card of a community (on c->today). */
 int cs_report_card(cs_check *c, const char *community, cs_node **out);
+
+/* The lawyers and then the offices that owe a monthly report for the
+ * month (Art 18): every lawyer with a block in the district's report, every
+ * office with a community paired that month. A sequence of mappings
+ * {scope: lawyer|office, subject: slug}. */
+int cs_report_monthly_due(cs_check *c, int year, int month, cs_node **out);
+
+/* The document of a report (any of the trees above, by its kind) for
+ * text, md, csv and html: labels in the user's language, an issue date (the
+ * store's "now", c->now), directory entries named beside their slugs
+ * (王丽 (wang-li)), and for monthly and period reports a signature and seal
+ * block; a monthly report's items print on one line (the day of the month,
+ * the person served with the contact). With CS_REPORT_CSV the tables are
+ * as a spreadsheet wants them: one value a cell, bare slugs, whole dates.
+ * *out is initialised here; free it with cs_doc_free, even after an
+ * error. */
+enum { CS_REPORT_CSV = 1 };
+int cs_report_doc(const cs_check *c, const cs_node *report, int flags, cs_doc *out);
 
 /* Activity per ISO week (Monday's date -> count) of a report's items, for charts. */
 int cs_report_weeks(const cs_node *report, cs_node **out);
