@@ -15,7 +15,14 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
-DEFS = -DCS_VERSION='"$(VERSION)"' -DCS_LOCALEDIR='"$(LOCALEDIR)"'
+DEFS = -DCS_VERSION='"$(VERSION)"'
+# The installation paths compiled into the commands: only cmd/cli.c uses them (the
+# catalogue directory), so only its objects get them. They are recorded in
+# $(BUILD_PATHS), which is rewritten only when they change, and those objects depend on
+# it: building or installing with another PREFIX (or LOCALEDIR) rebuilds them and
+# relinks the commands, and building twice with the same paths rebuilds nothing.
+PATH_DEFS = -DCS_LOCALEDIR='"$(LOCALEDIR)"'
+BUILD_PATHS = cmd/.build-paths
 WERROR ?=
 ALL_CFLAGS = $(WARN) $(WERROR) $(CFLAGS) $(DEFS) -iquote lib $(PKG_CFLAGS)
 # the sanitized build is also the -O1 build: gcc sees other uninitialised uses there
@@ -39,7 +46,7 @@ HDRS = $(wildcard lib/*.h)
 DEB_PKGS = gcc make pkg-config git libyaml-dev libgit2-dev libcmocka-dev gettext \
 	mandoc locales chromium poppler-utils fonts-wqy-zenhei bc time zsh fish openssh-client
 
-.PHONY: all check demo install clean deps bench test unit san
+.PHONY: all check demo install uninstall clean deps bench test unit san FORCE
 all: $(CMD_BINS) $(MO)
 
 deps:
@@ -62,6 +69,15 @@ CLI_SRC = cmd/cli.c cmd/opts.c cmd/usage.c cmd/complete.c cmd/editor.c
 CLI_HDRS = cmd/cli.h cmd/opts.h cmd/editor.h
 CLI_OBJ = $(CLI_SRC:.c=.o)
 SAN_CLI_OBJ = $(patsubst cmd/%.c,tests/san/cmd-%.o,$(CLI_SRC))
+
+$(BUILD_PATHS): FORCE
+	@flags='$(subst ','\'',$(PATH_DEFS))'; \
+	if [ "$$(cat $@ 2>/dev/null)" != "$$flags" ]; then printf '%s\n' "$$flags" > $@; fi
+
+cmd/cli.o tests/san/cmd-cli.o: DEFS += $(PATH_DEFS)
+cmd/cli.o tests/san/cmd-cli.o: $(BUILD_PATHS)
+# kept, so that a change of paths recompiles cli.c alone
+.SECONDARY: $(CLI_OBJ) $(SAN_CLI_OBJ)
 
 cmd/%.o: cmd/%.c $(CLI_HDRS) $(HDRS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -121,17 +137,28 @@ install: all
 	for c in $(CMD_BINS); do install -m 755 $$c $(DESTDIR)$(BINDIR)/; done
 	for c in $(CMD_BINS); do install -m 644 $$c.1 $(DESTDIR)$(MANDIR)/man1/; done
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/schemas/
+	# one completion file per shell: bash and fish find it by each command's name
 	for c in $(notdir $(CMD_BINS)); do \
-		[ -f completions/$$c.bash ] && install -m 644 completions/$$c.bash \
-			$(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$c; \
-		[ -f completions/_$$c ] && install -m 644 completions/_$$c \
-			$(DESTDIR)$(PREFIX)/share/zsh/site-functions/; \
-		[ -f completions/$$c.fish ] && install -m 644 completions/$$c.fish \
-			$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/; \
-	done; true
+		install -m 644 completions/cs.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$c; \
+		install -m 644 completions/cs.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/$$c.fish; \
+	done
+	install -m 644 completions/_cs $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_cs
 	for m in $(MO); do l=$${m#po/locale/}; mkdir -p $(DESTDIR)$(LOCALEDIR)/$$(dirname $$l); \
 		install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l; done
 
+# What install put there, by name, and nothing else; then the directories under
+# share/cs if they are empty (the others are shared with other packages).
+uninstall:
+	for c in $(notdir $(CMD_BINS)); do \
+		rm -f $(DESTDIR)$(BINDIR)/$$c $(DESTDIR)$(MANDIR)/man1/$$c.1 \
+			$(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$c \
+			$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/$$c.fish; \
+	done
+	rm -f $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_cs
+	for s in $(notdir $(SCHEMAS)); do rm -f $(DESTDIR)$(DATADIR)/schemas/$$s; done
+	for m in $(MO); do rm -f $(DESTDIR)$(LOCALEDIR)/$${m#po/locale/}; done
+	rmdir $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DATADIR) 2>/dev/null || true
+
 clean:
 	rm -rf lib/*.o cmd/*.o lib/libcs.a $(GEN_SRC) tests/bench_parse $(CMD_BINS) $(UNIT_BINS) tests/san po/locale \
-		tests/tmp
+		tests/tmp $(BUILD_PATHS)

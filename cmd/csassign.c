@@ -37,7 +37,7 @@ static const cli_option options[] = {
 	{ "approved-by", 0, "NAME", 0, NULL, N_("who in the group approved an exception (Art 17)") },
 	{ "outcome", 0, "O", 0, "applied|refused", N_("applied (default), or refused: record "
 						      "a change the group refused") },
-	{ "on", 0, "DATE", 0, "@date", N_("the day (default today)") },
+	{ "on", 0, "DATE", 0, "@date", N_("the day: the pairing's last day (end); the day asked about, default today (who)") },
 	{ "key", 0, "FILE", 0, "@file", N_("the SSH public key file (.pub)") },
 	{ "role", 0, "R", 0, "head|clerk|lawyer", N_("whose key it is (default: from the directory)") },
 	{ "slug", 0, "SLUG", 0, NULL, N_("the key record's slug (default: from the name)") },

@@ -87,8 +87,13 @@ static int run(const cli_args *a, cs_store *s, cs_check *c, cs_findings *found)
 		return cs_error_set(CS_EUSAGE, "--today: '%s' is not a date (YYYY-MM-DD)", today);
 	if (audit)
 		return cs_check_audit(s, cli_arg(a, "since"), cli_arg(a, "against"), found);
-	if ((error = cs_check_load(c, s, cli_arg(a, "as-of"), worktree)) < 0 ||
-	    (error = cs_check_select(c, cli_arg(a, "rules"))) < 0)
+	/* a period reads its months of the log (and a week on each side, for
+	 * the weeks it shares with them), not all of it */
+	if (period && !worktree)
+		error = cs_check_load_months(c, s, cli_arg(a, "as-of"), from - 7, to + 7);
+	else
+		error = cs_check_load(c, s, cli_arg(a, "as-of"), worktree);
+	if (error < 0 || (error = cs_check_select(c, cli_arg(a, "rules"))) < 0)
 		return error;
 	cs_check_judge(c, period, today);
 	if ((error = cs_check_records(c, found)) < 0)

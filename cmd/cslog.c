@@ -214,6 +214,14 @@ static int cmd_add(struct run *r)
 	const cs_kind *k = NULL;
 	int error;
 	if (!strcmp(what, "-")) {
+		static const char *const fields[] = { "community", "lawyer", "date", "start", "end",
+			"channel", "target-type", "target-name", "target-contact", "content", "result",
+			"set", "edit", NULL };
+		size_t i;
+		for (i = 0; fields[i]; i++)
+			if (cli_has(&r->args, fields[i]))
+				return cs_error_set(CS_EUSAGE, "add - reads the whole entry from standard "
+						    "input: --%s does not apply", fields[i]);
 		source = "<stdin>";
 		if ((error = cs_buf_read_file(&in, "-", CS_YAML_MAX_BYTES)) < 0 ||
 		    (error = cs_yaml_load(&rec, in.ptr, in.len, source)) < 0)
@@ -279,7 +287,11 @@ static int cmd_import(struct run *r)
 	memset(&rs, 0, sizeof(rs));
 	memset(&o, 0, sizeof(o));
 	o.lawyer = arg(r, "lawyer") ? arg(r, "lawyer") : getenv("CS_LAWYER");
-	o.community = arg(r, "community");
+	if ((o.lawyer && *o.lawyer && (error = cs_check_resolve(&r->snap, "lawyer", o.lawyer,
+								 &o.lawyer)) < 0) ||
+	    (arg(r, "community") && (error = cs_check_resolve(&r->snap, "community",
+							    arg(r, "community"), &o.community)) < 0))
+		return error;
 	o.progress = tty ? show_progress : NULL;
 	o.progress_ctx = &bar;
 	if (o.lawyer && !*o.lawyer)

@@ -57,12 +57,12 @@ int cli_edit_record(cs_node **rec, cli_check_fn check, void *ctx)
 		if ((error = run_editor(path)) < 0 ||
 		    (error = cs_buf_read_file(&back, path, CS_YAML_MAX_BYTES)) < 0)
 			break;
-		if (back.len == text.len && !memcmp(back.ptr, text.ptr, text.len)) {
+		if (back.len == text.len && (!back.len || !memcmp(back.ptr, text.ptr, text.len))) {
 			error = why.len ? cs_error_set(CS_EDATA, "%s", cs_buf_cstr(&why))
 					: cs_error_set(CS_EDATA, "the file was left unchanged; nothing was written");
 			break;
 		}
-		if (last.len == back.len && !memcmp(last.ptr, back.ptr, back.len)) {
+		if (last.len == back.len && back.len && !memcmp(last.ptr, back.ptr, back.len)) {
 			/* the same text as last time: the editor will not mend it */
 			error = cs_error_set(CS_EDATA, "%s", cs_buf_cstr(&why));
 			break;
@@ -88,9 +88,9 @@ int cli_edit_record(cs_node **rec, cli_check_fn check, void *ctx)
 			if (error != CS_EDATA && error != CS_EUSAGE)
 				break;
 		}
-		cs_error_clear();
 		if (!why.len)
 			cs_buf_puts(&why, cs_error_last());
+		cs_error_clear();
 		/* show it again, with what is wrong as comments */
 		if ((error = cs_entry_template(edited ? edited : *rec, cs_buf_cstr(&why), &text)) < 0)
 			break;

@@ -27,7 +27,7 @@ static void put_wrapped(cs_buf *out, const char *word, size_t *col, size_t inden
 static void option_usage(const cli_option *o, cs_buf *w)
 {
 	if (o->letter && !o->arg)
-		cs_buf_printf(w, "-%c", o->letter);
+		cs_buf_printf(w, "-%c | --%s", o->letter, o->name);
 	else if (o->arg)
 		cs_buf_printf(w, "--%s %s", o->name, o->arg);
 	else
@@ -88,7 +88,9 @@ static void print_option_help(const cli_option *o)
 {
 	cs_buf w = CS_BUF_INIT;
 	size_t width;
-	if (o->letter && o->arg)
+	if (o->letter && o->arg && strlen(o->name) == 1)
+		cs_buf_printf(&w, "-%c %s", o->letter, o->arg);
+	else if (o->letter && o->arg)
 		cs_buf_printf(&w, "-%c, --%s %s", o->letter, o->name, o->arg);
 	else if (o->letter)
 		cs_buf_printf(&w, "-%c, --%s", o->letter, o->name);

@@ -63,7 +63,7 @@ static int made_by(struct audit *a, const cs_commit_info *c, int *by_hand)
 		return audit_add(a, c, c->nchanges ? c->changes[0].path : "-", CS_SEV_ERROR, "audit.manual",
 			   NULL, "commit %.12s was not made by the cs commands (no Cs-Command "
 			   "trailer): %s", c->commit, c->summary);
-	for (i = 0; i < c->nchanges; i++)
+	for (i = 0; i < c->nchanges && *c->parent; i++)
 		if (!has_trailer(c->message, "Cs-Record", c->changes[i].path)) {
 			*by_hand = 1;
 			return audit_add(a, c, c->changes[i].path, CS_SEV_ERROR, "audit.manual", NULL,
@@ -103,14 +103,13 @@ static int kind_of_change(const cs_node *old, const cs_node *now)
 	static const char *const accept[] = { "accepted_at", NULL };
 	static const char *const voids[] = { "voided_at", "void_reason", NULL };
 	if (!is_signed(old) && is_signed(now))
-		return CH_SIGN;
+		return only_added(old, now, sign) ? CH_SIGN : CH_OTHER;
 	if (is_signed(old) && !is_signed(now))
 		return CH_UNSIGN;
 	if (only_added(old, now, accept))
 		return CH_ACCEPT;
 	if (only_added(old, now, voids) && cs_node_get(now, "voided_at") && !cs_node_get(old, "voided_at"))
 		return CH_VOID;
-	(void)sign;
 	return CH_OTHER;
 }
 
@@ -147,6 +146,10 @@ static int entry_modified(struct audit *a, const cs_commit_info *c, const cs_cha
 			    "signed entry changed by commit %.12s without clearing its signature "
 			    "(only cslog amend changes a signed entry, and it clears the signature)%s",
 			    c->commit, "");
+	else if (!is_signed(old) && is_signed(now) && what == CH_OTHER)
+		error = audit_add(a, c, ch->path, CS_SEV_ERROR, "audit.signed-modified", old,
+			    "entry signed and changed in one commit %.12s: a sign-off adds the "
+			    "signature only%s", c->commit, "");
 	if (!error && sealed_in(a, c, old))
 		error = audit_add(a, c, ch->path, what == CH_OTHER || what == CH_VOID ? CS_SEV_ERROR
 									: CS_SEV_WARNING,
@@ -290,10 +293,37 @@ static int one_change(struct audit *a, const cs_commit_info *c, const cs_change 
 	else if (ch->status == 'M' && (!strncmp(ch->path, "records/reports/", 16) ||
 				       !strncmp(ch->path, "records/assessments/", 20)))
 		error = report_modified(a, c, ch, old, now);
+	else if (ch->status == 'M' && !strncmp(ch->path, "records/keys/", 13))
+		error = audit_add(a, c, ch->path, CS_SEV_ERROR, "audit.filed-modified", old,
+				  "registered signing key changed by commit %.12s: a key is added once, "
+				  "never replaced%s", c->commit, "");
 	if (!error && log && now && is_signed(now) && !is_signed(old))
 		error = check_signoff(a, c, ch, now);
 	cs_node_free(old);
 	cs_node_free(now);
+	return error;
+}
+
+/* What a merge changes against its first parent must come from its
+ * second: a file the merge itself changed was edited in it, by hand. */
+static int merged(struct audit *a, const cs_commit_info *c)
+{
+	cs_buf theirs = CS_BUF_INIT;
+	size_t i;
+	int error = 0;
+	for (i = 0; i < c->nchanges && !error; i++) {
+		const cs_change *ch = &c->changes[i];
+		int found = cs_store_read_blob(a->s, c->parent2, ch->path, &theirs) == 0;
+		cs_error_clear();
+		if (ch->status == 'D' ? !found
+				      : found && theirs.len == ch->new_len &&
+					!memcmp(theirs.ptr, ch->new_data, ch->new_len))
+			continue;
+		error = audit_add(a, c, ch->path, CS_SEV_ERROR, "audit.manual", NULL,
+				  "merge %.12s changes %s itself (it comes from neither copy): an "
+				  "edit hidden in a merge", c->commit, ch->path);
+	}
+	cs_buf_free(&theirs);
 	return error;
 }
 
@@ -303,7 +333,7 @@ static int one_commit(void *ctx, const cs_commit_info *c)
 	size_t i;
 	int error = 0, by_hand;
 	if (c->parents > 1)
-		return 0; /* a merge of two copies (DESIGN 8) changes nothing by itself */
+		return merged(a, c); /* a merge of two copies (DESIGN 8) changes nothing by itself */
 	if ((error = made_by(a, c, &by_hand)) < 0)
 		return error;
 	for (i = 0; i < c->nchanges && !error; i++)
@@ -316,7 +346,7 @@ int cs_check_audit(cs_store *s, const char *since, const char *against, cs_findi
 	struct audit a = { s, out };
 	char hex[41];
 	int error, yes;
-	if ((error = cs_store_commits(s, since, "records/", one_commit, &a)) < 0)
+	if ((error = cs_store_commits(s, since, NULL, one_commit, &a)) < 0)
 		return error;
 	if (!against)
 		return 0;

@@ -157,6 +157,7 @@ static int add_file(cs_check *c, const char *path, const char *data, size_t len)
 		c->files = grown;
 	}
 	c->files[c->nfiles].error = NULL;
+	c->files[c->nfiles].lazy = 0;
 	if (cs_yaml_load(&rec, data, len, path) < 0) {
 		rec = NULL;
 		c->files[c->nfiles].error = cs_strdup(cs_error_last());
@@ -171,6 +172,53 @@ static int add_file(cs_check *c, const char *path, const char *data, size_t len)
 static int walk_add(void *ctx, const char *path, const char *data, size_t len)
 {
 	return add_file(ctx, path, data, len);
+}
+
+/* A filed report or assessment: its path only. */
+static int add_lazy(cs_check *c, const char *path)
+{
+	struct cs_file_rec *grown;
+	if (c->nfiles % 256 == 0) {
+		if (!(grown = cs_realloc(c->files, (c->nfiles + 256) * sizeof(*grown))))
+			return CS_ENOMEM;
+		c->files = grown;
+	}
+	memset(&c->files[c->nfiles], 0, sizeof(c->files[0]));
+	if (!(c->files[c->nfiles].path = cs_strdup(path)))
+		return CS_ENOMEM;
+	c->files[c->nfiles++].lazy = 1;
+	return 0;
+}
+
+struct names {
+	cs_check *c;
+	const char *dir;
+	int depth;
+};
+
+static int name_add(void *ctx, const char *name, int is_dir)
+{
+	struct names *n = ctx, sub = *n;
+	cs_buf path = CS_BUF_INIT;
+	int error;
+	if ((error = cs_buf_printf(&path, "%s/%s", n->dir, name)) < 0)
+		return error;
+	if (is_dir && n->depth < 4) {
+		sub.dir = cs_buf_cstr(&path);
+		sub.depth++;
+		error = cs_store_names(n->c->store, n->c->rev, sub.dir, name_add, &sub);
+	} else if (!is_dir) {
+		error = add_lazy(n->c, cs_buf_cstr(&path));
+	}
+	cs_buf_free(&path);
+	return error;
+}
+
+/* Every file under dir by name, without reading one. */
+static int list_lazy(cs_check *c, const char *dir)
+{
+	struct names n = { c, dir, 0 };
+	return cs_store_names(c->store, c->rev, dir, name_add, &n);
 }
 
 static int cmp_path(const void *a, const void *b)
@@ -472,6 +520,28 @@ const cs_node *cs_check_find(const cs_check *c, const char *kind, const char *sl
 
 static int load(cs_check *c, cs_store *s, const char *rev, int worktree, const cs_check *range);
 
+/* A directory (or file) right under records/, in a load of everything. */
+static int top_add(void *ctx, const char *name, int is_dir)
+{
+	cs_check *c = ctx;
+	cs_buf path = CS_BUF_INIT, data = CS_BUF_INIT;
+	int error;
+	if ((error = cs_buf_printf(&path, "records/%s", name)) < 0)
+		return error;
+	if (!is_dir) {
+		if ((error = cs_store_read_blob(c->store, c->rev, cs_buf_cstr(&path), &data)) == 0)
+			error = add_file(c, cs_buf_cstr(&path), data.ptr, data.len);
+	} else if (!strcmp(name, "reports") || !strcmp(name, "assessments")) {
+		error = list_lazy(c, cs_buf_cstr(&path));
+	} else if ((error = cs_store_walk(c->store, c->rev, cs_buf_cstr(&path), walk_add, c)) ==
+		   CS_ENOTFOUND) {
+		error = 0;
+	}
+	cs_buf_free(&path);
+	cs_buf_free(&data);
+	return error;
+}
+
 /* Every record, or, with a month range, all but the work log outside it. */
 static int walk_records(cs_check *c)
 {
@@ -483,14 +553,14 @@ static int walk_records(cs_check *c)
 	cs_buf dir = CS_BUF_INIT;
 	size_t i, n;
 	int error = 0, y, m, d;
-	if (!c->log_to) {
-		error = cs_store_walk(c->store, c->rev, "records", walk_add, c);
-		return error == CS_ENOTFOUND ? 0 : error;
-	}
+	if (!c->log_to)
+		return cs_store_names(c->store, c->rev, "records", top_add, c);
 	for (i = 0; dirs[i] && !error; i++) {
 		if (c->directory_only && !strcmp(dirs[i], "records/meetings"))
 			break;
-		if ((error = cs_store_walk(c->store, c->rev, dirs[i], walk_add, c)) == CS_ENOTFOUND)
+		if (!strcmp(dirs[i], "records/reports") || !strcmp(dirs[i], "records/assessments"))
+			error = list_lazy(c, dirs[i]);
+		else if ((error = cs_store_walk(c->store, c->rev, dirs[i], walk_add, c)) == CS_ENOTFOUND)
 			error = 0;
 	}
 	if (c->directory_only)
@@ -686,6 +756,31 @@ static int refs_judged(const cs_check *c, const cs_node *rec)
 	return cs_check_in_period(c, day);
 }
 
+/* A filed report or assessment, read and validated now, then let go. */
+static int check_lazy(cs_check *c, const struct cs_file_rec *f, cs_findings *out)
+{
+	cs_buf data = CS_BUF_INIT;
+	cs_node *rec = NULL;
+	int error;
+	if ((error = cs_store_read_blob(c->store, c->rev, f->path, &data)) < 0)
+		goto cleanup;
+	if (cs_yaml_load(&rec, data.ptr, data.len, f->path) < 0) {
+		char msg[1024];
+		snprintf(msg, sizeof(msg), "%s", cs_error_last());
+		cs_error_clear();
+		error = cs_finding_add(out, f->path, 1, CS_SEV_ERROR, "schema.yaml", NULL, NULL, NULL,
+				       NULL, "%s", msg);
+		goto cleanup;
+	}
+	error = rec ? cs_validate_record(c, f->path, rec, 1, out)
+		    : cs_finding_add(out, f->path, 1, CS_SEV_ERROR, "schema.yaml", NULL, NULL, NULL,
+				     NULL, "%s", "empty file");
+cleanup:
+	cs_node_free(rec);
+	cs_buf_free(&data);
+	return error;
+}
+
 int cs_check_records(cs_check *c, cs_findings *out)
 {
 	size_t i;
@@ -693,6 +788,10 @@ int cs_check_records(cs_check *c, cs_findings *out)
 	for (i = 0; i < c->nfiles && !error; i++) {
 		const char *path = c->files[i].path;
 		const cs_node *rec = c->files[i].rec;
+		if (c->files[i].lazy) {
+			error = check_lazy(c, &c->files[i], out);
+			continue;
+		}
 		if (!rec) {
 			/* the loader's "path:line: why", kept from the load */
 			const char *msg = c->files[i].error ? c->files[i].error : "";

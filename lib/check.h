@@ -59,7 +59,9 @@ typedef struct {
 	cs_calendar *cal;
 	/* every record file: path -> parsed record (NULL when it did not parse) */
 	/* why rec is NULL: the loader's message ("path:line: why"; "" for an empty file) */
-	struct cs_file_rec { char *path; cs_node *rec; char *error; } *files;
+	/* lazy: a filed report or assessment, listed but not read (what the
+	 * rules and reports use of them is their paths); validated on demand */
+	struct cs_file_rec { char *path; cs_node *rec; char *error; int lazy; } *files;
 	size_t nfiles;
 	/* views into files */
 	cs_node **offices, **firms, **lawyers, **communities, **assignments, **changes, **keys;

@@ -364,6 +364,8 @@ int cs_entry_amend(cs_node *rec, const char *const *sets, size_t n)
 	const char *kind = cs_node_get_str(rec, "kind");
 	size_t i, j;
 	int error;
+	if (cs_node_get(rec, "voided_at"))
+		return cs_error_set(CS_EDATA, "%s: the entry is void", cs_node_get_str(rec, "id"));
 	for (i = 0; i < n; i++) {
 		for (j = 0; fixed[j]; j++)
 			if (!strncmp(sets[i], fixed[j], strlen(fixed[j])))

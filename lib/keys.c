@@ -1,5 +1,7 @@
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "directory.h"
 #include "error.h"
@@ -55,6 +57,17 @@ int cs_key_add(cs_store *s, const cs_key_spec *k, const cs_time *now, cs_buf *sl
 		error = cs_error_set(CS_ECANTCREAT, "'%s' has a registered key already (%s)", k->name,
 				     cs_node_get_str(cs_check_key(&snap, k->name), "id"));
 		goto cleanup;
+	}
+	{
+		size_t i;
+		for (i = 0; i < snap.nkeys; i++)
+			if (!strcmp(cs_node_get_str(snap.keys[i], "fingerprint") ?
+				    cs_node_get_str(snap.keys[i], "fingerprint") : "", cs_buf_cstr(&fp))) {
+				error = cs_error_set(CS_ECANTCREAT, "the key %s is registered already, for "
+						     "'%s': one key is one person's", cs_buf_cstr(&fp),
+						     cs_node_get_str(snap.keys[i], "name"));
+				goto cleanup;
+			}
 	}
 	if ((error = k->slug ? (cs_buf_clear(slug), cs_buf_puts(slug, k->slug))
 			     : cs_key_slug(k->name, slug)) < 0)
@@ -113,6 +126,9 @@ int cs_key_signer(const cs_check *snap, const char *by, const char *keyfile, cs_
 		  int *sign)
 {
 	const cs_node *key = cs_check_key(snap, by);
+	if (keyfile && access(keyfile, R_OK) < 0)
+		return cs_error_set(CS_ENOTFOUND, "--key: cannot read '%s': %s", keyfile,
+				    strerror(errno));
 	sg->by = by;
 	sg->keyfile = keyfile;
 	sg->pubkey = key ? cs_node_get_str(key, "key") : NULL;

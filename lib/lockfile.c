@@ -148,7 +148,7 @@ int store_make_parents(const char *root, const char *rel)
 			}
 			continue;
 		}
-		if (mkdir(p.ptr, 0777) < 0 && errno != EEXIST) {
+		if (mkdir(p.ptr, 0750) < 0 && errno != EEXIST) {
 			error = cs_error_set(CS_ECANTCREAT, "cannot create '%s': %s", p.ptr, strerror(errno));
 			goto cleanup;
 		}

@@ -220,6 +220,8 @@ int cs_log_csv(const cs_node *all, cs_buf *out)
 		goto cleanup;
 	}
 	for (i = 0; i < all->count && !error; i++) {
+		if (cs_node_get(all->items[i], "voided_at"))
+			continue; /* not live: an import would bring it back as live */
 		cs_node_free(row);
 		if (!(row = cs_node_new_seq())) {
 			error = CS_ENOMEM;

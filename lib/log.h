@@ -28,7 +28,7 @@ int cs_log_table(const cs_node *entries, const char *const labels[8],
 
 /* The list as CSV for a spreadsheet and for cslog import: a column per
  * field, named as the field (target.name), with whole values; the fields
- * only commands set are left out. */
+ * only commands set are left out, and so are void entries. */
 int cs_log_csv(const cs_node *entries, cs_buf *out);
 
 #endif

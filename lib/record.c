@@ -68,6 +68,7 @@ int cs_kind_lookup(const char *word, const cs_kind **out)
 			continue;
 		if (!strcmp(word, k->name) || !strcmp(word, k->zh)) {
 			*out = k;
+			cs_buf_free(&list);
 			return 0;
 		}
 		words[n++] = k->name;

@@ -871,8 +871,10 @@ static const char *const ids[] = {
 	"art17.notice", "art18.report", "art20.meeting", "art21.replace",
 	"ref.lawyer", "ref.community", "ref.office", "ref.firm", "ref.head", "ref.pairing",
 	"ref.assignment", "schema.yaml", "schema.kind", "schema.invalid", "schema.path",
+	"schema.id", "schema.order", "schema.future", "schema.schedule", "schema.key",
 	"audit.deleted", "audit.signed-modified", "audit.sealed-modified", "audit.manual",
-	"audit.rewritten", NULL
+	"audit.rewritten", "audit.unverified-sign", "audit.late-entry", "audit.filed-modified",
+	NULL
 };
 
 const char *const *cs_rule_ids(void)

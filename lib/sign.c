@@ -233,15 +233,11 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-int cs_sshkey_parse(const char *text, size_t len, cs_buf *key, cs_buf *fingerprint)
+/* The key line of TEXT without its surrounding space, in *P..*END: refuses
+ * what is not one OpenSSH public key line (empty, NUL, PEM, several lines). */
+static int key_line(const char *text, size_t len, const char **pp, const char **pend)
 {
-	const struct key_type *t = NULL;
-	const char *p, *end, *tok, *b64;
-	size_t toklen, b64len, bloblen, i;
-	unsigned char *blob = NULL, md[CS_SHA256_LEN];
-	cs_buf k = CS_BUF_INIT, fp = CS_BUF_INIT;
-	char ex[64];
-	int error = 0;
+	const char *p, *end;
 
 	if (!text)
 		return cs_error_set(CS_EUSAGE, "no SSH public key given");
@@ -265,7 +261,23 @@ int cs_sshkey_parse(const char *text, size_t len, cs_buf *key, cs_buf *fingerpri
 	if (memchr(p, '\n', (size_t)(end - p)) || memchr(p, '\r', (size_t)(end - p)))
 		return cs_error_set(CS_EDATA, "not an SSH public key: more than one line "
 				    "(give one key)");
+	*pp = p;
+	*pend = end;
+	return 0;
+}
 
+int cs_sshkey_parse(const char *text, size_t len, cs_buf *key, cs_buf *fingerprint)
+{
+	const struct key_type *t = NULL;
+	const char *p = NULL, *end = NULL, *tok, *b64;
+	size_t toklen, b64len, bloblen, i;
+	unsigned char *blob = NULL, md[CS_SHA256_LEN];
+	cs_buf k = CS_BUF_INIT, fp = CS_BUF_INIT;
+	char ex[64];
+	int error = 0;
+
+	if ((error = key_line(text, len, &p, &end)) < 0)
+		return error;
 	for (tok = p; p < end && *p != ' ' && *p != '\t'; p++)
 		;
 	toklen = (size_t)(p - tok);
@@ -432,14 +444,38 @@ static int drain(int *fd, cs_buf *b, size_t max, int *overflow)
 
 /* Run ssh-keygen with argv, its standard input from in_fd; out and err get
  * what it writes, status its exit status. */
+/* Reads the child's output and error output to their ends, both pipes at
+ * once (ssh-keygen may fill one while we wait on the other); closes them. */
+static int collect(int outp[2], int errp[2], cs_buf *out, cs_buf *err, int *overflow)
+{
+	struct pollfd pfd[2];
+	int error, ignored = 0;
+
+	while (outp[0] >= 0 || errp[0] >= 0) {
+		pfd[0].fd = outp[0];
+		pfd[1].fd = errp[0];
+		pfd[0].events = pfd[1].events = POLLIN;
+		if (poll(pfd, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return cs_error_set(CS_EIO, "cannot wait for ssh-keygen's output: %s",
+					    strerror(errno));
+		}
+		if (pfd[0].revents && (error = drain(&outp[0], out, OUT_MAX, overflow)) < 0)
+			return error;
+		if (pfd[1].revents && (error = drain(&errp[0], err, ERR_MAX, &ignored)) < 0)
+			return error;
+	}
+	return 0;
+}
+
 static int run_ssh_keygen(char *argv[], int in_fd, cs_buf *out, cs_buf *err, int *status)
 {
 	cs_buf path = CS_BUF_INIT;
 	char **env = NULL;
 	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 }, rep[2] = { -1, -1 };
-	struct pollfd pfd[2];
 	pid_t pid = -1;
-	int error = 0, exec_errno, overflow = 0, ignored = 0, st, i;
+	int error = 0, exec_errno, overflow = 0, st, i;
 	ssize_t n;
 
 	if ((error = find_program("ssh-keygen", &path)) < 0)
@@ -473,24 +509,8 @@ static int run_ssh_keygen(char *argv[], int in_fd, cs_buf *out, cs_buf *err, int
 				     path.ptr, strerror(exec_errno));
 		goto cleanup;
 	}
-
-	/* both pipes at once: ssh-keygen may fill one while we wait on the other */
-	while (outp[0] >= 0 || errp[0] >= 0) {
-		pfd[0].fd = outp[0];
-		pfd[1].fd = errp[0];
-		pfd[0].events = pfd[1].events = POLLIN;
-		if (poll(pfd, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			error = cs_error_set(CS_EIO, "cannot wait for ssh-keygen's output: %s",
-					     strerror(errno));
-			goto cleanup;
-		}
-		if (pfd[0].revents && (error = drain(&outp[0], out, OUT_MAX, &overflow)) < 0)
-			goto cleanup;
-		if (pfd[1].revents && (error = drain(&errp[0], err, ERR_MAX, &ignored)) < 0)
-			goto cleanup;
-	}
+	if ((error = collect(outp, errp, out, err, &overflow)) < 0)
+		goto cleanup;
 	error = reap(pid, &st);
 	pid = -1;
 	if (error < 0)

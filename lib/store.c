@@ -498,6 +498,11 @@ int cs_store_create(const char *dir, int bare, const cs_file *files, size_t nfil
 		error = store_git_fail(CS_ECANTCREAT, dir);
 		goto cleanup;
 	}
+	/* residents' records: the store is its owner's and its group's only */
+	if (chmod(dir, 0750) < 0 || (!bare && chmod(git_repository_path(repo), 0750) < 0)) {
+		error = cs_error_set(CS_EIO, "cannot chmod '%s': %s", dir, strerror(errno));
+		goto cleanup;
+	}
 	if ((error = store_empty_tree(&empty, repo)) == 0 &&
 	    (error = first_tree(repo, empty, files, nfiles, &tree)) == 0 &&
 	    (error = first_commit(repo, tree, message)) == 0 && !bare)

@@ -136,6 +136,7 @@ typedef struct {
 typedef struct {
 	const char *commit;       /* hex */
 	const char *parent;       /* the first parent's hex; "" for the first commit */
+	const char *parent2;      /* a merge's second parent's hex, else "" */
 	int parents;              /* 2 or more: a merge */
 	const char *message;
 	const char *summary;
@@ -149,7 +150,8 @@ typedef struct {
 } cs_commit_info;
 typedef int (*cs_commits_fn)(void *ctx, const cs_commit_info *c);
 /* Every commit reachable from HEAD but not from since (NULL: every one),
- * parents before children, with the files it changed under dir. */
+ * parents before children, with the files it changed under dir (NULL:
+ * every file). */
 int cs_store_commits(cs_store *s, const char *since, const char *dir, cs_commits_fn fn, void *ctx);
 /* *yes = 1 when rev (a ref or commit; its hex into hex) is HEAD or one of
  * its ancestors. CS_ENOTFOUND when rev names no commit. */

@@ -164,7 +164,7 @@ static int one_commit(cs_store *s, git_commit *c, git_diff_options *opts, cs_com
 	git_buf sig = GIT_BUF_INIT, data = GIT_BUF_INIT;
 	git_blob **blobs = NULL;
 	cs_commit_info info;
-	char hex[41], phex[41] = "";
+	char hex[41], phex[41] = "", p2hex[41] = "";
 	int error = 0;
 	memset(&info, 0, sizeof(info));
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(c));
@@ -177,6 +177,8 @@ static int one_commit(cs_store *s, git_commit *c, git_diff_options *opts, cs_com
 	}
 	if (parent)
 		git_oid_tostr(phex, sizeof(phex), git_commit_id(parent));
+	if (git_commit_parentcount(c) > 1)
+		git_oid_tostr(p2hex, sizeof(p2hex), git_commit_parent_id(c, 1));
 	if (git_commit_extract_signature(&sig, &data, s->repo, (git_oid *)git_commit_id(c), NULL) == 0) {
 		info.signature = sig.ptr;
 		info.signed_data = data.ptr;
@@ -185,6 +187,7 @@ static int one_commit(cs_store *s, git_commit *c, git_diff_options *opts, cs_com
 	git_error_clear();
 	info.commit = hex;
 	info.parent = phex;
+	info.parent2 = p2hex;
 	info.parents = (int)git_commit_parentcount(c);
 	info.message = git_commit_message(c) ? git_commit_message(c) : "";
 	info.summary = git_commit_summary(c) ? git_commit_summary(c) : "";
@@ -217,7 +220,7 @@ int cs_store_commits(cs_store *s, const char *since, const char *dir, cs_commits
 		return error;
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	opts.pathspec.strings = &spec;
-	opts.pathspec.count = 1;
+	opts.pathspec.count = dir ? 1 : 0;
 	if (git_revwalk_new(&walk, s->repo) < 0 ||
 	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) < 0 ||
 	    git_oid_fromstr(&id, head) < 0 || git_revwalk_push(walk, &id) < 0) {

@@ -28,7 +28,7 @@ static int write_index(cs_store *s, git_index *idx)
 	int error = 0;
 	if ((error = cs_buf_printf(&marker, "%scs-index", s->gitdir)) < 0)
 		goto cleanup;
-	if ((error = store_write_file(s->gitdir, "cs-index", "", 0, 0666)) < 0)
+	if ((error = store_write_file(s->gitdir, "cs-index", "", 0, 0600)) < 0)
 		goto cleanup;
 	if (git_index_write(idx) < 0) {
 		error = store_git_fail(CS_EIO, "cannot write the index");
@@ -122,7 +122,7 @@ static int sync_paths(cs_store *s, git_tree *tree, char *const *paths, size_t n)
 		if (ie && git_oid_equal(&ie->id, git_blob_id(blob)))
 			continue;
 		if ((error = store_write_file(s->path, paths[i], git_blob_rawcontent(blob),
-					(size_t)git_blob_rawsize(blob), 0666)) < 0)
+					(size_t)git_blob_rawsize(blob), 0640)) < 0)
 			goto cleanup;
 		if (git_index_add_bypath(idx, paths[i]) < 0) {
 			error = store_git_fail(CS_EIO, paths[i]);
@@ -191,7 +191,7 @@ static int write_pending(cs_store *s, const cs_txn *t)
 	for (size_t i = 0; i < t->nputs; i++)
 		if ((error = cs_buf_printf(&b, "%s\n", t->puts[i].path)) < 0)
 			goto cleanup;
-	error = store_write_file(s->gitdir, "cs-pending", b.ptr ? b.ptr : "", b.len, 0666);
+	error = store_write_file(s->gitdir, "cs-pending", b.ptr ? b.ptr : "", b.len, 0600);
 cleanup:
 	cs_buf_free(&b);
 	return error;
@@ -447,7 +447,7 @@ static int update_worktree(cs_store *s, cs_txn *t)
 	int error = 0;
 	for (size_t i = 0; i < t->nputs; i++)
 		if ((error = store_write_file(s->path, t->puts[i].path, t->puts[i].data, t->puts[i].len,
-					0666)) < 0)
+					0640)) < 0)
 			goto cleanup;
 	if (git_repository_index(&idx, s->repo) < 0 || git_index_read(idx, 0) < 0) {
 		error = store_git_fail(CS_EIO, "cannot read the index");
@@ -477,7 +477,7 @@ static int move_branch(cs_store *s, const char *branch, const git_oid *tip_id, i
 	if (s->bare && (error = store_lock_store(s, deadline)) < 0)
 		return error;
 	clear_stale_ref_lock(s, branch);
-	if ((error = store_write_file(s->gitdir, "cs-ref", "", 0, 0666)) < 0) {
+	if ((error = store_write_file(s->gitdir, "cs-ref", "", 0, 0600)) < 0) {
 		if (s->bare)
 			store_unlock_store(s);
 		return error;

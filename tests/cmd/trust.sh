@@ -227,3 +227,49 @@ check '... and in the history' 'out | grep -q 陈秀英'
 rep=$(cslog add representation --date 2026-11-09 --community c1 --set opposing=刘建军 --set opposing_type=resident)
 expect 'art13.conflict' 1 cscheck --rules art13 --format json
 check 'the finding does not carry the opposing party'"'"'s name' 'out | grep -q art13.conflict && ! out | grep -q 刘建军'
+
+# --- more of the same kind: forged trailers on what no command writes ----------
+base=$(git rev-parse HEAD)
+sed -i 's/^  sign_within_days: .*/  sign_within_days: 30/' cs.yaml
+git_hand commit -qam 'Relax signing' -m 'Cs-Command: cslog sign
+Cs-Record: records/log/x.yaml'
+expect 'cs.yaml changed under a forged trailer is caught' 1 cscheck --audit --since "$base" --format json
+check '... as audit.manual naming cs.yaml' 'grep -q "\"rule\": \"audit.manual\"" "$scratch/.out" && grep -q "\"path\": \"cs.yaml\"" "$scratch/.out"'
+base=$(git rev-parse HEAD)
+kf=$(git ls-files 'records/keys/*.yaml' | head -1)
+sed -i "s|^key: .*|key: $(cut -d' ' -f1,2 "$scratch/other.pub")|" "$kf"
+git_hand commit -qam "Register the signing key" -m "Cs-Command: csassign key add
+Cs-Record: $kf"
+expect 'a registered key replaced under a forged trailer is caught' 1 cscheck --audit --since "$base" --format json
+check '... as audit.filed-modified' 'grep -q "\"rule\": \"audit.filed-modified\"" "$scratch/.out"'
+expect '... and cscheck refuses the key record (fingerprint)' 1 cscheck --format json
+check '... schema.key' 'grep -q "\"rule\": \"schema.key\"" "$scratch/.out"'
+# a sign-off that also changes the entry, under the sign command's trailers
+e5=$(CS_NOW=2026-11-10T11:00 cslog add consultation --community c1 --date 2026-11-10 --start 10:00 --end 10:30 --content 原文)
+f5=$(git ls-files "records/log/*$e5.yaml")
+base=$(git rev-parse HEAD)
+sed -i 's/^content: 原文/content: 改写/' "$f5"
+printf 'signed_by: 李书记\nsigned_at: 2026-11-10T12:00\n' >> "$f5"
+git_hand commit -qm "Sign $e5" -m "Cs-Command: cslog sign
+Cs-Record: $f5" "$f5"
+expect 'a sign-off that also rewrites the entry is caught' 1 cscheck --audit --since "$base" --format json
+check '... as audit.signed-modified' 'grep -q "\"rule\": \"audit.signed-modified\"" "$scratch/.out" && grep -q "signed and changed in one commit" "$scratch/.out"'
+# an edit hidden in a merge of two copies
+base=$(git rev-parse HEAD)
+git_hand checkout -q -b office
+e6=$(CS_NOW=2026-11-10T13:00 cslog add consultation --community c1 --date 2026-11-10 --start 11:00 --end 11:30 --content 分所录入)
+git_hand checkout -q main 2>/dev/null || git_hand checkout -q master
+f6=$(git ls-tree -r --name-only office | grep "$e6")
+git_hand merge -q --no-ff --no-commit office > /dev/null 2>&1
+sed -i 's/分所录入/合并时改过/' "$f6"
+git_hand add "$f6" && git_hand commit -qm 'Merge the office copy'
+expect 'an edit hidden in a merge is caught' 1 cscheck --audit --since "$base" --format json
+check '... as audit.manual naming the merge' 'grep -q "changes $f6 itself" "$scratch/.out"'
+
+# --- confidentiality at rest (Art 15): records 0640 or tighter in a 0750 store ---
+f=$(git ls-files 'records/log/*.yaml' | head -1)
+check 'the store is 0750' '[ "$(stat -c %a .)" = 750 ] && [ "$(stat -c %a .git)" = 750 ]'
+check 'a record file is 0640' '[ "$(stat -c %a "$f")" = 640 ]'
+check 'its directory is 0750' '[ "$(stat -c %a "$(dirname "$f")")" = 750 ]'
+check 'no resident'"'"'s name or number in any commit message' \
+	'! git log --format=%B | grep -q -e 陈秀英 -e 13800001234 -e 刘建军'
