@@ -19,7 +19,7 @@ if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
 	LC_ALL=zh_CN.UTF-8 cslog -C s add gift --lawyer wang --date 2026-10-09 > /dev/null 2> "$scratch/zh.err"
 	check 'a rejected record says why in Chinese, naming the field' 'grep -q "item: 为必填项" "$scratch/zh.err"'
 	LC_ALL=zh_CN.UTF-8 cslog -C s add consultation --lawyer wang --date 2026-13-40 > /dev/null 2> "$scratch/zh.err"
-	check 'so does a bad date' 'grep -q "不是日期（YYYY-MM-DD）" "$scratch/zh.err"'
+	check 'so does a bad date' 'grep -q "“2026-13-40”不是日期（YYYY-MM-DD，如 2026-10-15）" "$scratch/zh.err"'
 	LC_ALL=zh_CN.UTF-8 cscheck -C s --rules art16 --format json > "$scratch/zh.json" 2>/dev/null
 	check 'json keeps its keys and severities' 'grep -q "\"severity\": \"error\"" "$scratch/zh.json" && grep -q "锦旗" "$scratch/zh.json"'
 else
