@@ -148,7 +148,7 @@ static int check_verb(cli_args *a)
 		for (j = 0; j < it.n; j++) {
 			if (cli_option_named(a->cmd, it.names[j], &idx) && a->counts[idx])
 				given++;
-			cs_buf_printf(&names, "%s--%s", j ? (j == it.n - 1 ? " or " : ", ") : "",
+			cs_buf_printf(&names, "%s--%s", j ? (j == it.n - 1 ? _(" or ") : ", ") : "",
 				      it.names[j]);
 		}
 		st = -1;
@@ -240,7 +240,7 @@ static int print_usage(const cli_command *cmd)
 {
 	/* the SYNOPSIS the man page must match (tests/cmd/docs.sh) */
 	cs_buf out = CS_BUF_INIT;
-	cli_synopsis(cmd, NULL, &out);
+	cli_synopsis(cmd, NULL, 0, &out);
 	fputs(cs_buf_cstr(&out), stdout);
 	cs_buf_free(&out);
 	return 0;

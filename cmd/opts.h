@@ -73,9 +73,10 @@ int cli_has(const cli_args *a, const char *name);
 /* 1 when the verb is name. */
 int cli_is(const cli_args *a, const char *name);
 
-/* The usage of one verb (or every verb when verb is NULL), as in the man
- * page's SYNOPSIS, into out. */
-int cli_synopsis(const cli_command *cmd, const cli_verb *verb, cs_buf *out);
+/* The usage of one verb (or every verb when verb is NULL) into out: as in
+ * the man page's SYNOPSIS, after "usage: " in English (--usage), or in the
+ * user's language when translated (--help). */
+int cli_synopsis(const cli_command *cmd, const cli_verb *verb, int translated, cs_buf *out);
 
 
 /* --- what cmd/usage.c shares with cmd/opts.c ---------------------------- */

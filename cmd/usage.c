@@ -34,16 +34,23 @@ static void option_usage(const cli_option *o, cs_buf *w)
 		cs_buf_printf(w, "--%s", o->name);
 }
 
-static void verb_usage(const cli_command *cmd, const cli_verb *v, cs_buf *out, int first)
+/* One verb's synopsis after label ("usage: "), or, with label NULL, indented
+ * as far as a line after one that begins with pad. */
+static void verb_usage(const cli_command *cmd, const cli_verb *v, cs_buf *out, const char *label,
+		       const char *pad)
 {
 	const char *p = v->options ? v->options : "";
 	cs_buf word = CS_BUF_INIT;
 	cli_spec_item it;
 	size_t col, indent;
 	int i;
-	cs_buf_printf(out, "%s %s [-C DIR]", first ? "usage:" : "      ", cmd->name);
-	col = 7 + strlen(cmd->name) + 9;
-	indent = 7 + strlen(cmd->name) + 1;
+	size_t lw = cs_utf8_width(pad);
+	if (label)
+		cs_buf_printf(out, "%s%s [-C DIR]", label, cmd->name);
+	else
+		cs_buf_printf(out, "%*s%s [-C DIR]", (int)lw, "", cmd->name);
+	col = lw + strlen(cmd->name) + 9;
+	indent = lw + strlen(cmd->name) + 1;
 	if (*v->name)
 		put_wrapped(out, v->name, &col, indent);
 	if (v->operands && *v->operands)
@@ -71,16 +78,16 @@ static void verb_usage(const cli_command *cmd, const cli_verb *v, cs_buf *out, i
 	cs_buf_free(&word);
 }
 
-int cli_synopsis(const cli_command *cmd, const cli_verb *verb, cs_buf *out)
+int cli_synopsis(const cli_command *cmd, const cli_verb *verb, int translated, cs_buf *out)
 {
+	const char *label = translated ? _("usage: ") : "usage: ";
 	const cli_verb *v;
-	int first = 1;
 	if (verb) {
-		verb_usage(cmd, verb, out, 1);
+		verb_usage(cmd, verb, out, label, label);
 		return 0;
 	}
-	for (v = cmd->verbs; v->name; v++, first = 0)
-		verb_usage(cmd, v, out, first);
+	for (v = cmd->verbs; v->name; v++)
+		verb_usage(cmd, v, out, v == cmd->verbs ? label : NULL, label);
 	return 0;
 }
 
@@ -110,7 +117,7 @@ void cli_verb_help(const cli_command *cmd, const cli_verb *v, char **ops, int no
 	const char *p = v->options ? v->options : "";
 	cli_spec_item it;
 	int i;
-	verb_usage(cmd, v, &out, 1);
+	cli_synopsis(cmd, v, 1, &out);
 	fputs(cs_buf_cstr(&out), stdout);
 	printf("\n%s\n", _(v->help));
 	if (*p)
@@ -132,7 +139,7 @@ void cli_command_help(const cli_command *cmd)
 {
 	cs_buf out = CS_BUF_INIT;
 	const cli_verb *v;
-	cli_synopsis(cmd, NULL, &out);
+	cli_synopsis(cmd, NULL, 1, &out);
 	fputs(cs_buf_cstr(&out), stdout);
 	printf("\n%s\n", _(cmd->summary));
 	if (cmd->verbs[0].name && *cmd->verbs[0].name) {
@@ -219,38 +226,66 @@ int cli_unknown_option(cli_args *a, const char *text)
 	return st;
 }
 
-int cli_bad_verb(cli_args *a, char **ops, int nops)
+/* The verbs to offer: every verb's first word once ("office", "pair"), or,
+ * when ops[0] names a group of verbs ("office add", "office list"), the
+ * group's verbs. Returns how many are in words (at most max - 1, NULL-ended). */
+static size_t verb_words(const cli_command *cmd, char **ops, int nops, const char **words,
+			 char (*heads)[32], size_t max)
 {
 	const cli_verb *v;
-	const char *words[128], *near;
-	cs_buf list = CS_BUF_INIT;
-	size_t n = 0;
-	int st, grouped = nops >= 1 && strchr(a->cmd->verbs[0].name, ' ') == NULL;
-	for (v = a->cmd->verbs; v->name && n < 127; v++) {
+	size_t n = 0, i, len;
+	for (v = cmd->verbs; v->name && n + 1 < max; v++) {
 		const char *sp = strchr(v->name, ' ');
-		if (!sp || nops < 1 || !strncmp(v->name, ops[0], (size_t)(sp - v->name)))
+		if (sp && nops >= 1 && strlen(ops[0]) == (size_t)(sp - v->name) &&
+		    !strncmp(v->name, ops[0], (size_t)(sp - v->name)))
 			words[n++] = v->name;
-		if (sp && nops >= 1 && !strncmp(v->name, ops[0], (size_t)(sp - v->name)) &&
-		    strlen(ops[0]) == (size_t)(sp - v->name))
-			grouped = 0;
+	}
+	if (n) {
+		words[n] = NULL;
+		return n;
+	}
+	for (v = cmd->verbs; v->name && n + 1 < max; v++) {
+		const char *sp = strchr(v->name, ' ');
+		len = sp ? (size_t)(sp - v->name) : strlen(v->name);
+		if (len >= sizeof(heads[0]))
+			continue;
+		for (i = 0; i < n && (strlen(words[i]) != len || strncmp(words[i], v->name, len)); i++)
+			;
+		if (i < n)
+			continue;
+		memcpy(heads[n], v->name, len);
+		heads[n][len] = '\0';
+		words[n] = heads[n];
+		n++;
 	}
 	words[n] = NULL;
+	return n;
+}
+
+int cli_bad_verb(cli_args *a, char **ops, int nops)
+{
+	const char *words[128], *near;
+	char heads[128][32];
+	cs_buf list = CS_BUF_INIT;
+	size_t n;
+	int st;
+	verb_words(a->cmd, ops, nops, words, heads, 128);
 	for (n = 0; words[n]; n++)
 		cs_buf_printf(&list, "%s%s", n ? ", " : "", words[n]);
-	(void)grouped;
 	if (nops == 0) {
 		st = cli_usage_error(a, _("a command is required: %s"), cs_buf_cstr(&list));
 	} else {
+		const char *name = ops[0];
 		char two[128];
 		snprintf(two, sizeof(two), "%s%s%s", ops[0], nops > 1 ? " " : "", nops > 1 ? ops[1] : "");
-		near = cs_utf8_nearest(ops[0], words);
-		if (!near && nops > 1)
-			near = cs_utf8_nearest(two, words);
+		if (words[0] && strchr(words[0], ' ') && nops > 1)
+			name = two; /* a group named, its verb unknown: "office frob" */
+		near = cs_utf8_nearest(name, words);
 		if (near)
-			st = cli_usage_error(a, _("unknown command '%s'; did you mean '%s'? (%s)"), ops[0],
+			st = cli_usage_error(a, _("unknown command '%s'; did you mean '%s'? (%s)"), name,
 					 near, cs_buf_cstr(&list));
 		else
-			st = cli_usage_error(a, _("unknown command '%s' (%s)"), ops[0], cs_buf_cstr(&list));
+			st = cli_usage_error(a, _("unknown command '%s' (%s)"), name, cs_buf_cstr(&list));
 	}
 	cs_buf_free(&list);
 	return st;

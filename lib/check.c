@@ -405,6 +405,21 @@ static void valid_list(cs_node **v, size_t n, cs_buf *out)
 		cs_buf_puts(out, "-");
 }
 
+/* The kind's noun in the user's language (a message's argument is not
+ * translated with its format). */
+#define N_(s) s
+static const char *noun(const char *kind)
+{
+	static const char *const nouns[] = {
+		N_("office"), N_("firm"), N_("lawyer"), N_("community"), N_("key"), NULL
+	};
+	size_t i;
+	for (i = 0; nouns[i]; i++)
+		if (!strcmp(nouns[i], kind))
+			return dgettext("cs", nouns[i]);
+	return kind;
+}
+
 int cs_check_resolve(const cs_check *c, const char *kind, const char *word, const char **slug)
 {
 	cs_node **v;
@@ -412,7 +427,6 @@ int cs_check_resolve(const cs_check *c, const char *kind, const char *word, cons
 	cs_buf list = CS_BUF_INIT;
 	size_t n, i, hits = 0;
 	int error;
-	const char *plural = cs_kind_find(kind) ? cs_kind_find(kind)->dir + 8 : kind;
 	views(c, kind, &v, &n);
 	*slug = NULL;
 	if (cs_slug_valid(word) && cs_check_find(c, kind, word)) {
@@ -430,8 +444,8 @@ int cs_check_resolve(const cs_check *c, const char *kind, const char *word, cons
 		return 0;
 	}
 	if (hits > 1) {
-		error = cs_error_set(CS_EUSAGE, "'%s' is the name of %zu %s (%s): give the slug",
-				     word, hits, plural, cs_buf_cstr(&list));
+		error = cs_error_set(CS_EUSAGE, "'%s' is the name of more than one %s (%s): give the slug",
+				     word, noun(kind), cs_buf_cstr(&list));
 		*slug = NULL;
 		goto cleanup;
 	}
@@ -449,16 +463,17 @@ int cs_check_resolve(const cs_check *c, const char *kind, const char *word, cons
 			near = words[i & ~(size_t)1];
 	valid_list(v, n, &list);
 	if (near && cs_slug_valid(word))
-		error = cs_error_set(CS_ENOTFOUND, "no such %s '%s'; did you mean '%s'?", kind, word, near);
+		error = cs_error_set(CS_ENOTFOUND, "no such %s '%s'; did you mean '%s'?", noun(kind),
+				     word, near);
 	else if (cs_slug_valid(word))
-		error = cs_error_set(CS_ENOTFOUND, "no such %s '%s' (%s: %s)", kind, word, plural,
+		error = cs_error_set(CS_ENOTFOUND, "no such %s '%s' (known: %s)", noun(kind), word,
 				     cs_buf_cstr(&list));
 	else if (near)
-		error = cs_error_set(CS_EUSAGE, "'%s' is not a %s's slug or name; did you mean '%s'?",
-				     word, kind, near);
+		error = cs_error_set(CS_EUSAGE, "'%s' is not the slug or name of a %s; did you mean '%s'?",
+				     word, noun(kind), near);
 	else
-		error = cs_error_set(CS_EUSAGE, "'%s' is not a %s's slug or name (%s: %s)", word,
-				     kind, plural, cs_buf_cstr(&list));
+		error = cs_error_set(CS_EUSAGE, "'%s' is not the slug or name of a %s (known: %s)", word,
+				     noun(kind), cs_buf_cstr(&list));
 cleanup:
 	free(words);
 	cs_buf_free(&list);

@@ -146,7 +146,7 @@ struct guard {
 	const char *orphans_in;      /* refuse entries of lawyer here left outside any pairing */
 	const char *lawyer;
 	int approvable;              /* the group may except it (--approved-by) */
-	const char *why;             /* what would leave them so */
+	int ending;                  /* what would leave them so: ending the pairing, or a change */
 };
 
 struct orphans {
@@ -211,9 +211,12 @@ static int pairing_guard(const cs_check *tip, const cs_put *puts, size_t n, void
 	if (g->taken_in &&
 	    (p = cs_pairing_taken(tip->assignments, tip->nassignments, g->taken_in, g->from, NULL))) {
 		const char *to = cs_node_get_str(p, "to");
-		return cs_error_set(CS_EDATA, "community '%s' already has a pairing (%s) active from %s%s%s",
-				    g->taken_in, cs_node_get_str(p, "id"), cs_node_get_str(p, "from"),
-				    to ? " to " : "", to ? to : "");
+		if (to)
+			return cs_error_set(CS_EDATA, "community '%s' already has a pairing (%s) "
+					    "active from %s to %s", g->taken_in,
+					    cs_node_get_str(p, "id"), cs_node_get_str(p, "from"), to);
+		return cs_error_set(CS_EDATA, "community '%s' already has a pairing (%s) active from %s",
+				    g->taken_in, cs_node_get_str(p, "id"), cs_node_get_str(p, "from"));
 	}
 	if (!g->orphans_in)
 		return 0;
@@ -222,10 +225,18 @@ static int pairing_guard(const cs_check *tip, const cs_put *puts, size_t n, void
 	if ((error = orphan_entries(tip, g, &o)) < 0 || !o.n)
 		return error;
 	cs_date_format(g->from, d);
-	return cs_error_set(CS_EDATA, "%s would leave %zu entries of lawyer '%s' at '%s' from %s on "
-			    "(%s...) outside any pairing%s", g->why, o.n, g->lawyer, g->orphans_in, d,
-			    o.first, g->approvable ? "; the group's exception is recorded with --approved-by"
-						   : "");
+	if (g->ending)
+		return cs_error_set(CS_EDATA, "ending the pairing would leave %zu entries of lawyer "
+				    "'%s' at '%s' from %s on (%s...) outside any pairing", o.n,
+				    g->lawyer, g->orphans_in, d, o.first);
+	if (g->approvable)
+		return cs_error_set(CS_EDATA, "the change would leave %zu entries of lawyer '%s' at "
+				    "'%s' from %s on (%s...) outside any pairing; the group's "
+				    "exception is recorded with --approved-by", o.n, g->lawyer,
+				    g->orphans_in, d, o.first);
+	return cs_error_set(CS_EDATA, "the change would leave %zu entries of lawyer '%s' at '%s' "
+			    "from %s on (%s...) outside any pairing", o.n, g->lawyer,
+			    g->orphans_in, d, o.first);
 }
 
 static int write_pairing(cs_store *s, const char *command, const char *summary, cs_put *puts,
@@ -404,7 +415,6 @@ int cs_pairing_change(cs_store *s, const char *assignment, const cs_change_spec 
 			g.orphans_in = cs_node_get_str(old, "community");
 		g.lawyer = cs_node_get_str(old, "lawyer");
 		g.approvable = 1;
-		g.why = "the change";
 	}
 	cs_buf_printf(&summary, c->refused ? "Record the refused change of pairing %s (Art 17)"
 		      : "Change pairing %s from %s (Art 17)", cs_node_get_str(old, "id"), c->effective);
@@ -452,7 +462,7 @@ int cs_pairing_end(cs_store *s, const char *assignment, const char *on, const ch
 	g.orphans_in = cs_node_get_str(old, "community");
 	g.lawyer = cs_node_get_str(old, "lawyer");
 	g.from = day + 1;
-	g.why = "ending the pairing";
+	g.ending = 1;
 	put.rec = old;
 	cs_buf_printf(&summary, "End pairing %s on %s", cs_node_get_str(old, "id"), on);
 	if ((error = write_pairing(s, "csassign end", cs_buf_cstr(&summary), &put, 1, reason, &g)) == 0)

@@ -64,7 +64,7 @@ chinese() { # label, bin directory
 	expect "$1: csinit --help under $zh exits 0" 0 env LC_ALL=$zh "$2/csinit" --help
 	check "  its usage is in Chinese" 'out | grep -q "^用法：csinit"'
 	expect "$1: csinit without --district under $zh exits 64" 64 env LC_ALL=$zh "$2/csinit" store
-	check "  the message is in Chinese" 'err | grep -q "^csinit: 必须用 --district 名称 指定区（县）名称$"'
+	check "  the message is in Chinese" 'err | grep -q "^csinit: 必须指定 --district$"'
 	for c in $cmds; do
 		expect "$1: $c with an unknown option under $zh exits 64" 64 \
 			env LC_ALL=$zh "$2/$c" --frobnicate
