@@ -121,11 +121,16 @@ static int check_args(struct run *r)
 	return cli_is(&r->args, "monthly") ? check_monthly(r) : 0;
 }
 
-/* A month's report reads that month of the work log, a card today's, the
- * others all of it; then the lawyer or office named, by slug or name. */
+/* What a report reads of the work log: a month's report and the stipend
+ * their month, a period report and the assessment their days and the week
+ * on either side (a week the rules judge may straddle the edge), a card
+ * today's; the directory, the pairings and the filed reports' names always. */
 static int load(struct run *r)
 {
 	const char *rev = arg(r, "as-of");
+	const char *p = arg(r, "quarter") ? arg(r, "quarter") : arg(r, "half") ? arg(r, "half")
+		: arg(r, "year");
+	cs_day from, to;
 	cs_time now;
 	int error = 0;
 	if (arg(r, "month"))
@@ -133,7 +138,9 @@ static int load(struct run *r)
 					     cs_date_from_ymd(r->y, r->m, cs_date_days_in_month(r->y, r->m)));
 	else if (cli_is(&r->args, "card") && (error = cs_now(&now)) == 0)
 		error = cs_check_load_months(&r->chk, r->store, rev, now.day, now.day);
-	else if (!cli_is(&r->args, "card"))
+	else if (p && (error = cs_period_parse(p, &from, &to)) == 0)
+		error = cs_check_load_months(&r->chk, r->store, rev, from - 7, to + 7);
+	else if (!p && !cli_is(&r->args, "card"))
 		error = cs_check_load(&r->chk, r->store, rev, 0);
 	if (error < 0 || !strcmp(r->scope, "district"))
 		return error;
