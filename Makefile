@@ -37,7 +37,7 @@ MO = $(patsubst po/%.po,po/locale/%/LC_MESSAGES/cs.mo,$(PO))
 HDRS = $(wildcard lib/*.h)
 
 DEB_PKGS = gcc make pkg-config git libyaml-dev libgit2-dev libcmocka-dev gettext \
-	mandoc locales chromium poppler-utils fonts-wqy-zenhei bc time openssh-client
+	mandoc locales chromium poppler-utils fonts-wqy-zenhei time openssh-client
 
 .PHONY: all check demo install clean deps bench test unit san
 all: $(CMD_BINS) $(MO)
