@@ -44,7 +44,7 @@ MO = $(patsubst po/%.po,po/locale/%/LC_MESSAGES/cs.mo,$(PO))
 HDRS = $(wildcard lib/*.h)
 
 DEB_PKGS = gcc make pkg-config git libyaml-dev libgit2-dev libcmocka-dev gettext \
-	mandoc locales chromium poppler-utils fonts-wqy-zenhei bc time zsh fish openssh-client
+	mandoc locales chromium poppler-utils fonts-wqy-zenhei time zsh fish openssh-client
 
 .PHONY: all check demo install uninstall clean deps bench test unit san FORCE
 all: $(CMD_BINS) $(MO)
