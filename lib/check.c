@@ -723,6 +723,19 @@ void cs_check_free(cs_check *c)
 
 /* Records: schema.*, ref.* */
 
+size_t cs_check_entries_from(const cs_check *c, cs_day day)
+{
+	size_t lo = 0, hi = c->nentries;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->entries[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int cs_check_in_period(const cs_check *c, cs_day day)
 {
 	return !c->has_period || (day >= c->period_from && day <= c->period_to);

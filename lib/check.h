@@ -146,6 +146,9 @@ int cs_finding_add(cs_findings *f, const char *path, size_t line, int severity,
 	__attribute__((format(printf, 10, 11)));
 
 /* 1 when day is in the --period (or there is none). */
+/* The index of the first entry on or after day (entries are sorted by day):
+ * where a pass over the entries of some days begins. */
+size_t cs_check_entries_from(const cs_check *c, cs_day day);
 int cs_check_in_period(const cs_check *c, cs_day day);
 /* 1 when [from, to] overlaps the --period (or there is none). */
 int cs_check_overlaps(const cs_check *c, cs_day from, cs_day to);

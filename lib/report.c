@@ -251,7 +251,8 @@ static int block(cs_check *c, const scope *sc, cs_day from, cs_day to, int revea
 		error = CS_ENOMEM;
 		goto cleanup;
 	}
-	for (i = 0; i < c->nentries && !error; i++) {
+	for (i = cs_check_entries_from(c, from); i < c->nentries && c->entries[i].day <= to &&
+	     !error; i++) {
 		const cs_entry *e = &c->entries[i];
 		cs_node *item, *target = NULL;
 		char date[11];
@@ -319,7 +320,8 @@ static int lawyers_of(cs_check *c, const scope *sc, cs_day from, cs_day to, cs_n
 				continue;
 			hit = 1;
 		}
-		for (j = 0; j < c->nentries && !hit; j++) {
+		for (j = cs_check_entries_from(c, from); j < c->nentries && c->entries[j].day <= to &&
+		     !hit; j++) {
 			const cs_entry *e = &c->entries[j];
 			if (!e->is_void && same(e->lawyer, l) && e->day >= from && e->day <= to &&
 			    in_scope(c, sc, e))
@@ -418,7 +420,8 @@ static int late_entries(cs_check *c, const scope *sc, cs_day from, cs_day to, cs
 	int error = 0;
 	if (!list)
 		return CS_ENOMEM;
-	for (i = 0; i < c->nentries && !error; i++) {
+	for (i = cs_check_entries_from(c, from); i < c->nentries && c->entries[i].day <= to &&
+	     !error; i++) {
 		const cs_entry *e = &c->entries[i];
 		const char *why = str(e->rec, "late_reason");
 		if (!why || e->is_void || e->day < from || e->day > to || !in_scope(c, sc, e))
