@@ -141,6 +141,6 @@ int cli_tree(cs_buf *out, const cs_node *n, cs_format fmt)
 	if (n->type == CS_NODE_SEQ && n->count == 0)
 		return cs_buf_puts(out, "[]\n");
 	if (n->type == CS_NODE_MAP && cs_node_get_str(n, "kind"))
-		return cs_record_emit(n, out);
+		return cs_record_emit(NULL, n, out);
 	return cs_yaml_emit(out, n, NULL, NULL);
 }

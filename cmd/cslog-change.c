@@ -54,7 +54,7 @@ int cmd_edit(struct run *r)
 	    (error = cs_entry_draft(rec, &draft)) < 0)
 		goto cleanup;
 	e.old = rec;
-	if ((error = cli_edit_record(&draft, check_edit, &e)) == 0 &&
+	if ((error = cli_edit_record(cs_store_schemas(r->store), &draft, check_edit, &e)) == 0 &&
 	    (error = ask_reason(r, reason, sizeof(reason))) == 0 &&
 	    (error = cs_logbook_edit(r->store, rec, draft, reason)) == 0)
 		printf("%s\n", cs_node_get_str(draft, "id"));

@@ -88,7 +88,7 @@ static void more_help(const cli_command *cmd, const cli_verb *v, char **ops, int
 	size_t i;
 	if (strcmp(v->name, "add") && strcmp(v->name, "import"))
 		return;
-	if (nops >= 1 && cs_kind_lookup(ops[0], &k) == 0 && cs_entry_fields(k->name, &fields) == 0) {
+	if (nops >= 1 && cs_kind_lookup(ops[0], &k) == 0 && cs_entry_fields(NULL, k->name, &fields) == 0) {
 		printf(_("\nThe fields of a %s (%s), for --set FIELD=VALUE:\n"), k->name, k->zh);
 		for (i = 0; i < fields->count; i++)
 			printf("  %s\n", fields->items[i]->str);
@@ -167,7 +167,7 @@ static int build(struct run *r, const cs_kind *k, cs_node **rec)
 	p.content = arg(r, "content");
 	p.result = arg(r, "result");
 	p.sets = cli_args_of(&r->args, "set", &p.nsets);
-	return cs_entry_build(&p, &r->now, rec);
+	return cs_entry_build(cs_store_schemas(r->store), &p, &r->now, rec);
 }
 
 /* Check a new entry as the write will: its fields, then the store. */
@@ -203,7 +203,7 @@ static int check_new(void *ctx, cs_node *rec, cs_buf *why)
 
 static int edit_new(struct run *r, cs_node **rec)
 {
-	return cli_edit_record(rec, check_new, r);
+	return cli_edit_record(cs_store_schemas(r->store), rec, check_new, r);
 }
 
 static int cmd_add(struct run *r)

@@ -42,13 +42,14 @@ static int write_temp(char *path, const cs_buf *text)
 	return 0;
 }
 
-int cli_edit_record(cs_node **rec, cli_check_fn check, void *ctx)
+int cli_edit_record(const cs_schema_set *set, cs_node **rec, cli_check_fn check, void *ctx)
 {
 	char path[] = "/tmp/cslog-XXXXXX.yaml";
 	cs_buf text = CS_BUF_INIT, back = CS_BUF_INIT, why = CS_BUF_INIT, last = CS_BUF_INIT;
 	cs_node *edited = NULL;
 	int error;
-	if ((error = cs_entry_template(*rec, NULL, &text)) < 0 || (error = write_temp(path, &text)) < 0)
+	if ((error = cs_entry_template(set, *rec, NULL, &text)) < 0 ||
+	    (error = write_temp(path, &text)) < 0)
 		goto cleanup;
 	for (;;) {
 		cs_node_free(edited);
@@ -92,7 +93,8 @@ int cli_edit_record(cs_node **rec, cli_check_fn check, void *ctx)
 			cs_buf_puts(&why, cs_error_last());
 		cs_error_clear();
 		/* show it again, with what is wrong as comments */
-		if ((error = cs_entry_template(edited ? edited : *rec, cs_buf_cstr(&why), &text)) < 0)
+		if ((error = cs_entry_template(set, edited ? edited : *rec, cs_buf_cstr(&why),
+					       &text)) < 0)
 			break;
 		if (!edited)
 			cs_buf_printf(&text, "# %s\n", _("(what was written did not parse)"));

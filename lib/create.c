@@ -24,9 +24,9 @@ static int make_config(const char *district, cs_buf *out)
 	if ((error = cs_node_set(cfg, "rules", rules)) < 0)
 		goto cleanup;
 	rules = NULL;
-	if ((error = cs_record_validate(cfg, "cs.yaml", NULL)) < 0)
+	if ((error = cs_record_validate(NULL, cfg, "cs.yaml", NULL)) < 0)
 		goto cleanup;
-	error = cs_record_emit(cfg, out);
+	error = cs_record_emit(NULL, cfg, out);
 cleanup:
 	cs_node_free(rules);
 	cs_node_free(cfg);

@@ -50,9 +50,9 @@ int cs_entry_refuse_owned(const cs_node *rec, const char *source)
 }
 
 /* The schema's description of field (a dotted path) for kind, or NULL. */
-static const cs_node *field_schema(const char *kind, const char *field)
+static const cs_node *field_schema(const cs_schema_set *set, const char *kind, const char *field)
 {
-	cs_schema *schema = cs_record_schema(kind);
+	cs_schema *schema = cs_record_schema(set, kind);
 	const cs_node *node, *props, *defs;
 	char part[128];
 	const char *p = field, *dot;
@@ -136,7 +136,7 @@ static int grow_list(cs_node *list, cs_node *value)
 	return error;
 }
 
-int cs_entry_set(cs_node *rec, const char *kind, const char *assignment)
+int cs_entry_set(const cs_schema_set *set, cs_node *rec, const char *kind, const char *assignment)
 {
 	const char *eq = strchr(assignment, '=');
 	char field[128], *dot;
@@ -152,7 +152,7 @@ int cs_entry_set(cs_node *rec, const char *kind, const char *assignment)
 	if (cs_entry_field_owned(field))
 		return cs_error_at(CS_EDATA, NULL, 0, field, "is set only by %s, not by --set",
 				   owner(field));
-	if (!(fs = field_schema(kind, field)))
+	if (!(fs = field_schema(set, kind, field)))
 		return cs_error_at(CS_EDATA, NULL, 0, field, "is not a field of a %s entry", kind);
 	if ((error = typed_value(fs, field, eq + 1, &value)) < 0)
 		return error;
@@ -178,9 +178,9 @@ fail:
 	return error;
 }
 
-int cs_entry_fields(const char *kind, cs_node **out)
+int cs_entry_fields(const cs_schema_set *set, const char *kind, cs_node **out)
 {
-	cs_schema *schema = cs_record_schema(kind);
+	cs_schema *schema = cs_record_schema(set, kind);
 	const cs_node *props = schema ? cs_node_get(cs_schema_root(schema), "properties") : NULL;
 	cs_buf b = CS_BUF_INIT;
 	size_t i;
@@ -189,7 +189,7 @@ int cs_entry_fields(const char *kind, cs_node **out)
 		return CS_ENOMEM;
 	for (i = 0; props && i < props->count && !error; i++) {
 		const char *key = props->pairs[i].key, *t;
-		const cs_node *fs = field_schema(kind, key), *en;
+		const cs_node *fs = field_schema(set, kind, key), *en;
 		if (!strcmp(key, "kind") || !strcmp(key, "id") || cs_entry_field_owned(key))
 			continue;
 		cs_buf_clear(&b);
@@ -358,7 +358,7 @@ int cs_entry_accept(cs_node *rec, const cs_time *at)
 	return cs_node_set_str(rec, "accepted_at", when);
 }
 
-int cs_entry_amend(cs_node *rec, const char *const *sets, size_t n)
+int cs_entry_amend(const cs_schema_set *set, cs_node *rec, const char *const *sets, size_t n)
 {
 	static const char *const fixed[] = { "date=", "community=", NULL };
 	const char *kind = cs_node_get_str(rec, "kind");
@@ -371,7 +371,7 @@ int cs_entry_amend(cs_node *rec, const char *const *sets, size_t n)
 			if (!strncmp(sets[i], fixed[j], strlen(fixed[j])))
 				return cs_error_at(CS_EDATA, NULL, 0, sets[i],
 						   "cannot be amended (void the entry and log it again)");
-		if ((error = cs_entry_set(rec, kind, sets[i])) < 0)
+		if ((error = cs_entry_set(set, rec, kind, sets[i])) < 0)
 			return error;
 	}
 	cs_node_remove(rec, "signed_by");
@@ -627,7 +627,7 @@ cleanup:
 	return error;
 }
 
-int cs_entry_template(const cs_node *rec, const char *why, cs_buf *out)
+int cs_entry_template(const cs_schema_set *set, const cs_node *rec, const char *why, cs_buf *out)
 {
 	cs_node *fields = NULL;
 	const char *kind = cs_node_get_str(rec, "kind"), *p;
@@ -644,7 +644,8 @@ int cs_entry_template(const cs_node *rec, const char *why, cs_buf *out)
 		}
 		cs_buf_tr(out, "# Correct it and save, or leave the file unchanged to give up.\n");
 	}
-	if ((error = cs_record_emit(rec, out)) < 0 || (error = cs_entry_fields(kind, &fields)) < 0)
+	if ((error = cs_record_emit(set, rec, out)) < 0 ||
+	    (error = cs_entry_fields(set, kind, &fields)) < 0)
 		return error;
 	cs_buf_tr(out, "# Other fields of a %s (remove the '# ' to fill one in):\n", kind);
 	for (i = 0; i < fields->count; i++) {
@@ -831,7 +832,8 @@ static int received(const cs_time *now, cs_node *rec, const char *date, const ch
 	return cs_node_set_str(rec, "received_at", at);
 }
 
-int cs_entry_build(const cs_entry_parts *p, const cs_time *now, cs_node **out)
+int cs_entry_build(const cs_schema_set *set, const cs_entry_parts *p, const cs_time *now,
+		   cs_node **out)
 {
 	cs_node *rec = cs_node_new_map();
 	char today[11];
@@ -854,7 +856,7 @@ int cs_entry_build(const cs_entry_parts *p, const cs_time *now, cs_node **out)
 	    (error = received(now, rec, p->date ? p->date : today, p->start)) < 0)
 		goto fail;
 	for (i = 0; i < p->nsets; i++)
-		if ((error = cs_entry_set(rec, p->kind, p->sets[i])) < 0)
+		if ((error = cs_entry_set(set, rec, p->kind, p->sets[i])) < 0)
 			goto fail;
 	*out = rec;
 	return 0;

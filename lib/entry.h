@@ -22,12 +22,13 @@ int cs_entry_refuse_owned(const cs_node *rec, const char *source);
  * kind's schema: numbers and booleans by their type, a list field from
  * comma-separated values (growing with each call), anything else a
  * string. CS_EUSAGE when not FIELD=VALUE; CS_EDATA for a field the kind
- * does not have, kind or id, a command's field, or a value not of its type. */
-int cs_entry_set(cs_node *rec, const char *kind, const char *assignment);
+ * does not have, kind or id, a command's field, or a value not of its type.
+ * set: the store's schemas (cs_store_schemas), as in every function below. */
+int cs_entry_set(const cs_schema_set *set, cs_node *rec, const char *kind, const char *assignment);
 
 /* The fields FIELD=VALUE may set for kind, as "field (type)" strings in
  * schema order, into a sequence node. */
-int cs_entry_fields(const char *kind, cs_node **out);
+int cs_entry_fields(const cs_schema_set *set, const char *kind, cs_node **out);
 
 /* A new entry from its parts (what cslog add's options give; NULL for
  * what is not given): the date is today unless given; a request's date
@@ -39,7 +40,8 @@ typedef struct {
 	const char *const *sets;
 	size_t nsets;
 } cs_entry_parts;
-int cs_entry_build(const cs_entry_parts *p, const cs_time *now, cs_node **out);
+int cs_entry_build(const cs_schema_set *set, const cs_entry_parts *p, const cs_time *now,
+		   cs_node **out);
 /* 1 when an entry of kind may have no lawyer (a visit, spot check,
  * feedback or meeting). */
 int cs_entry_lawyer_optional(const cs_kind *k);
@@ -67,7 +69,7 @@ int cs_entry_sign(cs_node *rec, const cs_node *community, const char *by, const 
 int cs_entry_accept(cs_node *rec, const cs_time *at);
 /* Amend rec: apply the FIELD=VALUE sets (not the command's fields, nor
  * date or community, which place the record), then clear the signature. */
-int cs_entry_amend(cs_node *rec, const char *const *sets, size_t n);
+int cs_entry_amend(const cs_schema_set *set, cs_node *rec, const char *const *sets, size_t n);
 /* Void rec at now for reason. CS_EDATA when void already. */
 int cs_entry_void(cs_node *rec, const char *reason, const cs_time *now);
 
@@ -103,7 +105,8 @@ int cs_entry_check_new(const cs_check *snap, const cs_time *now, cs_node *rec,
 /* The text cslog add -e opens in the editor: why (errors of the last try)
  * as comments, the entry, then the kind's other fields as commented
  * placeholders. */
-int cs_entry_template(const cs_node *rec, const char *why, cs_buf *out);
+int cs_entry_template(const cs_schema_set *set, const cs_node *rec, const char *why,
+		      cs_buf *out);
 
 /* The log entry or meeting whose id begins with prefix (path and record):
  * a dated prefix (YYYYMM...) reads only that month of each community's

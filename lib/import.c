@@ -43,7 +43,7 @@ static int row_entry(const cs_check *snap, const cs_node *header, const cs_node 
 		} else {
 			cs_buf_clear(&set);
 			cs_buf_printf(&set, "%s=%s", col, v);
-			error = cs_entry_set(rec, k->name, cs_buf_cstr(&set));
+			error = cs_entry_set(cs_store_schemas(snap->store), rec, k->name, cs_buf_cstr(&set));
 		}
 	}
 	cs_buf_free(&set);

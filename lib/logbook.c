@@ -72,7 +72,7 @@ int cs_logbook_amend(cs_store *s, const char *id, const char *const *sets, size_
 	cs_buf path = CS_BUF_INIT, summary = CS_BUF_INIT;
 	int error;
 	if ((error = cs_entry_find(s, id, &path, &rec)) == 0 &&
-	    (error = cs_entry_amend(rec, sets, n)) == 0) {
+	    (error = cs_entry_amend(cs_store_schemas(s), rec, sets, n)) == 0) {
 		const char *trailers[] = { "Cs-Amends", cs_node_get_str(rec, "id"), "Cs-Reason", reason,
 					   NULL };
 		cs_buf_printf(&summary, "Amend %s", cs_node_get_str(rec, "id"));

@@ -234,8 +234,12 @@ struct cached {
 	char *kind;
 	cs_schema *schema;
 };
-static struct cached *cache;
-static size_t ncache;
+struct cs_schema_set {
+	struct cached *v;
+	size_t n;
+};
+/* The built-in schemas compiled so far: the same in every store. */
+static cs_schema_set builtin;
 
 /* Compile a schema written in YAML. */
 static int compile(const char *text, size_t len, const char *name, cs_schema **out)
@@ -252,71 +256,101 @@ static int compile(const char *text, size_t len, const char *name, cs_schema **o
 	return error;
 }
 
-/* Cache schema as kind's (replacing one cached before); takes it. */
-static int cache_put(const char *kind, cs_schema *schema)
+static cs_schema *set_find(const cs_schema_set *set, const char *kind)
+{
+	size_t i;
+	for (i = 0; set && i < set->n; i++)
+		if (strcmp(set->v[i].kind, kind) == 0)
+			return set->v[i].schema;
+	return NULL;
+}
+
+/* Put schema in set as kind's (replacing one put before); takes it. */
+static int set_put(cs_schema_set *set, const char *kind, cs_schema *schema)
 {
 	struct cached *grown;
 	size_t i;
-	for (i = 0; i < ncache; i++)
-		if (strcmp(cache[i].kind, kind) == 0) {
-			cs_schema_free(cache[i].schema);
-			cache[i].schema = schema;
+	for (i = 0; i < set->n; i++)
+		if (strcmp(set->v[i].kind, kind) == 0) {
+			cs_schema_free(set->v[i].schema);
+			set->v[i].schema = schema;
 			return 0;
 		}
-	if (!(grown = cs_realloc(cache, (ncache + 1) * sizeof(*cache)))) {
+	if (!(grown = cs_realloc(set->v, (set->n + 1) * sizeof(*set->v)))) {
 		cs_schema_free(schema);
 		return CS_ENOMEM;
 	}
-	cache = grown;
-	if (!(cache[ncache].kind = cs_strdup(kind))) {
+	set->v = grown;
+	if (!(set->v[set->n].kind = cs_strdup(kind))) {
 		cs_schema_free(schema);
 		return CS_ENOMEM;
 	}
-	cache[ncache].schema = schema;
-	ncache++;
+	set->v[set->n].schema = schema;
+	set->n++;
 	return 0;
 }
 
-cs_schema *cs_record_schema(const char *kind)
+static void set_clear(cs_schema_set *set)
+{
+	size_t i;
+	for (i = 0; i < set->n; i++) {
+		free(set->v[i].kind);
+		cs_schema_free(set->v[i].schema);
+	}
+	free(set->v);
+	set->v = NULL;
+	set->n = 0;
+}
+
+int cs_schema_set_new(cs_schema_set **out)
+{
+	if (!(*out = cs_calloc(1, sizeof(**out))))
+		return CS_ENOMEM;
+	return 0;
+}
+
+int cs_schema_set_add(cs_schema_set *set, const char *kind, const char *text, size_t len,
+		      const char *name)
 {
 	cs_schema *schema = NULL;
+	int error;
+	if ((error = compile(text, len, name, &schema)) < 0)
+		return error;
+	return set_put(set, kind, schema);
+}
+
+void cs_schema_set_free(cs_schema_set *set)
+{
+	if (!set)
+		return;
+	set_clear(set);
+	free(set);
+}
+
+cs_schema *cs_record_schema(const cs_schema_set *set, const char *kind)
+{
+	cs_schema *schema;
 	size_t i;
-	for (i = 0; i < ncache; i++)
-		if (strcmp(cache[i].kind, kind) == 0)
-			return cache[i].schema;
+	if ((schema = set_find(set, kind)) || (schema = set_find(&builtin, kind)))
+		return schema;
 	for (i = 0; cs_embedded_schemas[i].name; i++)
 		if (strcmp(cs_embedded_schemas[i].name, kind) == 0)
 			break;
 	if (!cs_embedded_schemas[i].name)
 		return NULL;
 	if (compile(cs_embedded_schemas[i].text, strlen(cs_embedded_schemas[i].text), kind,
-		    &schema) < 0 || cache_put(kind, schema) < 0)
+		    &schema) < 0 || set_put(&builtin, kind, schema) < 0)
 		return NULL;
 	return schema;
 }
 
-int cs_record_schema_set(const char *kind, const char *text, size_t len, const char *name)
-{
-	cs_schema *schema = NULL;
-	int error;
-	if ((error = compile(text, len, name, &schema)) < 0)
-		return error;
-	return cache_put(kind, schema);
-}
-
 void cs_record_cleanup(void)
 {
-	size_t i;
-	for (i = 0; i < ncache; i++) {
-		free(cache[i].kind);
-		cs_schema_free(cache[i].schema);
-	}
-	free(cache);
-	cache = NULL;
-	ncache = 0;
+	set_clear(&builtin);
 }
 
-int cs_record_validate(const cs_node *rec, const char *name, cs_schema_result *res)
+int cs_record_validate(const cs_schema_set *set, const cs_node *rec, const char *name,
+		       cs_schema_result *res)
 {
 	const char *kind;
 	cs_schema *schema;
@@ -328,7 +362,7 @@ int cs_record_validate(const cs_node *rec, const char *name, cs_schema_result *r
 	kind = cs_node_get_str(rec, "kind");
 	if (!kind)
 		return cs_error_at(CS_EDATA, name, rec->line, "kind", "is required");
-	if (!(schema = cs_record_schema(kind))) {
+	if (!(schema = cs_record_schema(set, kind))) {
 		cs_node *k = cs_node_get(rec, "kind");
 		if (cs_error_code() == CS_ENOMEM)
 			return CS_ENOMEM;
@@ -352,10 +386,10 @@ int cs_record_validate(const cs_node *rec, const char *name, cs_schema_result *r
 	return error;
 }
 
-int cs_record_emit(const cs_node *rec, cs_buf *out)
+int cs_record_emit(const cs_schema_set *set, const cs_node *rec, cs_buf *out)
 {
 	const char *kind = cs_node_get_str(rec, "kind");
-	cs_schema *schema = kind ? cs_record_schema(kind) : NULL;
+	cs_schema *schema = kind ? cs_record_schema(set, kind) : NULL;
 	if (schema)
 		return cs_yaml_emit(out, rec, cs_schema_key_rank, schema);
 	return cs_yaml_emit(out, rec, NULL, NULL);

@@ -46,19 +46,28 @@ int cs_slug_valid(const char *s);
 /* The store path a record belongs at, from its kind, id, community and date. */
 int cs_record_path(const cs_node *rec, cs_buf *out);
 
+/* A store's own schemas (schemas/<kind>.schema.yaml, DESIGN 2), each of
+ * which replaces the built-in one of its kind; it belongs to the store that
+ * read it. Every function below takes one, or NULL for the built-in set. */
+typedef struct cs_schema_set cs_schema_set;
+int cs_schema_set_new(cs_schema_set **out);
+/* Use text (a schema in YAML, named name in messages) for kind. CS_EDATA
+ * when it does not load or compile. */
+int cs_schema_set_add(cs_schema_set *set, const char *kind, const char *text, size_t len,
+		      const char *name);
+void cs_schema_set_free(cs_schema_set *set);
+
 /* The compiled schema for a kind ("config" for cs.yaml); NULL when none. */
-cs_schema *cs_record_schema(const char *kind);
+cs_schema *cs_record_schema(const cs_schema_set *set, const char *kind);
 /* Validate rec against its kind's schema. On failure returns CS_EDATA with
  * "name:line: field: why" (the first failure) in cs_error_last(); res, when
  * non-NULL, gets every failure. */
-int cs_record_validate(const cs_node *rec, const char *name, cs_schema_result *res);
+int cs_record_validate(const cs_schema_set *set, const cs_node *rec, const char *name,
+		       cs_schema_result *res);
 /* Emit rec as YAML with keys in schema order. */
-int cs_record_emit(const cs_node *rec, cs_buf *out);
-/* Use text (a schema in YAML, named name in messages) for kind instead of
- * the built-in one: a store's local override (schemas/<kind>.schema.yaml).
- * CS_EDATA when it does not load or compile. */
-int cs_record_schema_set(const char *kind, const char *text, size_t len, const char *name);
-/* Free the cached schemas (for leak-free tests). */
+int cs_record_emit(const cs_schema_set *set, const cs_node *rec, cs_buf *out);
+/* Free the built-in schemas compiled so far (they are compiled once a
+ * process, when first asked for; for leak-free tests). */
 void cs_record_cleanup(void);
 
 #endif

@@ -143,8 +143,9 @@ cleanup:
 /* Open dir as a repository whose HEAD holds cs.yaml; CS_ENOTFOUND otherwise. */
 /* The store's own schemas (schemas/<kind>.schema.yaml in HEAD) replace the
  * built-in ones (DESIGN 2). */
-int store_load_overrides(git_repository *repo, git_tree *tree)
+int store_load_overrides(cs_store *s, git_tree *tree)
 {
+	git_repository *repo = s->repo;
 	git_tree_entry *dir = NULL;
 	git_tree *schemas = NULL;
 	git_blob *blob = NULL;
@@ -179,8 +180,10 @@ int store_load_overrides(git_repository *repo, git_tree *tree)
 		}
 		cs_buf_clear(&name);
 		cs_buf_printf(&name, "schemas/%s", file);
-		error = cs_record_schema_set(kind, git_blob_rawcontent(blob),
-					     (size_t)git_blob_rawsize(blob), cs_buf_cstr(&name));
+		if (!s->schemas && (error = cs_schema_set_new(&s->schemas)) < 0)
+			break;
+		error = cs_schema_set_add(s->schemas, kind, git_blob_rawcontent(blob),
+					  (size_t)git_blob_rawsize(blob), cs_buf_cstr(&name));
 	}
 cleanup:
 	git_blob_free(blob);
@@ -212,7 +215,7 @@ static int try_open(cs_store *s, const char *dir)
 		error = cs_error_set(CS_EDATA, "cs.yaml: not a mapping");
 		goto cleanup;
 	}
-	if ((error = store_load_overrides(s->repo, tree)) < 0)
+	if ((error = store_load_overrides(s, tree)) < 0)
 		goto cleanup;
 	git_oid_tostr(s->head, sizeof(s->head), &id);
 	s->bare = git_repository_is_bare(s->repo);
@@ -223,6 +226,8 @@ cleanup:
 	if (error < 0) {
 		cs_node_free(s->config);
 		s->config = NULL;
+		cs_schema_set_free(s->schemas);
+		s->schemas = NULL;
 		git_repository_free(s->repo);
 		s->repo = NULL;
 	}
@@ -325,6 +330,7 @@ void cs_store_free(cs_store *s)
 		return;
 	store_unlock_store(s);
 	cs_node_free(s->config);
+	cs_schema_set_free(s->schemas);
 	free(s->path);
 	free(s->gitdir);
 	if (s->repo) {
@@ -342,6 +348,11 @@ int cs_store_is_bare(const cs_store *s)
 const char *cs_store_path(const cs_store *s)
 {
 	return s->path;
+}
+
+const cs_schema_set *cs_store_schemas(const cs_store *s)
+{
+	return s ? s->schemas : NULL;
 }
 
 const cs_node *cs_store_config(const cs_store *s)

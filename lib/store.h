@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "date.h"
 #include "node.h"
+#include "record.h"
 
 typedef struct cs_store cs_store;
 struct git_repository;
@@ -39,6 +40,9 @@ int cs_store_is_bare(const cs_store *s);
 const char *cs_store_path(const cs_store *s);
 /* cs.yaml from HEAD (never NULL once open). */
 const cs_node *cs_store_config(const cs_store *s);
+/* The store's own schemas (NULL when it has none, or s is NULL: the
+ * built-in ones); what every record of the store is judged by. */
+const cs_schema_set *cs_store_schemas(const cs_store *s);
 
 /* Resolve a revision (NULL: HEAD; a rev-spec; or a date YYYY-MM-DD meaning
  * the last commit on the first-parent chain at or before the end of that

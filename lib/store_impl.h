@@ -13,6 +13,7 @@
 
 struct cs_store {
 	git_repository *repo;
+	cs_schema_set *schemas;  /* the store's own schemas, read when it was opened */
 	int bare;
 	char *path;    /* worktree root or git dir, with trailing '/' */
 	char *gitdir;  /* with trailing '/' */
@@ -65,7 +66,7 @@ int store_make_signature(git_signature **out, git_repository *repo);
 int store_commit_tree(git_tree **out, cs_store *s, const char *oid_hex);
 int store_blob_at(git_blob **out, git_repository *repo, git_tree *tree, const char *path);
 int store_head_tree(git_tree **out, git_repository *repo, git_oid *id);
-int store_load_overrides(git_repository *repo, git_tree *tree);
+int store_load_overrides(cs_store *s, git_tree *tree);
 int store_empty_tree(git_tree **out, git_repository *repo);
 
 /* store_txn.c: bring the working tree and index in line with HEAD after a

@@ -34,14 +34,15 @@ int cs_findings_have_error(const cs_findings *found, size_t first)
 	return 0;
 }
 
-static int schema_findings(const char *path, const cs_node *rec, cs_findings *out, int *valid)
+static int schema_findings(const cs_schema_set *set, const char *path, const cs_node *rec,
+			   cs_findings *out, int *valid)
 {
 	cs_schema_result res;
 	size_t j;
 	int error = 0;
 	*valid = 1;
 	cs_schema_result_init(&res);
-	if (cs_record_validate(rec, path, &res) < 0) {
+	if (cs_record_validate(set, rec, path, &res) < 0) {
 		*valid = 0;
 		if (!res.count)
 			error = cs_finding_add(out, path, rec->line ? rec->line : 1, CS_SEV_ERROR,
@@ -317,13 +318,13 @@ int cs_validate_record(const cs_check *c, const char *path, const cs_node *rec, 
 	const cs_kind *k;
 	int error = 0, valid;
 	if (!rec || rec->type != CS_NODE_MAP || !(kind = cs_node_get_str(rec, "kind")) ||
-	    !(k = cs_kind_find(kind)) || !cs_record_schema(kind)) {
+	    !(k = cs_kind_find(kind)) || !cs_record_schema(cs_store_schemas(c->store), kind)) {
 		cs_error_clear();
 		return cs_finding_add(out, path, rec && rec->line ? rec->line : 1, CS_SEV_ERROR,
 				      "schema.kind", NULL, NULL, NULL, NULL,
 				      "kind: not a known record kind");
 	}
-	if ((error = schema_findings(path, rec, out, &valid)) < 0 || !valid)
+	if ((error = schema_findings(cs_store_schemas(c->store), path, rec, out, &valid)) < 0 || !valid)
 		return error;
 	if (k->family == CS_KIND_OTHER)
 		return 0;

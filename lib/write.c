@@ -80,7 +80,7 @@ static int write_txn(cs_txn *t, void *vctx)
 			goto cleanup;
 	} else {
 		for (i = 0; i < ctx->n; i++)
-			if ((error = cs_record_validate(ctx->puts[i].rec, cs_buf_cstr(&ctx->paths[i]),
+			if ((error = cs_record_validate(cs_store_schemas(cs_txn_store(t)), ctx->puts[i].rec, cs_buf_cstr(&ctx->paths[i]),
 							NULL)) < 0)
 				goto cleanup;
 	}
@@ -124,7 +124,7 @@ int cs_write_records(cs_store *s, const cs_commit *c, const cs_put *puts, size_t
 	}
 	for (i = 0; i < n; i++) {
 		if ((error = cs_record_path(puts[i].rec, &ctx.paths[i])) < 0 ||
-		    (error = cs_record_emit(puts[i].rec, &ctx.bodies[i])) < 0)
+		    (error = cs_record_emit(cs_store_schemas(s), puts[i].rec, &ctx.bodies[i])) < 0)
 			goto cleanup;
 	}
 	if ((error = cs_store_transact(s, c->command, write_txn, &ctx)) < 0)

@@ -30,8 +30,8 @@ static void kinds_have_labels_and_families(void **state)
 	assert_null(cs_kind_find("party"));
 	for (k = cs_kinds(); k->name; k++)
 		if (k->family != CS_KIND_OTHER)
-			assert_non_null(cs_record_schema(k->name));
-	assert_non_null(cs_record_schema("config"));
+			assert_non_null(cs_record_schema(NULL, k->name));
+	assert_non_null(cs_record_schema(NULL, "config"));
 }
 
 static void ids_and_slugs(void **state)
@@ -88,11 +88,11 @@ static void validation_names_field_and_line(void **state)
 	(void)state;
 	n = load("kind: consultation\nid: 20261016-k3j9qa\ndate: '2026-10-16'\nstart: '09:00'\n"
 		 "end: '10:00'\ncommunity: c1\nlawyer: wang-li\nchannel: fax\n");
-	assert_int_equal(cs_record_validate(n, "x.yaml", NULL), CS_EDATA);
+	assert_int_equal(cs_record_validate(NULL, n, "x.yaml", NULL), CS_EDATA);
 	assert_non_null(strstr(cs_error_last(), "x.yaml:8: channel"));
 	cs_node_free(n);
 	n = load("kind: party\nid: x\n");
-	assert_int_equal(cs_record_validate(n, "x.yaml", NULL), CS_EDATA);
+	assert_int_equal(cs_record_validate(NULL, n, "x.yaml", NULL), CS_EDATA);
 	assert_non_null(strstr(cs_error_last(), "unknown record kind"));
 	cs_node_free(n);
 }
@@ -104,11 +104,11 @@ static void emit_is_stable_and_schema_ordered(void **state)
 	(void)state;
 	n = load("lawyer: wang-li\ncommunity: c1\nid: 20261016-k3j9qa\nkind: consultation\n"
 		 "date: '2026-10-16'\ncontent: 'yes'\n");
-	assert_int_equal(cs_record_emit(n, &a), 0);
+	assert_int_equal(cs_record_emit(NULL, n, &a), 0);
 	assert_int_equal(strncmp(a.ptr, "kind: consultation\nid: 20261016-k3j9qa\ndate: '2026-10-16'\n", 55), 0);
 	assert_non_null(strstr(a.ptr, "content: 'yes'") ? strstr(a.ptr, "content: 'yes'") : strstr(a.ptr, "content: \"yes\""));
 	m = load(a.ptr);
-	assert_int_equal(cs_record_emit(m, &b), 0);
+	assert_int_equal(cs_record_emit(NULL, m, &b), 0);
 	assert_string_equal(a.ptr, b.ptr);
 	cs_node_free(n);
 	cs_node_free(m);
