@@ -80,7 +80,7 @@ static const cli_command csassign = { "csassign", N_("The directory and the pair
 struct run {
 	cli_args args;
 	cs_store *store;
-	cs_check snap;
+	cs_snapshot *snap;
 	cs_time now;
 };
 
@@ -122,7 +122,7 @@ static int print(struct run *r, const cs_node *recs, cs_table *t)
 /* A slug or name given for kind, as its slug. */
 static int slug_of(struct run *r, const char *kind, const char *opt, const char **slug)
 {
-	return cs_check_resolve(&r->snap, kind, arg(r, opt), slug);
+	return cs_snapshot_resolve(r->snap, kind, arg(r, opt), slug);
 }
 
 static int entry_add(struct run *r)
@@ -177,7 +177,7 @@ static int entry_show(struct run *r)
 {
 	cs_node *rec = NULL;
 	const char *slug;
-	int error = cs_check_resolve(&r->snap, noun(r), r->args.operands[0], &slug);
+	int error = cs_snapshot_resolve(r->snap, noun(r), r->args.operands[0], &slug);
 	if (!error)
 		error = cs_dir_get(r->store, NULL, noun(r), slug, &rec);
 	if (!error)
@@ -290,7 +290,7 @@ static int who(struct run *r)
 	int error = 0;
 	cs_table_init(&t);
 	if ((error = date_opt("on", on)) < 0 ||
-	    (r->args.nops && (error = cs_check_resolve(&r->snap, "community", r->args.operands[0],
+	    (r->args.nops && (error = cs_snapshot_resolve(r->snap, "community", r->args.operands[0],
 						       &community)) < 0))
 		goto cleanup;
 	if (on)
@@ -305,11 +305,11 @@ static int who(struct run *r)
 		for (i = 0; i < 10; i++)
 			cs_table_col(&t, cols[i][0], _(cols[i][1]), 0);
 	}
-	for (i = 0; i < r->snap.nassignments && !error; i++) {
-		const cs_node *p = r->snap.assignments[i];
+	for (i = 0; i < cs_snapshot_count(r->snap, "assignment") && !error; i++) {
+		const cs_node *p = cs_snapshot_record(r->snap, "assignment", i);
 		const char *pc = cs_node_get_str(p, "community"), *pl = cs_node_get_str(p, "lawyer");
-		const cs_node *c = cs_check_find(&r->snap, "community", pc);
-		const cs_node *l = cs_check_find(&r->snap, "lawyer", pl);
+		const cs_node *c = cs_snapshot_find(r->snap, "community", pc);
+		const cs_node *l = cs_snapshot_find(r->snap, "lawyer", pl);
 		const char *cells[10] = { cs_node_get_str(p, "id"), pc,
 			c ? cs_node_get_str(c, "name") : NULL, pl, l ? cs_node_get_str(l, "name") : NULL,
 			cs_node_get_str(p, "firm"), cs_node_get_str(p, "schedule"),
@@ -359,11 +359,11 @@ int main(int argc, char **argv)
 		status = status ? status : cli_fail(error);
 		goto done;
 	}
-	if ((error = cs_check_load_directory(&r.snap, r.store, NULL)) == 0)
+	if ((error = cs_snapshot_load_directory(&r.snap, r.store, NULL)) == 0)
 		error = dispatch(&r);
 	status = error < 0 ? cli_status(error, r.args.verb) : 0;
 done:
-	cs_check_free(&r.snap);
+	cs_snapshot_free(r.snap);
 	cs_store_free(r.store);
 	cli_args_free(&r.args);
 	cs_record_cleanup();

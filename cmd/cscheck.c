@@ -67,8 +67,15 @@ static int render(const cs_findings *f, cs_format fmt, cs_buf *out)
 	return error;
 }
 
+/* What one run holds: the snapshot judged, how it is judged, what was found. */
+typedef struct {
+	cs_snapshot *snap;
+	cs_check_opts opts;
+	cs_findings found;
+} job;
+
 /* The options that go together, and the findings of the store or its history. */
-static int run(const cli_args *a, cs_store *s, cs_check *c, cs_findings *found)
+static int run(const cli_args *a, cs_store *s, job *j)
 {
 	const char *period = cli_arg(a, "period"), *today = cli_arg(a, "today");
 	int audit = cli_has(a, "audit"), hook = cli_has(a, "hook");
@@ -86,22 +93,21 @@ static int run(const cli_args *a, cs_store *s, cs_check *c, cs_findings *found)
 	if (today && cs_date_parse(today, &from) < 0)
 		return cs_error_set(CS_EUSAGE, "--today: '%s' is not a date (YYYY-MM-DD)", today);
 	if (audit)
-		return cs_check_audit(s, cli_arg(a, "since"), cli_arg(a, "against"), found);
+		return cs_check_audit(s, cli_arg(a, "since"), cli_arg(a, "against"), &j->found);
 	/* a period reads its months of the log (and a week on each side, for
 	 * the weeks it shares with them), not all of it */
 	if (period && !worktree)
-		error = cs_check_load_months(c, s, cli_arg(a, "as-of"), from - 7, to + 7);
+		error = cs_snapshot_load_months(&j->snap, s, cli_arg(a, "as-of"), from - 7, to + 7);
 	else
-		error = cs_check_load(c, s, cli_arg(a, "as-of"), worktree);
-	if (error < 0 || (error = cs_check_select(c, cli_arg(a, "rules"))) < 0)
+		error = cs_snapshot_load(&j->snap, s, cli_arg(a, "as-of"), worktree);
+	if (error < 0 ||
+	    (error = cs_check_opts_init(&j->opts, j->snap, period, today, cli_arg(a, "rules"))) < 0 ||
+	    (error = cs_check_records(j->snap, &j->opts, &j->found)) < 0)
 		return error;
-	cs_check_judge(c, period, today);
-	if ((error = cs_check_records(c, found)) < 0)
-		return error;
-	return hook ? 0 : cs_check_rules(c, found);
+	return hook ? 0 : cs_check_rules(j->snap, &j->opts, &j->found);
 }
 
-static int report(const cli_args *a, cs_check *c, cs_findings *found)
+static int report(const cli_args *a, job *j)
 {
 	cs_buf out = CS_BUF_INIT;
 	cs_format fmt = CS_FMT_TEXT;
@@ -109,20 +115,20 @@ static int report(const cli_args *a, cs_check *c, cs_findings *found)
 	int error;
 	if (cli_arg(a, "format"))
 		cs_format_parse(cli_arg(a, "format"), &fmt);
-	cs_findings_keep(found, c->rules, c->nrules);
-	cs_findings_sort(found);
-	cs_findings_count(found, &errors, &warnings);
-	if ((error = render(found, fmt, &out)) < 0 || (error = cli_out(&out) ? CS_EIO : 0) < 0)
+	cs_findings_keep(&j->found, j->opts.rules, j->opts.nrules);
+	cs_findings_sort(&j->found);
+	cs_findings_count(&j->found, &errors, &warnings);
+	if ((error = render(&j->found, fmt, &out)) < 0 || (error = cli_out(&out) ? CS_EIO : 0) < 0)
 		goto cleanup;
-	if (cli_has(a, "audit"))
+	if (!j->snap)
 		fprintf(stderr, _("cscheck: %zu errors, %zu warnings in the history\n"), errors,
 			warnings);
-	else if (c->worktree)
+	else if (cs_snapshot_worktree(j->snap))
 		fprintf(stderr, _("cscheck: %zu errors, %zu warnings in %zu files (working tree)\n"),
-			errors, warnings, c->nfiles);
+			errors, warnings, cs_snapshot_nfiles(j->snap));
 	else
 		fprintf(stderr, _("cscheck: %zu errors, %zu warnings in %zu files (commit %.12s)\n"),
-			errors, warnings, c->nfiles, c->rev);
+			errors, warnings, cs_snapshot_nfiles(j->snap), cs_snapshot_rev(j->snap));
 	error = errors ? 1 : 0;
 cleanup:
 	cs_buf_free(&out);
@@ -133,22 +139,21 @@ int main(int argc, char **argv)
 {
 	cli_args a;
 	cs_store *store = NULL;
-	cs_check chk;
-	cs_findings found;
+	job j = { NULL };
 	int status, error;
 	cli_init("cscheck");
-	memset(&chk, 0, sizeof(chk));
-	cs_findings_init(&found);
+	cs_findings_init(&j.found);
 	if ((status = cli_parse(&cscheck, argc, argv, &a)) >= 0 ||
 	    (status = cli_open(&store, a.dir)) != 0)
 		goto done;
-	if ((error = run(&a, store, &chk, &found)) < 0 || (error = report(&a, &chk, &found)) < 0)
+	if ((error = run(&a, store, &j)) < 0 || (error = report(&a, &j)) < 0)
 		status = cli_status(error, a.verb);
 	else
 		status = error ? EX_FINDINGS : 0;
 done:
-	cs_findings_free(&found);
-	cs_check_free(&chk);
+	cs_findings_free(&j.found);
+	cs_check_opts_free(&j.opts);
+	cs_snapshot_free(j.snap);
 	cs_store_free(store);
 	cli_args_free(&a);
 	cs_record_cleanup();

@@ -12,7 +12,7 @@
 
 int cmd_sign(struct run *r)
 {
-	return cs_logbook_sign(r->store, &r->snap, r->args.operands, (size_t)r->args.nops,
+	return cs_logbook_sign(r->store, r->snap, r->args.operands, (size_t)r->args.nops,
 			       arg(r, "by"), arg(r, "key"), &r->now);
 }
 
@@ -25,7 +25,7 @@ struct editing {
 static int check_edit(void *ctx, cs_node *rec, cs_buf *why)
 {
 	struct editing *e = ctx;
-	return cs_entry_check_edit(&e->r->snap, e->old, rec, why);
+	return cs_entry_check_edit(e->r->snap, e->old, rec, why);
 }
 
 static int ask_reason(struct run *r, char *out, size_t size)
@@ -89,7 +89,7 @@ int cmd_amend(struct run *r)
 
 int cmd_void(struct run *r)
 {
-	return cs_logbook_void(r->store, &r->snap, r->args.operands[0], arg(r, "reason"), &r->now);
+	return cs_logbook_void(r->store, r->snap, r->args.operands[0], arg(r, "reason"), &r->now);
 }
 
 /* --- list, history ---------------------------------------------------- */

@@ -130,7 +130,7 @@ int slug_opt(struct run *r, const char *kind, const char *opt, const char **slug
 {
 	const char *word = arg(r, opt);
 	*slug = NULL;
-	return word ? cs_check_resolve(&r->snap, kind, word, slug) : 0;
+	return word ? cs_snapshot_resolve(r->snap, kind, word, slug) : 0;
 }
 
 /* --- add ----------------------------------------------------------------- */
@@ -151,7 +151,7 @@ static int build(struct run *r, const cs_kind *k, cs_node **rec)
 	    (error = slug_opt(r, "community", "community", &p.community)) < 0)
 		return error;
 	if (!p.lawyer && getenv("CS_LAWYER") && *getenv("CS_LAWYER") &&
-	    (error = cs_check_resolve(&r->snap, "lawyer", getenv("CS_LAWYER"), &p.lawyer)) < 0)
+	    (error = cs_snapshot_resolve(r->snap, "lawyer", getenv("CS_LAWYER"), &p.lawyer)) < 0)
 		return error;
 	if (!p.lawyer && !cs_entry_lawyer_optional(k))
 		return cs_error_set(CS_EUSAGE, "--lawyer is required for a %s (or set $CS_LAWYER)",
@@ -193,7 +193,7 @@ static int commit_new(struct run *r, cs_node **recs, const char **sources, size_
 static int check_new(void *ctx, cs_node *rec, cs_buf *why)
 {
 	struct run *r = ctx;
-	int error = cs_entry_check_new(&r->snap, &r->now, rec, "entry", why);
+	int error = cs_entry_check_new(r->snap, &r->now, rec, "entry", why);
 	if (!error)
 		error = late(r, rec);
 	if (error < 0 && !why->len)
@@ -236,7 +236,7 @@ static int cmd_add(struct run *r)
 	}
 	if (cli_has(&r->args, "edit"))
 		error = edit_new(r, &rec);
-	else if ((error = cs_entry_check_new(&r->snap, &r->now, rec, source, &why)) == 0)
+	else if ((error = cs_entry_check_new(r->snap, &r->now, rec, source, &why)) == 0)
 		error = late(r, rec);
 	if (error < 0)
 		goto cleanup;
@@ -287,9 +287,9 @@ static int cmd_import(struct run *r)
 	memset(&rs, 0, sizeof(rs));
 	memset(&o, 0, sizeof(o));
 	o.lawyer = arg(r, "lawyer") ? arg(r, "lawyer") : getenv("CS_LAWYER");
-	if ((o.lawyer && *o.lawyer && (error = cs_check_resolve(&r->snap, "lawyer", o.lawyer,
+	if ((o.lawyer && *o.lawyer && (error = cs_snapshot_resolve(r->snap, "lawyer", o.lawyer,
 								 &o.lawyer)) < 0) ||
-	    (arg(r, "community") && (error = cs_check_resolve(&r->snap, "community",
+	    (arg(r, "community") && (error = cs_snapshot_resolve(r->snap, "community",
 							    arg(r, "community"), &o.community)) < 0))
 		return error;
 	o.progress = tty ? show_progress : NULL;
@@ -300,7 +300,7 @@ static int cmd_import(struct run *r)
 		return cs_error_set(CS_EUSAGE, "--late needs --reason TEXT (why the entries come late)");
 	error = cs_buf_read_file(&raw, file, 64 * 1024 * 1024);
 	if (!error && !(error = cs_csv_decode(raw.ptr, raw.len, arg(r, "encoding"), file, &text)))
-		error = cs_import_read(&r->snap, &r->now, file, &text, &o, &rs);
+		error = cs_import_read(r->snap, &r->now, file, &text, &o, &rs);
 	if (tty && bar.shown >= 0)
 		fputc('\n', stderr);
 	if (error < 0)
@@ -353,11 +353,11 @@ int main(int argc, char **argv)
 		status = status ? status : cli_fail(error);
 		goto done;
 	}
-	if ((error = cs_check_load_directory(&r.snap, r.store, NULL)) == 0)
+	if ((error = cs_snapshot_load_directory(&r.snap, r.store, NULL)) == 0)
 		error = dispatch(&r);
 	status = error < 0 ? cli_status(error, r.args.verb) : 0;
 done:
-	cs_check_free(&r.snap);
+	cs_snapshot_free(r.snap);
 	cs_store_free(r.store);
 	cli_args_free(&r.args);
 	cs_record_cleanup();

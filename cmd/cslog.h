@@ -10,7 +10,7 @@
 struct run {
 	cli_args args;
 	cs_store *store;
-	cs_check snap;   /* the directory at HEAD */
+	cs_snapshot *snap;   /* the directory at HEAD */
 	cs_time now;
 	int reveal;
 };

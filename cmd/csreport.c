@@ -56,7 +56,7 @@ static const cli_command csreport = { "csreport", N_("Reports on the community l
 struct run {
 	cli_args args;
 	cs_store *store;
-	cs_check chk;
+	cs_snapshot *chk;
 	cs_format format;
 	int y, m;               /* --month */
 	const char *scope;      /* lawyer, office, district (monthly, period) */
@@ -134,17 +134,17 @@ static int load(struct run *r)
 	cs_time now;
 	int error = 0;
 	if (arg(r, "month"))
-		error = cs_check_load_months(&r->chk, r->store, rev, cs_date_from_ymd(r->y, r->m, 1),
+		error = cs_snapshot_load_months(&r->chk, r->store, rev, cs_date_from_ymd(r->y, r->m, 1),
 					     cs_date_from_ymd(r->y, r->m, cs_date_days_in_month(r->y, r->m)));
 	else if (cli_is(&r->args, "card") && (error = cs_now(&now)) == 0)
-		error = cs_check_load_months(&r->chk, r->store, rev, now.day, now.day);
+		error = cs_snapshot_load_months(&r->chk, r->store, rev, now.day, now.day);
 	else if (p && (error = cs_period_parse(p, &from, &to)) == 0)
-		error = cs_check_load_months(&r->chk, r->store, rev, from - 7, to + 7);
+		error = cs_snapshot_load_months(&r->chk, r->store, rev, from - 7, to + 7);
 	else if (!p && !cli_is(&r->args, "card"))
-		error = cs_check_load(&r->chk, r->store, rev, 0);
+		error = cs_snapshot_load(&r->chk, r->store, rev, 0);
 	if (error < 0 || !strcmp(r->scope, "district"))
 		return error;
-	return cs_check_resolve(&r->chk, r->scope, arg(r, r->scope), &r->subject);
+	return cs_snapshot_resolve(r->chk, r->scope, arg(r, r->scope), &r->subject);
 }
 
 /* --- output ----------------------------------------------------------------- */
@@ -161,7 +161,7 @@ static int render(struct run *r, const cs_node *report, int first, cs_buf *out)
 		cs_buf_puts(out, "\n\f\n");
 	if (first && r->format == CS_FMT_CSV && has(r, "bom"))
 		cs_buf_puts(out, "\xef\xbb\xbf");
-	error = cs_report_doc(&r->chk, report, r->format == CS_FMT_CSV ? CS_REPORT_CSV : 0, &d);
+	error = cs_report_doc(r->chk, report, r->format == CS_FMT_CSV ? CS_REPORT_CSV : 0, &d);
 	if (!error)
 		error = cs_doc_render(&d, r->format, out);
 	cs_doc_free(&d);
@@ -203,7 +203,7 @@ static int filed(struct run *r, const char *scope, const char *subject)
 {
 	char path[256];
 	snprintf(path, sizeof(path), "records/reports/%04d-%02d/%s-%s.yaml", r->y, r->m, scope, subject);
-	return cs_check_exists(&r->chk, path);
+	return cs_snapshot_exists(r->chk, path);
 }
 
 /* --all: every lawyer's report, then every office's; with --commit those
@@ -215,13 +215,13 @@ static int monthly_all(struct run *r)
 	size_t i;
 	if (!all)
 		return CS_ENOMEM;
-	error = cs_report_monthly_due(&r->chk, r->y, r->m, &due);
+	error = cs_report_monthly_due(r->chk, r->y, r->m, &due);
 	for (i = 0; !error && i < due->count; i++) {
 		const char *scope = cs_node_get_str(due->items[i], "scope");
 		const char *subject = cs_node_get_str(due->items[i], "subject");
 		if (commit && filed(r, scope, subject))
 			continue;
-		if ((error = cs_report_monthly(&r->chk, r->y, r->m, scope, subject,
+		if ((error = cs_report_monthly(r->chk, r->y, r->m, scope, subject,
 					       has(r, "reveal") && !commit, &rep)) < 0)
 			break;
 		if (commit) {
@@ -245,7 +245,7 @@ static int monthly(struct run *r)
 	int error;
 	if (has(r, "all"))
 		return monthly_all(r);
-	if ((error = cs_report_monthly(&r->chk, r->y, r->m, r->scope, r->subject,
+	if ((error = cs_report_monthly(r->chk, r->y, r->m, r->scope, r->subject,
 				       has(r, "reveal") && !has(r, "commit"), &rep)) < 0)
 		return error;
 	error = has(r, "commit") ? file_monthly(r, rep) : print(r, rep, 0);
@@ -258,7 +258,7 @@ static int period(struct run *r)
 	const char *p = arg(r, "quarter") ? arg(r, "quarter") : arg(r, "half") ? arg(r, "half")
 		: arg(r, "year");
 	cs_node *rep = NULL;
-	int error = cs_report_period(&r->chk, p, r->scope, r->subject, has(r, "reveal"), &rep);
+	int error = cs_report_period(r->chk, p, r->scope, r->subject, has(r, "reveal"), &rep);
 	if (!error)
 		error = print(r, rep, 0);
 	cs_node_free(rep);
@@ -268,7 +268,7 @@ static int period(struct run *r)
 static int assess(struct run *r)
 {
 	cs_node *rep = NULL;
-	int error = cs_report_assess(&r->chk, atoi(arg(r, "year")), &rep);
+	int error = cs_report_assess(r->chk, atoi(arg(r, "year")), &rep);
 	if (!error && has(r, "commit"))
 		error = cs_filing_assessment(r->store, rep);
 	if (!error)
@@ -280,7 +280,7 @@ static int assess(struct run *r)
 static int stipend(struct run *r)
 {
 	cs_node *rep = NULL;
-	int error = cs_report_stipend(&r->chk, r->y, r->m, &rep);
+	int error = cs_report_stipend(r->chk, r->y, r->m, &rep);
 	if (!error)
 		error = print(r, rep, 0);
 	cs_node_free(rep);
@@ -291,9 +291,9 @@ static int card(struct run *r)
 {
 	const char *community;
 	cs_node *rep = NULL;
-	int error = cs_check_resolve(&r->chk, "community", r->args.operands[0], &community);
+	int error = cs_snapshot_resolve(r->chk, "community", r->args.operands[0], &community);
 	if (!error)
-		error = cs_report_card(&r->chk, community, &rep);
+		error = cs_report_card(r->chk, community, &rep);
 	if (!error)
 		error = print(r, rep, 0);
 	cs_node_free(rep);
@@ -328,7 +328,7 @@ int main(int argc, char **argv)
 	if (error < 0)
 		status = cli_status(error, r.args.verb);
 done:
-	cs_check_free(&r.chk);
+	cs_snapshot_free(r.chk);
 	cs_store_free(r.store);
 	cli_args_free(&r.args);
 	cs_record_cleanup();

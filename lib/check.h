@@ -1,15 +1,14 @@
-/* Checking a store (DESIGN 5 cscheck, 6): every record against its schema
- * and references, then the rules of the regulation. Findings are data;
- * formatting them is the caller's. */
+/* Checking a snapshot of the store (DESIGN 5 cscheck, 6): every record
+ * against its schema and references, then the rules of the regulation.
+ * Findings are data; formatting them is the caller's. */
 #ifndef CS_CHECK_H
 #define CS_CHECK_H
 
 #include <stddef.h>
 
-#include "calendar.h"
 #include "date.h"
 #include "node.h"
-#include "store.h"
+#include "snapshot.h"
 #include "table.h"
 
 enum { CS_SEV_ERROR = 0, CS_SEV_WARNING = 1 };
@@ -39,70 +38,26 @@ void cs_finding_release(cs_finding *x);
 /* Sort by path, line, rule, message (stable output). */
 void cs_findings_sort(cs_findings *f);
 
-/* One entry of the work log (or a meeting), as the rules see it. */
+/* What a check judges: the rules selected, the period, the day it is judged
+ * on. The caller's, passed to each judgement; the snapshot is not changed. */
 typedef struct {
-	const char *path;
-	cs_node *rec;
-	const char *kind, *id, *lawyer, *community;
-	cs_day day;
-	int start, end;          /* minutes, -1 when absent */
-	int is_void;
-	int service;             /* an activity (DESIGN 5) */
-} cs_entry;
-
-/* A loaded store at one revision (or its working tree). */
-typedef struct {
-	cs_store *store;
-	char rev[41];            /* commit read ("" for --worktree) */
-	int worktree;
-	cs_node *config;         /* owned */
-	cs_calendar *cal;
-	/* every record file: path -> parsed record (NULL when it did not parse) */
-	/* why rec is NULL: the loader's message ("path:line: why"; "" for an empty file) */
-	/* lazy: a filed report or assessment, listed but not read (what the
-	 * rules and reports use of them is their paths); validated on demand */
-	struct cs_file_rec { char *path; cs_node *rec; char *error; int lazy; } *files;
-	size_t nfiles;
-	/* views into files */
-	cs_node **offices, **firms, **lawyers, **communities, **assignments, **changes, **keys;
-	size_t noffices, nfirms, nlawyers, ncommunities, nassignments, nchanges, nkeys;
-	cs_entry *entries;
-	size_t nentries;
-	const char **report_paths;   /* records/reports/... */
-	size_t nreports;
-	/* judging */
-	cs_time now;                 /* "now": nothing may be dated after it (schema.future) */
-	cs_day today;
+	cs_day today;                /* the day judged on (deadlines) */
 	int has_period;
 	cs_day period_from, period_to;
-	const char *const *rules;    /* NULL: every rule; else id prefixes */
+	const char *const *rules;    /* NULL: every rule; else ids or prefixes */
 	size_t nrules;
 	char *rules_text;            /* what rules point into (owned) */
-	cs_day log_from, log_to;     /* the work log read (log_to 0: all of it) */
-	int directory_only;          /* only the directory and the pairings were read */
-	struct cs_filed { char *path; cs_day day; } *filed;  /* when each report was first filed */
-	size_t nfiled;
-	int filed_walked;
-} cs_check;
+} cs_check_opts;
 
-/* Load the store at rev (NULL: HEAD; a DATE means the state at the end of
- * that day), or its working tree when worktree is set. Parse errors do not
- * fail the load: they become schema findings. */
-int cs_check_load(cs_check *c, cs_store *s, const char *rev, int worktree);
-/* The same from rev, reading of the work log only the months of [from, to]
- * (records/log/<community>/<YYYY>/<MM>): what a monthly report needs, at a
- * cost that does not grow with the rest of the store. */
-int cs_check_load_months(cs_check *c, cs_store *s, const char *rev, cs_day from, cs_day to);
-/* The same from rev, reading only the directory, the pairings, the changes
- * and the keys: what validating one record needs (the write path). */
-int cs_check_load_directory(cs_check *c, cs_store *s, const char *rev);
-void cs_check_free(cs_check *c);
-
-/* Judge only the rules of list (ids or prefixes, comma-separated; NULL:
- * every rule). CS_EUSAGE naming an unknown one and the nearest id. */
-int cs_check_select(cs_check *c, const char *list);
-/* Judge the period (NULL: all) on the day today (YYYY-MM-DD; NULL: now). */
-void cs_check_judge(cs_check *c, const char *period, const char *today);
+/* Judge the period (NULL: all) on the day today (YYYY-MM-DD; NULL: the
+ * snapshot's now), only the rules of list (ids or prefixes, comma-separated;
+ * NULL: every rule). CS_EUSAGE for a period or day not of its form, or an
+ * unknown rule (naming the nearest id). */
+int cs_check_opts_init(cs_check_opts *o, const cs_snapshot *snap, const char *period,
+		       const char *today, const char *rules);
+/* Judge [from, to] instead of the period given. */
+void cs_check_opts_period(cs_check_opts *o, cs_day from, cs_day to);
+void cs_check_opts_free(cs_check_opts *o);
 
 /* Keep only the findings of the selected rules (--rules selects what is
  * shown, schema and reference findings too); all when n is 0. */
@@ -117,16 +72,13 @@ int cs_findings_table(const cs_findings *f, cs_table *t, const char *path, const
 		      const char *severity, const char *rule, const char *message,
 		      const char *period);
 
-/* Parameter of the rules in cs.yaml, with its default. */
-long long cs_check_param(const cs_check *c, const char *name);
-
 /* Parse a period (YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY) into its first and last day. */
 int cs_period_parse(const char *s, cs_day *from, cs_day *to);
 
 /* Schema, reference and path checks of every record (schema.*, ref.*). */
-int cs_check_records(cs_check *c, cs_findings *out);
-/* The rules of DESIGN 6 selected by c->rules. */
-int cs_check_rules(cs_check *c, cs_findings *out);
+int cs_check_records(const cs_snapshot *snap, const cs_check_opts *o, cs_findings *out);
+/* The rules of DESIGN 6 selected by o->rules. */
+int cs_check_rules(cs_snapshot *snap, const cs_check_opts *o, cs_findings *out);
 
 /* The history (DESIGN 7): audit.deleted, audit.signed-modified,
  * audit.sealed-modified, audit.manual over the commits after since (NULL:
@@ -146,33 +98,8 @@ int cs_finding_add(cs_findings *f, const char *path, size_t line, int severity,
 	__attribute__((format(printf, 10, 11)));
 
 /* 1 when day is in the --period (or there is none). */
-/* The index of the first entry on or after day (entries are sorted by day):
- * where a pass over the entries of some days begins. */
-size_t cs_check_entries_from(const cs_check *c, cs_day day);
-int cs_check_in_period(const cs_check *c, cs_day day);
+int cs_check_in_period(const cs_check_opts *o, cs_day day);
 /* 1 when [from, to] overlaps the --period (or there is none). */
-int cs_check_overlaps(const cs_check *c, cs_day from, cs_day to);
-
-/* 1 when lawyer had a pairing on some day of [from, to]. */
-int cs_check_lawyer_paired(const cs_check *c, const char *lawyer, cs_day from, cs_day to);
-/* 1 when one of office's communities had a pairing on some day of [from, to]. */
-int cs_check_office_paired(const cs_check *c, const char *office, cs_day from, cs_day to);
-
-/* 1 when path exists in the store read (the commit, or the working tree). */
-int cs_check_exists(const cs_check *c, const char *path);
-
-/* The slug of the office, firm, lawyer or community that word names, by
- * its slug or by its name (王丽 -> wang-li). CS_ENOTFOUND "no such lawyer"
- * for a slug not in the directory, CS_EUSAGE for a word that is neither a
- * slug nor a name of one, or a name several share; each message offers the
- * nearest slug or lists the valid ones. */
-int cs_check_resolve(const cs_check *c, const char *kind, const char *word, const char **slug);
-
-/* The signing key registered for the person called name (a key record's
- * name, or its slug); NULL when none. */
-const cs_node *cs_check_key(const cs_check *c, const char *name);
-
-/* Lookups (NULL when absent). */
-const cs_node *cs_check_find(const cs_check *c, const char *kind, const char *slug);
+int cs_check_overlaps(const cs_check_opts *o, cs_day from, cs_day to);
 
 #endif

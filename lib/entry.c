@@ -10,6 +10,7 @@
 #include "record.h"
 #include "write.h"
 #include "yaml.h"
+#include "snapshot_impl.h"
 
 static const char *const owned[] = {
 	"signed_by", "signed_at", "accepted_at", "voided_at", "void_reason", "late_reason",
@@ -229,7 +230,7 @@ static int lawyer_optional(const cs_kind *k)
 }
 
 /* The community of a lawyer's pairing on day, when rec names none. */
-static int complete_community(cs_node *rec, const cs_check *snap, const char *lawyer, cs_day day)
+static int complete_community(cs_node *rec, const cs_snapshot *snap, const char *lawyer, cs_day day)
 {
 	const cs_node *hits[2];
 	size_t n = cs_pairings_on(snap->assignments, snap->nassignments, lawyer, NULL, day, hits, 2);
@@ -247,7 +248,7 @@ static int complete_community(cs_node *rec, const cs_check *snap, const char *la
 	return cs_node_set_str(rec, "community", cs_node_get_str(hits[0], "community"));
 }
 
-int cs_entry_complete(cs_node *rec, const cs_check *snap, const cs_time *now)
+int cs_entry_complete(cs_node *rec, const cs_snapshot *snap, const cs_time *now)
 {
 	const char *kind = cs_node_get_str(rec, "kind"), *date = cs_node_get_str(rec, "date");
 	const cs_kind *k = cs_kind_find(kind);
@@ -270,7 +271,7 @@ int cs_entry_complete(cs_node *rec, const cs_check *snap, const cs_time *now)
 	    (error = complete_community(rec, snap, lawyer, day)) < 0)
 		return error;
 	community = cs_node_get_str(rec, "community");
-	cm = cs_check_find(snap, "community", community);
+	cm = cs_snapshot_find(snap, "community", community);
 	if (cm && (!strcmp(kind, "visit") || !strcmp(kind, "spot-check")) &&
 	    !cs_node_get(rec, "office") && cs_node_get_str(cm, "office") &&
 	    (error = cs_node_set_str(rec, "office", cs_node_get_str(cm, "office"))) < 0)
@@ -289,7 +290,7 @@ int cs_report_file(cs_buf *out, const char *month, const char *scope, const char
 	return cs_buf_printf(out, "records/reports/%.7s/%s-%s.yaml", month, scope, subject);
 }
 
-int cs_entry_sealed(const cs_check *snap, const cs_node *rec)
+int cs_entry_sealed(const cs_snapshot *snap, const cs_node *rec)
 {
 	const char *lawyer = cs_node_get_str(rec, "lawyer"), *date = cs_node_get_str(rec, "date");
 	cs_buf path = CS_BUF_INIT;
@@ -297,7 +298,7 @@ int cs_entry_sealed(const cs_check *snap, const cs_node *rec)
 	if (!lawyer || !date || strlen(date) < 7)
 		return 0;
 	sealed = cs_report_file(&path, date, "lawyer", lawyer) == 0 &&
-		 cs_check_exists(snap, cs_buf_cstr(&path));
+		 cs_snapshot_exists(snap, cs_buf_cstr(&path));
 	cs_buf_free(&path);
 	return sealed;
 }
@@ -422,7 +423,7 @@ static char *service_key(const cs_node *rec)
 	return cs_buf_detach(&b);
 }
 
-static int seals(const cs_check *tip, const struct batch *bt, cs_buf *why)
+static int seals(const cs_snapshot *tip, const struct batch *bt, cs_buf *why)
 {
 	size_t i;
 	char buf[64];
@@ -492,7 +493,7 @@ static int note_existing(void *ctx, const char *path, const char *data, size_t l
 
 /* The entries of the store in the folders (community, month) the batch
  * writes into: what a duplicate would repeat. */
-static int existing(const cs_check *tip, const struct batch *bt, struct known *k)
+static int existing(const cs_snapshot *tip, const struct batch *bt, struct known *k)
 {
 	cs_buf dir = CS_BUF_INIT, seen = CS_BUF_INIT;
 	size_t i;
@@ -517,7 +518,7 @@ static int existing(const cs_check *tip, const struct batch *bt, struct known *k
 	return error;
 }
 
-static int duplicates(const cs_check *tip, const struct batch *bt, cs_buf *why)
+static int duplicates(const cs_snapshot *tip, const struct batch *bt, cs_buf *why)
 {
 	struct known k;
 	size_t i, j;
@@ -556,7 +557,7 @@ cleanup:
 	return error;
 }
 
-static int batch_guard(const cs_check *tip, const cs_put *puts, size_t n, void *ctx)
+static int batch_guard(const cs_snapshot *tip, const cs_put *puts, size_t n, void *ctx)
 {
 	const struct batch *bt = ctx;
 	cs_buf why = CS_BUF_INIT;
@@ -597,7 +598,7 @@ int cs_entry_add(cs_store *s, cs_node *const *recs, const char *const *sources, 
 
 /* --- checking, finding and rewriting entries ------------------------------ */
 
-int cs_entry_check_new(const cs_check *snap, const cs_time *now, cs_node *rec,
+int cs_entry_check_new(const cs_snapshot *snap, const cs_time *now, cs_node *rec,
 		       const char *source, cs_buf *why)
 {
 	cs_findings found;
@@ -764,7 +765,7 @@ int cs_entry_draft(const cs_node *rec, cs_node **draft)
 	return 0;
 }
 
-int cs_entry_check_edit(const cs_check *snap, const cs_node *old, const cs_node *rec, cs_buf *why)
+int cs_entry_check_edit(const cs_snapshot *snap, const cs_node *old, const cs_node *rec, cs_buf *why)
 {
 	static const char *const fixed[] = { "kind", "id", "date", "community", NULL };
 	cs_findings found;

@@ -52,14 +52,14 @@ int cs_entry_lawyer_optional(const cs_kind *k);
  * office (the community's), the lawyer of a visit, spot check or feedback
  * (the community's pairing), recorded_at (now). The entry must then pass
  * cs_validate_record. */
-int cs_entry_complete(cs_node *rec, const cs_check *snap, const cs_time *now);
+int cs_entry_complete(cs_node *rec, const cs_snapshot *snap, const cs_time *now);
 
 /* The store path of the monthly report of scope (lawyer, office) and
  * subject for month "YYYY-MM". */
 int cs_report_file(cs_buf *out, const char *month, const char *scope, const char *subject);
 /* 1 when the lawyer's report of the month of rec's date is filed in snap:
  * the entry is sealed (DESIGN 7). */
-int cs_entry_sealed(const cs_check *snap, const cs_node *rec);
+int cs_entry_sealed(const cs_snapshot *snap, const cs_node *rec);
 
 /* Sign rec as by (a head of community, Art 11) at now. CS_EDATA when by
  * is not a head, or rec is void or signed already. */
@@ -99,7 +99,7 @@ int cs_entry_add(cs_store *s, cs_node *const *recs, const char *const *sources, 
  * field only a command sets, completed against snap, then every
  * schema.* and ref.* error of cs_validate_record (CS_EDATA; why gets them,
  * one a line). */
-int cs_entry_check_new(const cs_check *snap, const cs_time *now, cs_node *rec,
+int cs_entry_check_new(const cs_snapshot *snap, const cs_time *now, cs_node *rec,
 		       const char *source, cs_buf *why);
 
 /* The text cslog add -e opens in the editor: why (errors of the last try)
@@ -118,7 +118,7 @@ int cs_entry_find(cs_store *s, const char *prefix, cs_buf *path, cs_node **rec);
 int cs_entry_draft(const cs_node *rec, cs_node **draft);
 /* An edit of old (cslog edit): kind, id, date and community unchanged, no
  * command's field, and every schema.* and ref.* error (in why). */
-int cs_entry_check_edit(const cs_check *snap, const cs_node *old, const cs_node *rec, cs_buf *why);
+int cs_entry_check_edit(const cs_snapshot *snap, const cs_node *old, const cs_node *rec, cs_buf *why);
 
 /* Write existing records changed in memory as one commit (signed by sign
  * when not NULL), validated against the store as every write is. */

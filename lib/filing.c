@@ -5,6 +5,7 @@
 #include "filing.h"
 #include "record.h"
 #include "write.h"
+#include "snapshot_impl.h"
 
 int cs_filing_month_over(const char *month, const cs_time *now)
 {
@@ -21,7 +22,7 @@ struct filed {
 	const char *previous;   /* the superseded report's source commit; NULL: a first filing */
 };
 
-static int filing_guard(const cs_check *tip, const cs_put *puts, size_t n, void *ctx)
+static int filing_guard(const cs_snapshot *tip, const cs_put *puts, size_t n, void *ctx)
 {
 	const struct filed *fd = ctx;
 	cs_node *old = NULL;

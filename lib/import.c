@@ -7,10 +7,11 @@
 #include "error.h"
 #include "import.h"
 #include "record.h"
+#include "snapshot_impl.h"
 
 /* One row of a spreadsheet as an entry: the header names the fields
  * (kind, date, start, ..., target.name, or any FIELD of --set). */
-static int row_entry(const cs_check *snap, const cs_node *header, const cs_node *row, int kindcol,
+static int row_entry(const cs_snapshot *snap, const cs_node *header, const cs_node *row, int kindcol,
 		     cs_node **out)
 {
 	const cs_kind *k;
@@ -38,7 +39,7 @@ static int row_entry(const cs_check *snap, const cs_node *header, const cs_node 
 			error = cs_node_set_str(rec, "id", v);
 		} else if (!strcmp(col, "lawyer") || !strcmp(col, "community")) {
 			const char *slug;
-			if ((error = cs_check_resolve(snap, col, v, &slug)) == 0)
+			if ((error = cs_snapshot_resolve(snap, col, v, &slug)) == 0)
 				error = cs_node_set_str(rec, col, slug);
 		} else {
 			cs_buf_clear(&set);
@@ -85,7 +86,7 @@ static int rows_push(cs_import *rs, cs_node *rec, const char *file, size_t line)
 }
 
 /* Every row of the file as a completed entry; a bad row is named. */
-int cs_import_read(const cs_check *snap, const cs_time *now, const char *file, const cs_buf *text,
+int cs_import_read(const cs_snapshot *snap, const cs_time *now, const char *file, const cs_buf *text,
 		   const cs_import_opts *o, cs_import *rs)
 {
 	const char *p = text->ptr, *end = text->ptr + text->len;

@@ -24,7 +24,7 @@ typedef struct {
 /* Every row of text (UTF-8, as cs_csv_decode gives it) of file as a new
  * entry, completed and checked against snap (cs_entry_check_new); a bad
  * row fails it all with CS_EDATA naming file:line and the field. */
-int cs_import_read(const cs_check *snap, const cs_time *now, const char *file, const cs_buf *text,
+int cs_import_read(const cs_snapshot *snap, const cs_time *now, const char *file, const cs_buf *text,
 		   const cs_import_opts *o, cs_import *out);
 void cs_import_free(cs_import *rs);
 

@@ -11,6 +11,7 @@
 #include "sha256.h"
 #include "sign.h"
 #include "write.h"
+#include "snapshot_impl.h"
 
 int cs_key_slug(const char *name, cs_buf *out)
 {
@@ -27,10 +28,10 @@ int cs_key_slug(const char *name, cs_buf *out)
 	return 0;
 }
 
-static const char *role_of(const cs_check *snap, const char *name)
+static const char *role_of(const cs_snapshot *snap, const char *name)
 {
 	size_t i;
-	if (cs_check_find(snap, "lawyer", name))
+	if (cs_snapshot_find(snap, "lawyer", name))
 		return "lawyer";
 	for (i = 0; i < snap->ncommunities; i++)
 		if (cs_dir_is_head(snap->communities[i], name))
@@ -40,32 +41,31 @@ static const char *role_of(const cs_check *snap, const char *name)
 
 int cs_key_add(cs_store *s, const cs_key_spec *k, const cs_time *now, cs_buf *slug)
 {
-	cs_check snap;
+	cs_snapshot *snap = NULL;
 	cs_node *rec = NULL;
 	cs_buf key = CS_BUF_INIT, fp = CS_BUF_INIT, summary = CS_BUF_INIT;
 	cs_commit c;
 	cs_put put;
 	char today[11];
 	int error;
-	memset(&snap, 0, sizeof(snap));
 	memset(&c, 0, sizeof(c));
 	memset(&put, 0, sizeof(put));
 	if ((error = cs_sshkey_parse(k->key, strlen(k->key), &key, &fp)) < 0 ||
-	    (error = cs_check_load_directory(&snap, s, NULL)) < 0)
+	    (error = cs_snapshot_load_directory(&snap, s, NULL)) < 0)
 		goto cleanup;
-	if (cs_check_key(&snap, k->name)) {
+	if (cs_snapshot_key(snap, k->name)) {
 		error = cs_error_set(CS_ECANTCREAT, "'%s' has a registered key already (%s)", k->name,
-				     cs_node_get_str(cs_check_key(&snap, k->name), "id"));
+				     cs_node_get_str(cs_snapshot_key(snap, k->name), "id"));
 		goto cleanup;
 	}
 	{
 		size_t i;
-		for (i = 0; i < snap.nkeys; i++)
-			if (!strcmp(cs_node_get_str(snap.keys[i], "fingerprint") ?
-				    cs_node_get_str(snap.keys[i], "fingerprint") : "", cs_buf_cstr(&fp))) {
+		for (i = 0; i < snap->nkeys; i++)
+			if (!strcmp(cs_node_get_str(snap->keys[i], "fingerprint") ?
+				    cs_node_get_str(snap->keys[i], "fingerprint") : "", cs_buf_cstr(&fp))) {
 				error = cs_error_set(CS_ECANTCREAT, "the key %s is registered already, for "
 						     "'%s': one key is one person's", cs_buf_cstr(&fp),
-						     cs_node_get_str(snap.keys[i], "name"));
+						     cs_node_get_str(snap->keys[i], "name"));
 				goto cleanup;
 			}
 	}
@@ -80,7 +80,7 @@ int cs_key_add(cs_store *s, const cs_key_spec *k, const cs_time *now, cs_buf *sl
 	if ((error = cs_node_set_str(rec, "kind", "key")) < 0 ||
 	    (error = cs_node_set_str(rec, "id", cs_buf_cstr(slug))) < 0 ||
 	    (error = cs_node_set_str(rec, "name", k->name)) < 0 ||
-	    (error = cs_node_set_str(rec, "role", k->role ? k->role : role_of(&snap, k->name))) < 0 ||
+	    (error = cs_node_set_str(rec, "role", k->role ? k->role : role_of(snap, k->name))) < 0 ||
 	    (error = cs_node_set_str(rec, "key", cs_buf_cstr(&key))) < 0 ||
 	    (error = cs_node_set_str(rec, "fingerprint", cs_buf_cstr(&fp))) < 0 ||
 	    (error = cs_node_set_str(rec, "added", today)) < 0)
@@ -95,7 +95,7 @@ int cs_key_add(cs_store *s, const cs_key_spec *k, const cs_time *now, cs_buf *sl
 	if (error == CS_ECANTCREAT)
 		error = cs_error_set(CS_ECANTCREAT, "a key %s exists already", cs_buf_cstr(slug));
 cleanup:
-	cs_check_free(&snap);
+	cs_snapshot_free(snap);
 	cs_node_free(rec);
 	cs_buf_free(&key);
 	cs_buf_free(&fp);
@@ -122,10 +122,10 @@ int cs_key_sign(void *ctx, const char *text, size_t len, cs_buf *sig)
 	return 0;
 }
 
-int cs_key_signer(const cs_check *snap, const char *by, const char *keyfile, cs_signer *sg,
+int cs_key_signer(const cs_snapshot *snap, const char *by, const char *keyfile, cs_signer *sg,
 		  int *sign)
 {
-	const cs_node *key = cs_check_key(snap, by);
+	const cs_node *key = cs_snapshot_key(snap, by);
 	if (keyfile && access(keyfile, R_OK) < 0)
 		return cs_error_set(CS_ENOTFOUND, "--key: cannot read '%s': %s", keyfile,
 				    strerror(errno));

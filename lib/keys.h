@@ -34,7 +34,7 @@ typedef struct {
  * registered for by (from keyfile, else through ssh-agent); 0 without
  * one, unless the store requires signatures (CS_EDATA) or a keyfile is
  * given for a signer without a registered key (CS_EDATA). */
-int cs_key_signer(const cs_check *snap, const char *by, const char *keyfile, cs_signer *sg,
+int cs_key_signer(const cs_snapshot *snap, const char *by, const char *keyfile, cs_signer *sg,
 		  int *sign);
 /* A cs_sign_fn: sign the commit's text as sg, and check the signature is
  * the registered key's before anything is written. */

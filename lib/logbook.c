@@ -6,8 +6,9 @@
 #include "error.h"
 #include "keys.h"
 #include "logbook.h"
+#include "snapshot_impl.h"
 
-int cs_logbook_sign(cs_store *s, const cs_check *snap, char *const *ids, size_t n,
+int cs_logbook_sign(cs_store *s, const cs_snapshot *snap, char *const *ids, size_t n,
 		    const char *by, const char *keyfile, const cs_time *now)
 {
 	cs_node **recs = cs_calloc(n ? n : 1, sizeof(*recs));
@@ -24,7 +25,7 @@ int cs_logbook_sign(cs_store *s, const cs_check *snap, char *const *ids, size_t 
 		cs_buf_clear(&path);
 		if ((error = cs_entry_find(s, ids[i], &path, &recs[i])) < 0)
 			break;
-		if (!(c = cs_check_find(snap, "community", cs_node_get_str(recs[i], "community")))) {
+		if (!(c = cs_snapshot_find(snap, "community", cs_node_get_str(recs[i], "community")))) {
 			error = cs_error_set(CS_EDATA, "%s: has no community to sign for", ids[i]);
 		} else if ((error = cs_entry_sign(recs[i], c, by, now)) < 0) {
 			char msg[1024];
@@ -86,7 +87,7 @@ int cs_logbook_amend(cs_store *s, const char *id, const char *const *sets, size_
 	return error;
 }
 
-int cs_logbook_void(cs_store *s, const cs_check *snap, const char *id, const char *reason,
+int cs_logbook_void(cs_store *s, const cs_snapshot *snap, const char *id, const char *reason,
 		    const cs_time *now)
 {
 	cs_node *rec = NULL;

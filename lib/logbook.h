@@ -9,7 +9,7 @@
 
 /* Sign the entries ids[0..n) as by at now (Art 11), in one commit, signed
  * with by's registered key (keyfile, else ssh-agent) when there is one. */
-int cs_logbook_sign(cs_store *s, const cs_check *snap, char *const *ids, size_t n,
+int cs_logbook_sign(cs_store *s, const cs_snapshot *snap, char *const *ids, size_t n,
 		    const char *by, const char *keyfile, const cs_time *now);
 /* Accept the request id at at (Art 10). */
 int cs_logbook_accept(cs_store *s, const char *id, const cs_time *at);
@@ -18,7 +18,7 @@ int cs_logbook_accept(cs_store *s, const char *id, const cs_time *at);
 int cs_logbook_amend(cs_store *s, const char *id, const char *const *sets, size_t n,
 		     const char *reason, cs_buf *full_id);
 /* Void the entry id at now for reason; refused (CS_EDATA) in a sealed month. */
-int cs_logbook_void(cs_store *s, const cs_check *snap, const char *id, const char *reason,
+int cs_logbook_void(cs_store *s, const cs_snapshot *snap, const char *id, const char *reason,
 		    const cs_time *now);
 /* Write draft, an amendment of the entry old made in the editor, for
  * reason: the commands' fields come back from old, less the signature. */

@@ -8,6 +8,7 @@
 #include "record.h"
 #include "write.h"
 #include "yaml.h"
+#include "snapshot_impl.h"
 
 int cs_schedule_parse(const char *s, int *weekday, int *from, int *to)
 {
@@ -180,7 +181,7 @@ static int count_orphan(void *ctx, const char *path, const char *data, size_t le
 
 /* The live entries of lawyer at community from g->from on: months from
  * that day to the last month logged. */
-static int orphan_entries(const cs_check *tip, const struct guard *g, struct orphans *o)
+static int orphan_entries(const cs_snapshot *tip, const struct guard *g, struct orphans *o)
 {
 	cs_buf dir = CS_BUF_INIT;
 	int y, m, d, ny, nm, nd, error = 0;
@@ -201,7 +202,7 @@ static int orphan_entries(const cs_check *tip, const struct guard *g, struct orp
 	return error;
 }
 
-static int pairing_guard(const cs_check *tip, const cs_put *puts, size_t n, void *ctx)
+static int pairing_guard(const cs_snapshot *tip, const cs_put *puts, size_t n, void *ctx)
 {
 	const struct guard *g = ctx;
 	const cs_node *p;

@@ -7,6 +7,7 @@
 #include "mask.h"
 #include "record.h"
 #include "report.h"
+#include "snapshot_impl.h"
 #include "utf8.h"
 
 /* --- small tree helpers ------------------------------------------------- */
@@ -48,19 +49,19 @@ typedef struct {
 } scope;
 
 /* Both may be set: a lawyer's work within an office's communities. */
-static int in_scope(const cs_check *c, const scope *sc, const cs_entry *e)
+static int in_scope(const cs_snapshot *c, const scope *sc, const cs_entry *e)
 {
 	const cs_node *community;
 	if (sc->lawyer && !same(e->lawyer, sc->lawyer))
 		return 0;
 	if (sc->office) {
-		community = cs_check_find(c, "community", e->community);
+		community = cs_snapshot_find(c, "community", e->community);
 		return community && same(str(community, "office"), sc->office);
 	}
 	return 1;
 }
 
-static int check_scope(cs_check *c, const char *kind, const char *subject, scope *sc)
+static int check_scope(cs_snapshot *c, const char *kind, const char *subject, scope *sc)
 {
 	memset(sc, 0, sizeof(*sc));
 	if (!strcmp(kind, "district"))
@@ -68,13 +69,13 @@ static int check_scope(cs_check *c, const char *kind, const char *subject, scope
 	if (!subject)
 		return cs_error_set(CS_EUSAGE, "a %s report needs its subject", kind);
 	if (!strcmp(kind, "lawyer")) {
-		if (!cs_check_find(c, "lawyer", subject))
+		if (!cs_snapshot_find(c, "lawyer", subject))
 			return cs_error_set(CS_ENOTFOUND, "no such lawyer '%s'", subject);
 		sc->lawyer = subject;
 		return 0;
 	}
 	if (!strcmp(kind, "office")) {
-		if (!cs_check_find(c, "office", subject))
+		if (!cs_snapshot_find(c, "office", subject))
 			return cs_error_set(CS_ENOTFOUND, "no such office '%s'", subject);
 		sc->office = subject;
 		return 0;
@@ -159,7 +160,7 @@ static int kind_index(const char *kind)
 	return -1;
 }
 
-static int count(cs_check *c, const cs_entry *e, figures *f)
+static int count(cs_snapshot *c, const cs_entry *e, figures *f)
 {
 	const cs_node *att;
 	long long n;
@@ -195,7 +196,7 @@ static int count(cs_check *c, const cs_entry *e, figures *f)
 			return 0;
 		}
 		if ((error = cs_calendar_nth_workday_after(c->cal, rt.day,
-							   (int)cs_check_param(c, "accept_working_days"),
+							   (int)cs_snapshot_param(c, "accept_working_days"),
 							   &deadline)) < 0)
 			return error;
 		if (at.day > deadline)
@@ -238,7 +239,7 @@ fail:
 
 /* totals, requests, typical_cases and (with items) items of the entries
  * of sc in [from, to] into map. */
-static int block(cs_check *c, const scope *sc, cs_day from, cs_day to, int reveal,
+static int block(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int reveal,
 		 int with_items, cs_node *map)
 {
 	figures f;
@@ -251,7 +252,7 @@ static int block(cs_check *c, const scope *sc, cs_day from, cs_day to, int revea
 		error = CS_ENOMEM;
 		goto cleanup;
 	}
-	for (i = cs_check_entries_from(c, from); i < c->nentries && c->entries[i].day <= to &&
+	for (i = cs_snapshot_entries_from(c, from); i < c->nentries && c->entries[i].day <= to &&
 	     !error; i++) {
 		const cs_entry *e = &c->entries[i];
 		cs_node *item, *target = NULL;
@@ -302,7 +303,7 @@ cleanup:
 
 /* Lawyers with a pairing active in [from, to] (in office, when given) or
  * an entry there; sorted, unique. */
-static int lawyers_of(cs_check *c, const scope *sc, cs_day from, cs_day to, cs_node **out)
+static int lawyers_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, cs_node **out)
 {
 	size_t i, j;
 	cs_node *seq = cs_node_new_seq();
@@ -313,14 +314,14 @@ static int lawyers_of(cs_check *c, const scope *sc, cs_day from, cs_day to, cs_n
 		int hit = 0;
 		for (j = 0; j < c->nassignments && !hit; j++) {
 			const cs_node *a = c->assignments[j];
-			const cs_node *community = cs_check_find(c, "community", str(a, "community"));
+			const cs_node *community = cs_snapshot_find(c, "community", str(a, "community"));
 			if (!same(str(a, "lawyer"), l) || !cs_pairing_overlaps(a, from, to))
 				continue;
 			if (sc->office && !(community && same(str(community, "office"), sc->office)))
 				continue;
 			hit = 1;
 		}
-		for (j = cs_check_entries_from(c, from); j < c->nentries && c->entries[j].day <= to &&
+		for (j = cs_snapshot_entries_from(c, from); j < c->nentries && c->entries[j].day <= to &&
 		     !hit; j++) {
 			const cs_entry *e = &c->entries[j];
 			if (!e->is_void && same(e->lawyer, l) && e->day >= from && e->day <= to &&
@@ -337,7 +338,7 @@ static int lawyers_of(cs_check *c, const scope *sc, cs_day from, cs_day to, cs_n
 	return 0;
 }
 
-static int sub_blocks(cs_check *c, const scope *sc, cs_day from, cs_day to, int reveal,
+static int sub_blocks(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int reveal,
 		      cs_node *report)
 {
 	cs_node *lawyers = NULL, *blocks = cs_node_new_seq(), *offices = NULL;
@@ -358,7 +359,7 @@ static int sub_blocks(cs_check *c, const scope *sc, cs_day from, cs_day to, int 
 		}
 		sub.lawyer = l;
 		if ((error = set_str(b, "lawyer", l)) < 0 ||
-		    (error = set_str(b, "name", str(cs_check_find(c, "lawyer", l), "name"))) < 0)
+		    (error = set_str(b, "name", str(cs_snapshot_find(c, "lawyer", l), "name"))) < 0)
 			break;
 		error = block(c, &sub, from, to, reveal, 0, b);
 	}
@@ -397,7 +398,7 @@ cleanup:
 	return error;
 }
 
-static int header(cs_check *c, cs_node *r, const char *kind, const char *key,
+static int header(cs_snapshot *c, cs_node *r, const char *kind, const char *key,
 		  const char *value, const char *scope_kind, const char *subject)
 {
 	const char *district = str(c->config, "district");
@@ -412,7 +413,7 @@ static int header(cs_check *c, cs_node *r, const char *kind, const char *key,
 
 /* The entries of the month added after its report was filed (cslog add
  * --late, DESIGN 7): listed, with why, whenever the month is reported. */
-static int late_entries(cs_check *c, const scope *sc, cs_day from, cs_day to, cs_node *map)
+static int late_entries(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, cs_node *map)
 {
 	cs_node *list = cs_node_new_seq(), *item;
 	size_t i;
@@ -420,7 +421,7 @@ static int late_entries(cs_check *c, const scope *sc, cs_day from, cs_day to, cs
 	int error = 0;
 	if (!list)
 		return CS_ENOMEM;
-	for (i = cs_check_entries_from(c, from); i < c->nentries && c->entries[i].day <= to &&
+	for (i = cs_snapshot_entries_from(c, from); i < c->nentries && c->entries[i].day <= to &&
 	     !error; i++) {
 		const cs_entry *e = &c->entries[i];
 		const char *why = str(e->rec, "late_reason");
@@ -444,7 +445,7 @@ static int late_entries(cs_check *c, const scope *sc, cs_day from, cs_day to, cs
 	return error;
 }
 
-int cs_report_monthly(cs_check *c, int year, int month, const char *kind,
+int cs_report_monthly(cs_snapshot *c, int year, int month, const char *kind,
 		      const char *subject, int reveal, cs_node **out)
 {
 	cs_node *r = NULL;
@@ -494,7 +495,7 @@ static int due(cs_node *list, const char *scope, const char *subject)
 	return set_str(m, "subject", subject);
 }
 
-int cs_report_monthly_due(cs_check *c, int year, int month, cs_node **out)
+int cs_report_monthly_due(cs_snapshot *c, int year, int month, cs_node **out)
 {
 	cs_day from = cs_date_from_ymd(year, month, 1);
 	cs_day to = cs_date_from_ymd(year, month, cs_date_days_in_month(year, month));
@@ -513,7 +514,7 @@ int cs_report_monthly_due(cs_check *c, int year, int month, cs_node **out)
 	/* an office with no lawyer that month owes nothing (Art 18) */
 	for (i = 0; i < c->noffices && !error; i++) {
 		const char *o = str(c->offices[i], "id");
-		if (o && cs_check_office_paired(c, o, from, to))
+		if (o && cs_snapshot_office_paired(c, o, from, to))
 			error = due(list, "office", o);
 	}
 	if (!error) {
@@ -526,15 +527,83 @@ cleanup:
 	return error;
 }
 
-int cs_report_period(cs_check *c, const char *period, const char *kind,
+/* One row a month of [from, to]: the month's figures without its cases. */
+static int trend_rows(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int reveal,
+		      cs_node *trend)
+{
+	int error = 0, y, m, d;
+	cs_date_to_ymd(from, &y, &m, &d);
+	while (cs_date_from_ymd(y, m, 1) <= to && !error) {
+		cs_node *row = cs_node_new_map();
+		char name[16];
+		cs_day mf = cs_date_from_ymd(y, m, 1);
+		cs_day mt = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
+		if (!row || (error = cs_node_push(trend, row)) < 0) {
+			cs_node_free(row);
+			return CS_ENOMEM;
+		}
+		snprintf(name, sizeof(name), "%04d-%02d", y % 10000, m % 100);
+		if ((error = set_str(row, "month", name)) < 0 ||
+		    (error = block(c, sc, mf, mt, reveal, 0, row)) < 0)
+			break;
+		cs_node_remove(row, "typical_cases");
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	return error;
+}
+
+/* The findings (sorted) of the scope's lawyer or office, or all of them. */
+static int scoped_findings(const cs_snapshot *c, const scope *sc, cs_findings *f,
+			   cs_node *found)
+{
+	size_t i;
+	int error = 0;
+	cs_findings_sort(f);
+	for (i = 0; i < f->n && !error; i++) {
+		const cs_finding *x = &f->v[i];
+		const cs_node *community = cs_snapshot_find(c, "community", x->community);
+		cs_node *m;
+		if (sc->lawyer && !same(x->lawyer, sc->lawyer))
+			continue;
+		if (sc->office && !(community && same(str(community, "office"), sc->office)))
+			continue;
+		if (!(m = cs_node_new_map()) || (error = cs_node_push(found, m)) < 0) {
+			cs_node_free(m);
+			return CS_ENOMEM;
+		}
+		if ((error = set_str(m, "rule", x->rule)) < 0 ||
+		    (error = set_str(m, "severity", x->severity == CS_SEV_ERROR ? "error" : "warning")) < 0 ||
+		    (error = set_str(m, "path", x->path)) < 0 ||
+		    (x->period && (error = set_str(m, "period", x->period)) < 0) ||
+		    (x->lawyer && (error = set_str(m, "lawyer", x->lawyer)) < 0) ||
+		    (x->community && (error = set_str(m, "community", x->community)) < 0) ||
+		    (error = set_str(m, "message", x->message)) < 0)
+			break;
+	}
+	return error;
+}
+
+/* The rules' findings for [from, to], judged as cscheck judges them. */
+static int rules_over(cs_snapshot *c, cs_day from, cs_day to, cs_findings *f)
+{
+	cs_check_opts o;
+	memset(&o, 0, sizeof(o));
+	o.today = c->now.day;
+	cs_check_opts_period(&o, from, to);
+	return cs_check_rules(c, &o, f);
+}
+
+int cs_report_period(cs_snapshot *c, const char *period, const char *kind,
 		     const char *subject, int reveal, cs_node **out)
 {
 	cs_node *r = NULL, *trend = NULL, *found = NULL;
 	cs_findings f;
 	scope sc;
-	cs_day from, to, save_from, save_to;
-	int save_has, error, y, m, d;
-	size_t i;
+	cs_day from, to;
+	int error;
 	*out = NULL;
 	cs_findings_init(&f);
 	if ((error = cs_period_parse(period, &from, &to)) < 0)
@@ -550,66 +619,9 @@ int cs_report_period(cs_check *c, const char *period, const char *kind,
 		goto cleanup;
 	if (!sc.lawyer && (error = sub_blocks(c, &sc, from, to, reveal, r)) < 0)
 		goto cleanup;
-	cs_date_to_ymd(from, &y, &m, &d);
-	while (cs_date_from_ymd(y, m, 1) <= to && !error) {
-		cs_node *row = cs_node_new_map();
-		char name[16];
-		cs_day mf = cs_date_from_ymd(y, m, 1);
-		cs_day mt = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
-		if (!row || (error = cs_node_push(trend, row)) < 0) {
-			cs_node_free(row);
-			error = CS_ENOMEM;
-			break;
-		}
-		snprintf(name, sizeof(name), "%04d-%02d", y % 10000, m % 100);
-		if ((error = set_str(row, "month", name)) < 0 ||
-		    (error = block(c, &sc, mf, mt, reveal, 0, row)) < 0)
-			break;
-		cs_node_remove(row, "typical_cases");
-		if (++m > 12) {
-			m = 1;
-			y++;
-		}
-	}
-	if (error < 0)
-		goto cleanup;
-	/* the rules' findings for the period, from cscheck's code */
-	save_has = c->has_period;
-	save_from = c->period_from;
-	save_to = c->period_to;
-	c->has_period = 1;
-	c->period_from = from;
-	c->period_to = to;
-	error = cs_check_rules(c, &f);
-	c->has_period = save_has;
-	c->period_from = save_from;
-	c->period_to = save_to;
-	if (error < 0)
-		goto cleanup;
-	cs_findings_sort(&f);
-	for (i = 0; i < f.n && !error; i++) {
-		const cs_finding *x = &f.v[i];
-		const cs_node *community = cs_check_find(c, "community", x->community);
-		cs_node *m2;
-		if (sc.lawyer && !same(x->lawyer, sc.lawyer))
-			continue;
-		if (sc.office && !(community && same(str(community, "office"), sc.office)))
-			continue;
-		if (!(m2 = cs_node_new_map()) || (error = cs_node_push(found, m2)) < 0) {
-			cs_node_free(m2);
-			error = CS_ENOMEM;
-			break;
-		}
-		if ((error = set_str(m2, "rule", x->rule)) < 0 ||
-		    (error = set_str(m2, "severity", x->severity == CS_SEV_ERROR ? "error" : "warning")) < 0 ||
-		    (error = set_str(m2, "path", x->path)) < 0 ||
-		    (x->period && (error = set_str(m2, "period", x->period)) < 0) ||
-		    (x->lawyer && (error = set_str(m2, "lawyer", x->lawyer)) < 0) ||
-		    (x->community && (error = set_str(m2, "community", x->community)) < 0) ||
-		    (error = set_str(m2, "message", x->message)) < 0)
-			break;
-	}
-	if (error < 0)
+	if ((error = trend_rows(c, &sc, from, to, reveal, trend)) < 0 ||
+	    (error = rules_over(c, from, to, &f)) < 0 ||
+	    (error = scoped_findings(c, &sc, &f, found)) < 0)
 		goto cleanup;
 	if ((error = adopt(r, "findings", &found)) < 0)
 		goto cleanup;
@@ -627,11 +639,13 @@ cleanup:
 
 /* --- assessment (Art 21) ---------------------------------------------------- */
 
-static const struct {
+struct rubric_item {
 	const char *item, *rule;
 	long long points;
 	double per;
-} default_items[] = {
+};
+
+static const struct rubric_item default_items[] = {
 	{ "office_hours", "art9.office-hours", 20, 2 },
 	{ "lectures", "art9.lecture", 10, 5 },
 	{ "training", "art9.training", 10, 10 },
@@ -659,7 +673,7 @@ static double num(const cs_node *n, double dflt)
 	return dflt;
 }
 
-static const cs_node *rubric(const cs_check *c, const char *key)
+static const cs_node *rubric(const cs_snapshot *c, const char *key)
 {
 	const cs_node *a = c->config ? cs_node_get(c->config, "assessment") : NULL;
 	return a ? cs_node_get(a, key) : NULL;
@@ -713,82 +727,109 @@ static int by_score(const void *va, const void *vb)
 	return strcmp(a->lawyer, b->lawyer);
 }
 
-static int assess_lawyer(cs_check *c, const cs_findings *f, const char *lawyer,
+/* The mean feedback score of the lawyer in [from, to], out of max (max
+ * when there is none). */
+static double feedback_points(const cs_snapshot *c, const char *lawyer, cs_day from, cs_day to,
+			      double max)
+{
+	double sum = 0;
+	size_t j, n = 0;
+	for (j = 0; j < c->nentries; j++) {
+		const cs_entry *e = &c->entries[j];
+		long long score;
+		if (e->is_void || strcmp(e->kind, "feedback") || !same(e->lawyer, lawyer) ||
+		    e->day < from || e->day > to)
+			continue;
+		if (cs_node_int(cs_node_get(e->rec, "score"), &score) == 0) {
+			sum += (double)score;
+			n++;
+		}
+		cs_error_clear();
+	}
+	return n ? max * (sum / (double)n) / 5.0 : max;
+}
+
+/* What the lawyer's failed spot checks in [from, to] take off pts, cited. */
+static int spot_check_points(const cs_snapshot *c, const char *lawyer, cs_day from, cs_day to,
+			     double per, double *pts, cs_node *cites)
+{
+	size_t j;
+	int error = 0;
+	for (j = 0; j < c->nentries && !error; j++) {
+		const cs_entry *e = &c->entries[j];
+		double lose;
+		if (e->is_void || strcmp(e->kind, "spot-check") || !same(e->lawyer, lawyer) ||
+		    e->day < from || e->day > to || !same(str(e->rec, "result"), "fail"))
+			continue;
+		lose = *pts < per ? *pts : per;
+		*pts -= lose;
+		error = cite_entry(cites, e, "spot-check", lose);
+	}
+	return error;
+}
+
+/* One item of the rubric for the lawyer: a row of items, its points added to *total. */
+static int assess_item(cs_snapshot *c, const cs_findings *f, const char *lawyer, cs_day from,
+		       cs_day to, const struct rubric_item *di, cs_node *items, double *total)
+{
+	const cs_node *conf = rubric(c, "items");
+	const cs_node *it = conf ? cs_node_get(conf, di->item) : NULL;
+	double max = num(it ? cs_node_get(it, "points") : NULL, (double)di->points);
+	double per = num(it ? cs_node_get(it, "per_finding") : NULL, di->per);
+	double pts = max;
+	cs_node *row = cs_node_new_map(), *cites = cs_node_new_seq();
+	char buf[32];
+	size_t j;
+	int error = 0;
+	if (!row || !cites || (error = cs_node_push(items, row)) < 0) {
+		cs_node_free(row);
+		cs_node_free(cites);
+		return CS_ENOMEM;
+	}
+	if (di->rule) {
+		for (j = 0; j < f->n && !error; j++)
+			if (same(f->v[j].rule, di->rule) && same(f->v[j].lawyer, lawyer)) {
+				double lose = pts < per ? pts : per;
+				pts -= lose;
+				error = cite(cites, &f->v[j], lose);
+			}
+	} else if (!strcmp(di->item, "feedback")) {
+		pts = feedback_points(c, lawyer, from, to, max);
+	} else {
+		error = spot_check_points(c, lawyer, from, to, per, &pts, cites);
+	}
+	pts = (double)(long long)(pts * 10 + 0.5) / 10;
+	*total += pts;
+	snprintf(buf, sizeof(buf), "%g", pts);
+	if (!error)
+		error = set_str(row, "item", di->item);
+	if (!error)
+		error = cs_node_set(row, "points", cs_node_new_plain(buf));
+	snprintf(buf, sizeof(buf), "%g", max);
+	if (!error)
+		error = cs_node_set(row, "max", cs_node_new_plain(buf));
+	if (!error)
+		return cs_node_set(row, "deductions", cites);
+	cs_node_free(cites);
+	return error;
+}
+
+static int assess_lawyer(cs_snapshot *c, const cs_findings *f, const char *lawyer,
 			 cs_day from, cs_day to, struct scored *out)
 {
 	cs_node *b = cs_node_new_map(), *items = cs_node_new_seq(), *ded = cs_node_new_seq();
 	cs_node *reasons = cs_node_new_seq();
-	const cs_node *lw = cs_check_find(c, "lawyer", lawyer);
-	double total = 0, sum_score = 0;
-	size_t i, j, nfeedback = 0;
+	const cs_node *lw = cs_snapshot_find(c, "lawyer", lawyer);
+	double total = 0;
+	size_t i, j;
 	int error = 0, replace = 0;
 	char buf[32];
 	if (!b || !items || !ded || !reasons) {
 		error = CS_ENOMEM;
 		goto fail;
 	}
-	for (i = 0; i < sizeof(default_items) / sizeof(default_items[0]) && !error; i++) {
-		const cs_node *conf = rubric(c, "items");
-		const cs_node *it = conf ? cs_node_get(conf, default_items[i].item) : NULL;
-		double max = num(it ? cs_node_get(it, "points") : NULL, (double)default_items[i].points);
-		double per = num(it ? cs_node_get(it, "per_finding") : NULL, default_items[i].per);
-		double pts = max;
-		cs_node *row = cs_node_new_map(), *cites = cs_node_new_seq();
-		if (!row || !cites || (error = cs_node_push(items, row)) < 0) {
-			cs_node_free(row);
-			cs_node_free(cites);
-			error = CS_ENOMEM;
-			break;
-		}
-		if (default_items[i].rule) {
-			for (j = 0; j < f->n && !error; j++)
-				if (same(f->v[j].rule, default_items[i].rule) && same(f->v[j].lawyer, lawyer)) {
-					double lose = pts < per ? pts : per;
-					pts -= lose;
-					error = cite(cites, &f->v[j], lose);
-				}
-		} else if (!strcmp(default_items[i].item, "feedback")) {
-			for (j = 0; j < c->nentries; j++) {
-				const cs_entry *e = &c->entries[j];
-				long long score;
-				if (e->is_void || strcmp(e->kind, "feedback") || !same(e->lawyer, lawyer) ||
-				    e->day < from || e->day > to)
-					continue;
-				if (cs_node_int(cs_node_get(e->rec, "score"), &score) == 0) {
-					sum_score += (double)score;
-					nfeedback++;
-				}
-				cs_error_clear();
-			}
-			if (nfeedback)
-				pts = max * (sum_score / (double)nfeedback) / 5.0;
-		} else {
-			for (j = 0; j < c->nentries && !error; j++) {
-				const cs_entry *e = &c->entries[j];
-				double lose;
-				if (e->is_void || strcmp(e->kind, "spot-check") || !same(e->lawyer, lawyer) ||
-				    e->day < from || e->day > to || !same(str(e->rec, "result"), "fail"))
-					continue;
-				lose = pts < per ? pts : per;
-				pts -= lose;
-				error = cite_entry(cites, e, "spot-check", lose);
-			}
-		}
-		pts = (double)(long long)(pts * 10 + 0.5) / 10;
-		total += pts;
-		snprintf(buf, sizeof(buf), "%g", pts);
-		if (!error)
-			error = set_str(row, "item", default_items[i].item);
-		if (!error)
-			error = cs_node_set(row, "points", cs_node_new_plain(buf));
-		snprintf(buf, sizeof(buf), "%g", max);
-		if (!error)
-			error = cs_node_set(row, "max", cs_node_new_plain(buf));
-		if (!error)
-			error = cs_node_set(row, "deductions", cites);
-		else
-			cs_node_free(cites);
-	}
+	for (i = 0; i < sizeof(default_items) / sizeof(default_items[0]) && !error; i++)
+		error = assess_item(c, f, lawyer, from, to, &default_items[i], items, &total);
 	for (i = 0; i < sizeof(default_deductions) / sizeof(default_deductions[0]) && !error; i++) {
 		const cs_node *conf = rubric(c, "deductions");
 		double per = num(conf ? cs_node_get(conf, default_deductions[i].rule) : NULL,
@@ -833,26 +874,19 @@ fail:
 	return error;
 }
 
-int cs_report_assess(cs_check *c, int year, cs_node **out)
+int cs_report_assess(cs_snapshot *c, int year, cs_node **out)
 {
 	cs_findings f;
 	struct scored *s = NULL;
 	cs_node *r = NULL, *list = NULL, *commend = NULL, *replace = NULL;
 	cs_day from = cs_date_from_ymd(year, 1, 1), to = cs_date_from_ymd(year, 12, 31);
-	cs_day save_from = c->period_from, save_to = c->period_to;
-	int save_has = c->has_period, error;
+	int error;
 	double min = num(rubric(c, "commend_min"), 90);
 	size_t i, n = 0;
 	char y[8];
 	*out = NULL;
 	cs_findings_init(&f);
-	c->has_period = 1;
-	c->period_from = from;
-	c->period_to = to;
-	error = cs_check_rules(c, &f);
-	c->has_period = save_has;
-	c->period_from = save_from;
-	c->period_to = save_to;
+	error = rules_over(c, from, to, &f);
 	if (error < 0)
 		goto cleanup;
 	if (!(s = cs_calloc(c->nlawyers + 1, sizeof(*s))) || !(r = cs_node_new_map()) ||
@@ -863,7 +897,7 @@ int cs_report_assess(cs_check *c, int year, cs_node **out)
 	}
 	for (i = 0; i < c->nlawyers && !error; i++) {
 		const char *l = str(c->lawyers[i], "id");
-		if (!l || !cs_check_lawyer_paired(c, l, from, to))
+		if (!l || !cs_snapshot_lawyer_paired(c, l, from, to))
 			continue;
 		if ((error = assess_lawyer(c, &f, l, from, to, &s[n])) == 0)
 			n++;
@@ -913,7 +947,7 @@ cleanup:
 
 /* --- stipends (Art 5(5)) ---------------------------------------------------- */
 
-static double rate(const cs_check *c, const char *key, double dflt)
+static double rate(const cs_snapshot *c, const char *key, double dflt)
 {
 	const cs_node *s = c->config ? cs_node_get(c->config, "stipend") : NULL;
 	return num(s ? cs_node_get(s, key) : NULL, dflt);
@@ -926,16 +960,92 @@ static int money(cs_node *map, const char *key, double v)
 	return cs_node_set(map, key, cs_node_new_plain(buf));
 }
 
-int cs_report_stipend(cs_check *c, int year, int month, cs_node **out)
+struct stipend_rates {
+	double half, lecture, training;   /* per half day, lecture, training */
+	long long need;                   /* the minutes of a half day */
+};
+
+/* The paid entries of the lawyer in [from, to] into entries; the units of each kind. */
+static int stipend_entries(const cs_snapshot *c, const char *l, cs_day from, cs_day to,
+			   long long need, cs_node *entries, long long units_of[3])
+{
+	size_t k;
+	int error = 0;
+	for (k = 0; k < c->nentries && !error; k++) {
+		const cs_entry *e = &c->entries[k];
+		long long units = 0;
+		cs_node *row;
+		char date[11];
+		if (e->is_void || !same(e->lawyer, l) || e->day < from || e->day > to)
+			continue;
+		if (!strcmp(e->kind, "office-hours") && e->start >= 0 && e->end > e->start)
+			units_of[0] += units = (e->end - e->start) / need;
+		else if (!strcmp(e->kind, "lecture"))
+			units_of[1] += units = 1;
+		else if (!strcmp(e->kind, "training"))
+			units_of[2] += units = 1;
+		if (!units)
+			continue;
+		cs_date_format(e->day, date);
+		if (!(row = cs_node_new_map()) || (error = cs_node_push(entries, row)) < 0) {
+			cs_node_free(row);
+			return CS_ENOMEM;
+		}
+		if ((error = set_str(row, "id", e->id)) < 0 ||
+		    (error = set_str(row, "date", date)) < 0 ||
+		    (error = set_str(row, "kind", e->kind)) < 0 ||
+		    (error = set_int(row, "units", units)) < 0)
+			break;
+	}
+	return error;
+}
+
+/* A paired lawyer's claim for the month, pushed onto lawyers; its amount added to *sum. */
+static int stipend_lawyer(const cs_snapshot *c, const cs_node *lawyer, cs_day from, cs_day to,
+			  const struct stipend_rates *rt, cs_node *lawyers, double *sum)
+{
+	const char *l = str(lawyer, "id");
+	long long units[3] = { 0, 0, 0 };
+	cs_node *lb, *entries;
+	double amount;
+	int error;
+	if (!cs_snapshot_lawyer_paired(c, l, from, to))
+		return 0;
+	if (!(lb = cs_node_new_map()) || (error = cs_node_push(lawyers, lb)) < 0) {
+		cs_node_free(lb);
+		return CS_ENOMEM;
+	}
+	if (!(entries = cs_node_new_seq()))
+		return CS_ENOMEM;
+	if ((error = stipend_entries(c, l, from, to, rt->need, entries, units)) < 0) {
+		cs_node_free(entries);
+		return error;
+	}
+	amount = (double)units[0] * rt->half + (double)units[1] * rt->lecture +
+		 (double)units[2] * rt->training;
+	*sum += amount;
+	if ((error = set_str(lb, "lawyer", l)) < 0 || (error = set_str(lb, "name", str(lawyer, "name"))) < 0 ||
+	    (error = set_int(lb, "half_days", units[0])) < 0 ||
+	    (error = set_int(lb, "lectures", units[1])) < 0 ||
+	    (error = set_int(lb, "trainings", units[2])) < 0 ||
+	    (error = money(lb, "amount", amount)) < 0) {
+		cs_node_free(entries);
+		return error;
+	}
+	return cs_node_set(lb, "entries", entries);
+}
+
+int cs_report_stipend(cs_snapshot *c, int year, int month, cs_node **out)
 {
 	cs_day from = cs_date_from_ymd(year, month, 1);
 	cs_day to = cs_date_from_ymd(year, month, cs_date_days_in_month(year, month));
-	double half = rate(c, "half_day", 200), lec = rate(c, "lecture", 300);
-	double tr = rate(c, "training", 300), grand = 0;
-	long long need = cs_check_param(c, "half_day_minutes");
+	struct stipend_rates rt = { rate(c, "half_day", 200), rate(c, "lecture", 300),
+				    rate(c, "training", 300),
+				    cs_snapshot_param(c, "half_day_minutes") };
+	double grand = 0;
 	cs_node *r = cs_node_new_map(), *firms = cs_node_new_seq(), *rates = cs_node_new_map();
 	char name[16];
-	size_t i, j, k;
+	size_t i, j;
 	int error = 0;
 	*out = NULL;
 	if (!r || !firms || !rates) {
@@ -952,60 +1062,9 @@ int cs_report_stipend(cs_check *c, int year, int month, cs_node **out)
 			error = CS_ENOMEM;
 			break;
 		}
-		for (j = 0; j < c->nlawyers && !error; j++) {
-			const char *l = str(c->lawyers[j], "id");
-			cs_node *lb, *entries;
-			long long halves = 0, lectures = 0, trainings = 0;
-			double amount;
-			if (!same(str(c->lawyers[j], "firm"), firm) || !cs_check_lawyer_paired(c, l, from, to))
-				continue;
-			if (!(lb = cs_node_new_map()) || !(entries = cs_node_new_seq())) {
-				cs_node_free(lb);
-				error = CS_ENOMEM;
-				break;
-			}
-			for (k = 0; k < c->nentries && !error; k++) {
-				const cs_entry *e = &c->entries[k];
-				long long units = 0;
-				cs_node *row;
-				char date[11];
-				if (e->is_void || !same(e->lawyer, l) || e->day < from || e->day > to)
-					continue;
-				if (!strcmp(e->kind, "office-hours") && e->start >= 0 && e->end > e->start)
-					halves += units = (e->end - e->start) / need;
-				else if (!strcmp(e->kind, "lecture"))
-					lectures += units = 1;
-				else if (!strcmp(e->kind, "training"))
-					trainings += units = 1;
-				if (!units)
-					continue;
-				cs_date_format(e->day, date);
-				if (!(row = cs_node_new_map()) || (error = cs_node_push(entries, row)) < 0) {
-					cs_node_free(row);
-					error = CS_ENOMEM;
-					break;
-				}
-				if ((error = set_str(row, "id", e->id)) < 0 ||
-				    (error = set_str(row, "date", date)) < 0 ||
-				    (error = set_str(row, "kind", e->kind)) < 0 ||
-				    (error = set_int(row, "units", units)) < 0)
-					break;
-			}
-			amount = (double)halves * half + (double)lectures * lec + (double)trainings * tr;
-			famount += amount;
-			if (error < 0 || (error = cs_node_push(lawyers, lb)) < 0 ||
-			    (error = set_str(lb, "lawyer", l)) < 0 ||
-			    (error = set_str(lb, "name", str(c->lawyers[j], "name"))) < 0 ||
-			    (error = set_int(lb, "half_days", halves)) < 0 ||
-			    (error = set_int(lb, "lectures", lectures)) < 0 ||
-			    (error = set_int(lb, "trainings", trainings)) < 0 ||
-			    (error = money(lb, "amount", amount)) < 0 ||
-			    (error = cs_node_set(lb, "entries", entries)) < 0) {
-				if (error == CS_ENOMEM && !cs_node_get(lb, "entries"))
-					cs_node_free(entries);
-				break;
-			}
-		}
+		for (j = 0; j < c->nlawyers && !error; j++)
+			if (same(str(c->lawyers[j], "firm"), firm))
+				error = stipend_lawyer(c, c->lawyers[j], from, to, &rt, lawyers, &famount);
 		grand += famount;
 		if (error < 0) {
 			cs_node_free(lawyers);
@@ -1022,8 +1081,9 @@ int cs_report_stipend(cs_check *c, int year, int month, cs_node **out)
 	if (error < 0)
 		goto cleanup;
 	snprintf(name, sizeof(name), "%04d-%02d", year % 10000, month % 100);
-	if ((error = money(rates, "half_day", half)) < 0 || (error = money(rates, "lecture", lec)) < 0 ||
-	    (error = money(rates, "training", tr)) < 0 ||
+	if ((error = money(rates, "half_day", rt.half)) < 0 ||
+	    (error = money(rates, "lecture", rt.lecture)) < 0 ||
+	    (error = money(rates, "training", rt.training)) < 0 ||
 	    (error = set_str(rates, "currency", str(cs_node_get(c->config, "stipend"), "currency") ?
 			     str(cs_node_get(c->config, "stipend"), "currency") : "CNY")) < 0)
 		goto cleanup;
@@ -1056,9 +1116,9 @@ static const char *const duties[] = {
 	NULL
 };
 
-int cs_report_card(cs_check *c, const char *community, cs_node **out)
+int cs_report_card(cs_snapshot *c, const char *community, cs_node **out)
 {
-	const cs_node *cm = cs_check_find(c, "community", community), *pair = NULL, *lw, *firm, *office;
+	const cs_node *cm = cs_snapshot_find(c, "community", community), *pair = NULL, *lw, *firm, *office;
 	cs_node *r = NULL, *d = NULL;
 	size_t i;
 	char on[11];
@@ -1068,14 +1128,14 @@ int cs_report_card(cs_check *c, const char *community, cs_node **out)
 		return cs_error_set(CS_ENOTFOUND, "no such community '%s'", community);
 	for (i = 0; i < c->nassignments; i++)
 		if (same(str(c->assignments[i], "community"), community) &&
-		    cs_pairing_active_on(c->assignments[i], c->today))
+		    cs_pairing_active_on(c->assignments[i], c->now.day))
 			pair = c->assignments[i];
-	cs_date_format(c->today, on);
+	cs_date_format(c->now.day, on);
 	if (!pair)
 		return cs_error_set(CS_ENOTFOUND, "community '%s' has no lawyer on %s", community, on);
-	lw = cs_check_find(c, "lawyer", str(pair, "lawyer"));
-	firm = cs_check_find(c, "firm", str(pair, "firm"));
-	office = cs_check_find(c, "office", str(cm, "office"));
+	lw = cs_snapshot_find(c, "lawyer", str(pair, "lawyer"));
+	firm = cs_snapshot_find(c, "firm", str(pair, "firm"));
+	office = cs_snapshot_find(c, "office", str(cm, "office"));
 	if (!(r = cs_node_new_map()) || !(d = cs_node_new_seq()))
 		goto nomem;
 	for (i = 0; duties[i]; i++)

@@ -8,12 +8,13 @@
 #include "doc.h"
 #include "error.h"
 #include "report.h"
+#include "snapshot_impl.h"
 
 #define _(s) dgettext("cs", s)
 #define N_(s) (s)
 
 struct build {
-	const cs_check *c;
+	const cs_snapshot *c;
 	const cs_node *r;
 	int csv;                /* CS_REPORT_CSV: one value a cell, bare slugs */
 	cs_doc *d;
@@ -41,7 +42,7 @@ static const char *kind_label(const char *kind)
  * slug alone when it has no name. */
 static const char *named(struct build *x, cs_buf *b, const char *kind, const char *slug)
 {
-	const char *name = slug ? s_(cs_check_find(x->c, kind, slug), "name") : NULL;
+	const char *name = slug ? s_(cs_snapshot_find(x->c, kind, slug), "name") : NULL;
 	cs_buf_clear(b);
 	if (!slug)
 		return NULL;
@@ -526,7 +527,7 @@ static int card_doc(struct build *x)
 	return error;
 }
 
-int cs_report_doc(const cs_check *c, const cs_node *report, int flags, cs_doc *out)
+int cs_report_doc(const cs_snapshot *c, const cs_node *report, int flags, cs_doc *out)
 {
 	static const struct { const char *kind; int (*build)(struct build *); } kinds[] = {
 		{ "monthly-report", monthly_doc }, { "period-report", period_doc },

@@ -8,6 +8,7 @@
 #include "directory.h"
 #include "error.h"
 #include "record.h"
+#include "snapshot_impl.h"
 
 #define FOREVER CS_DAY_MAX
 
@@ -18,7 +19,7 @@ typedef struct {
 	char path[128];
 } pairing;
 
-static int load_pairings(const cs_check *c, pairing **out, size_t *n)
+static int load_pairings(const cs_snapshot *c, pairing **out, size_t *n)
 {
 	size_t i;
 	*n = 0;
@@ -104,7 +105,8 @@ typedef struct {
 #define MAX_KINDS 16
 /* What one run of the rules shares: the store judged and the lists built. */
 typedef struct {
-	cs_check *c;
+	cs_snapshot *c;
+	const cs_check_opts *o;      /* the rules, the period, the day judged */
 	kind_list kinds[MAX_KINDS];
 	size_t nkinds;
 } rules_ctx;
@@ -120,7 +122,7 @@ static void ctx_free(rules_ctx *x)
 /* The list of kind (a string constant); NULL when out of memory. */
 static const kind_list *of_kind(rules_ctx *x, const char *kind)
 {
-	const cs_check *c = x->c;
+	const cs_snapshot *c = x->c;
 	kind_list *l;
 	size_t i, n = 0;
 	for (i = 0; i < x->nkinds; i++)
@@ -160,8 +162,9 @@ static size_t first_on(const kind_list *l, cs_day day)
 /* Art 9: half a day of office hours at the workroom every week. */
 static int cs_rule_art9_office_hours(rules_ctx *x, cs_findings *out)
 {
-	cs_check *c = x->c;
-	long long need = cs_check_param(c, "half_day_minutes");
+	cs_snapshot *c = x->c;
+	const cs_check_opts *o = x->o;
+	long long need = cs_snapshot_param(c, "half_day_minutes");
 	const kind_list *hours = of_kind(x, "office-hours");
 	pairing *ps = NULL;
 	size_t np, i, j;
@@ -172,18 +175,18 @@ static int cs_rule_art9_office_hours(rules_ctx *x, cs_findings *out)
 		return error;
 	for (i = 0; i < np && !error; i++) {
 		const pairing *p = &ps[i];
-		const cs_node *community = cs_check_find(c, "community", p->community);
+		const cs_node *community = cs_snapshot_find(c, "community", p->community);
 		const char *workroom = community ? str(community, "workroom") : NULL;
 		cs_day monday = cs_date_week_monday(p->from), last = p->to;
-		if (last > c->today)
-			last = c->today;
+		if (last > o->today)
+			last = o->today;
 		for (; monday <= last && !error; monday += 7) {
 			cs_day thursday = monday + 3, d;
 			int work = 0, w = 0, minutes = 0;
 			char week[16], a[11], b[11];
-			if (monday + 6 >= c->today)
+			if (monday + 6 >= o->today)
 				break; /* not ended yet */
-			if (!active(p, thursday) || !cs_check_in_period(c, thursday))
+			if (!active(p, thursday) || !cs_check_in_period(o, thursday))
 				continue;
 			for (d = monday; d <= monday + 6; d++) {
 				if ((error = cs_calendar_is_workday(c->cal, d, &w)) < 0)
@@ -242,7 +245,8 @@ static int count_kind(rules_ctx *x, const char *kind, const char *community,
 static int per_period(rules_ctx *x, cs_findings *out, const char *rule, const char *kind,
 		      long long need, int months)
 {
-	cs_check *c = x->c;
+	cs_snapshot *c = x->c;
+	const cs_check_opts *o = x->o;
 	pairing *ps = NULL;
 	size_t np, i;
 	int error;
@@ -259,14 +263,14 @@ static int per_period(rules_ctx *x, cs_findings *out, const char *rule, const ch
 			cs_day to = cs_date_from_ymd(ey, em, cs_date_days_in_month(ey, em));
 			char name[32];
 			int have;
-			if (from > p->to || to >= c->today)
+			if (from > p->to || to >= o->today)
 				break;
 			if (months == 3)
 				snprintf(name, sizeof(name), "%04d-Q%d", y % 10000, (m - 1) / 3 + 1);
 			else
 				snprintf(name, sizeof(name), "%04d", y % 10000);
 			if (2 * active_days(p, from, to) < to - from + 1 ||
-			    !cs_check_overlaps(c, from, to))
+			    !cs_check_overlaps(o, from, to))
 				have = (int)need;
 			else if ((have = count_kind(x, kind, p->community, from, to)) < 0) {
 				error = CS_ENOMEM;
@@ -300,17 +304,17 @@ static int per_period(rules_ctx *x, cs_findings *out, const char *rule, const ch
 /* Art 9: a lecture in the community every quarter. */
 static int cs_rule_art9_lecture(rules_ctx *x, cs_findings *out)
 {
-	cs_check *c = x->c;
+	cs_snapshot *c = x->c;
 	return per_period(x, out, "art9.lecture", "lecture",
-			  cs_check_param(c, "lectures_per_quarter"), 3);
+			  cs_snapshot_param(c, "lectures_per_quarter"), 3);
 }
 
 /* Art 9: a training of mediators and community workers every year. */
 static int cs_rule_art9_training(rules_ctx *x, cs_findings *out)
 {
-	cs_check *c = x->c;
+	cs_snapshot *c = x->c;
 	return per_period(x, out, "art9.training", "training",
-			  cs_check_param(c, "trainings_per_year"), 12);
+			  cs_snapshot_param(c, "trainings_per_year"), 12);
 }
 
 static void entry_month(const cs_entry *e, char out[16])
@@ -323,8 +327,9 @@ static void entry_month(const cs_entry *e, char out[16])
 /* Art 10: a request accepted within two working days of its receipt. */
 static int cs_rule_art10_accept(rules_ctx *x, cs_findings *out)
 {
-	cs_check *c = x->c;
-	long long n = cs_check_param(c, "accept_working_days");
+	cs_snapshot *c = x->c;
+	const cs_check_opts *o = x->o;
+	long long n = cs_snapshot_param(c, "accept_working_days");
 	size_t j;
 	int error = 0;
 	for (j = 0; j < c->nentries && !error; j++) {
@@ -340,7 +345,7 @@ static int cs_rule_art10_accept(rules_ctx *x, cs_findings *out)
 			cs_error_clear();
 			received.day = e->day;
 		}
-		if (!cs_check_in_period(c, received.day))
+		if (!cs_check_in_period(o, received.day))
 			continue;
 		if (cs_calendar_nth_workday_after(c->cal, received.day, (int)n, &deadline) < 0) {
 			error = calendar_finding(out, "art10.accept");
@@ -356,7 +361,7 @@ static int cs_rule_art10_accept(rules_ctx *x, cs_findings *out)
 						       e->community, month,
 						       "request received %s accepted %s, after the deadline %s (%lld working days)",
 						       r ? r : "?", acc, dl, n);
-		} else if (c->today > deadline) {
+		} else if (o->today > deadline) {
 			cs_error_clear();
 			error = cs_finding_add(out, e->path, line_of(e->rec, "received_at"),
 					       CS_SEV_ERROR, "art10.accept", e->id, e->lawyer,
@@ -371,8 +376,9 @@ static int cs_rule_art10_accept(rules_ctx *x, cs_findings *out)
 /* Art 11: every service signed by a head of its community within a week. */
 static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 {
-	cs_check *c = x->c;
-	long long within = cs_check_param(c, "sign_within_days");
+	cs_snapshot *c = x->c;
+	const cs_check_opts *o = x->o;
+	long long within = cs_snapshot_param(c, "sign_within_days");
 	size_t j, k;
 	int error = 0;
 	for (j = 0; j < c->nentries && !error; j++) {
@@ -382,21 +388,21 @@ static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 		cs_time signed_at;
 		char month[16], date[11];
 		int head = 0;
-		if (e->is_void || !e->service || !cs_check_in_period(c, e->day))
+		if (e->is_void || !e->service || !cs_check_in_period(o, e->day))
 			continue;
 		entry_month(e, month);
 		cs_date_format(e->day, date);
 		by = str(e->rec, "signed_by");
 		at = str(e->rec, "signed_at");
 		if (!by) {
-			if (c->today - e->day > within)
+			if (o->today - e->day > within)
 				error = cs_finding_add(out, e->path, 1, CS_SEV_ERROR, "art11.signed",
 						       e->id, e->lawyer, e->community, month,
 						       "%s of %s not signed within %lld days", e->kind,
 						       date, within);
 			continue;
 		}
-		community = cs_check_find(c, "community", e->community);
+		community = cs_snapshot_find(c, "community", e->community);
 		heads = community ? cs_node_get(community, "heads") : NULL;
 		for (k = 0; heads && heads->type == CS_NODE_SEQ && k < heads->count; k++)
 			if (heads->items[k]->type == CS_NODE_SCALAR && !strcmp(heads->items[k]->str, by))
@@ -421,14 +427,15 @@ static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 /* Art 11: one matter one record, one visit one record. */
 static int cs_rule_art11_one_record(rules_ctx *x, cs_findings *out)
 {
-	cs_check *c = x->c;
+	cs_snapshot *c = x->c;
+	const cs_check_opts *o = x->o;
 	size_t i, j;
 	int error = 0;
 	/* entries are sorted by day, then start */
 	for (i = 0; i < c->nentries && !error; i++) {
 		const cs_entry *a = &c->entries[i];
 		char month[16];
-		if (a->is_void || !a->lawyer || !cs_check_in_period(c, a->day) || a->start < 0)
+		if (a->is_void || !a->lawyer || !cs_check_in_period(o, a->day) || a->start < 0)
 			continue;
 		for (j = i + 1; j < c->nentries && c->entries[j].day == a->day && !error; j++) {
 			const cs_entry *b = &c->entries[j];
@@ -455,7 +462,8 @@ static int cs_rule_art11_one_record(rules_ctx *x, cs_findings *out)
 /* Art 13: never act against the paired community or its residents. */
 static int cs_rule_art13_conflict(rules_ctx *x, cs_findings *out)
 {
-	cs_check *c = x->c;
+	cs_snapshot *c = x->c;
+	const cs_check_opts *o = x->o;
 	size_t j;
 	int error = 0;
 	for (j = 0; j < c->nentries && !error; j++) {
@@ -463,11 +471,11 @@ static int cs_rule_art13_conflict(rules_ctx *x, cs_findings *out)
 		const char *type, *opposing;
 		const cs_node *community;
 		char month[16];
-		if (e->is_void || strcmp(e->kind, "representation") || !cs_check_in_period(c, e->day))
+		if (e->is_void || strcmp(e->kind, "representation") || !cs_check_in_period(o, e->day))
 			continue;
 		type = str(e->rec, "opposing_type");
 		opposing = str(e->rec, "opposing");
-		community = cs_check_find(c, "community", e->community);
+		community = cs_snapshot_find(c, "community", e->community);
 		entry_month(e, month);
 		if (same(type, "resident"))
 			error = cs_finding_add(out, e->path, line_of(e->rec, "opposing_type"),
@@ -563,13 +571,14 @@ static int scan_privacy(cs_findings *out, const cs_entry *e, const cs_node *n,
 /* Art 15: residents' ID and phone numbers stay in the confidential fields. */
 static int cs_rule_art15_privacy(rules_ctx *x, cs_findings *out)
 {
-	cs_check *c = x->c;
+	cs_snapshot *c = x->c;
+	const cs_check_opts *o = x->o;
 	size_t j;
 	int error = 0;
 	for (j = 0; j < c->nentries && !error; j++) {
 		const cs_entry *e = &c->entries[j];
 		char month[16];
-		if (!cs_check_in_period(c, e->day) || e->rec->type != CS_NODE_MAP)
+		if (!cs_check_in_period(o, e->day) || e->rec->type != CS_NODE_MAP)
 			continue;
 		entry_month(e, month);
 		error = scan_privacy(out, e, e->rec, "", month);
@@ -580,14 +589,15 @@ static int cs_rule_art15_privacy(rules_ctx *x, cs_findings *out)
 /* Art 16: no gifts but silk banners. */
 static int cs_rule_art16_gift(rules_ctx *x, cs_findings *out)
 {
-	cs_check *c = x->c;
+	cs_snapshot *c = x->c;
+	const cs_check_opts *o = x->o;
 	size_t j;
 	int error = 0;
 	for (j = 0; j < c->nentries && !error; j++) {
 		const cs_entry *e = &c->entries[j];
 		const char *item;
 		char month[16];
-		if (e->is_void || strcmp(e->kind, "gift") || !cs_check_in_period(c, e->day))
+		if (e->is_void || strcmp(e->kind, "gift") || !cs_check_in_period(o, e->day))
 			continue;
 		item = str(e->rec, "item");
 		if (item && strstr(item, "锦旗"))
@@ -604,8 +614,9 @@ static int cs_rule_art16_gift(rules_ctx *x, cs_findings *out)
 /* Art 17: a change is reported at least three days before it takes effect. */
 static int cs_rule_art17_notice(rules_ctx *x, cs_findings *out)
 {
-	cs_check *c = x->c;
-	long long notice = cs_check_param(c, "notice_days");
+	cs_snapshot *c = x->c;
+	const cs_check_opts *o = x->o;
+	long long notice = cs_snapshot_param(c, "notice_days");
 	size_t i;
 	int error = 0;
 	for (i = 0; i < c->nchanges && !error; i++) {
@@ -622,7 +633,7 @@ static int cs_rule_art17_notice(rules_ctx *x, cs_findings *out)
 			cs_error_clear();
 			continue;
 		}
-		if (e - f >= notice || str(ch, "approved_by") || !cs_check_in_period(c, f) ||
+		if (e - f >= notice || str(ch, "approved_by") || !cs_check_in_period(o, f) ||
 		    same(str(ch, "outcome"), "refused"))
 			continue;
 		snprintf(path, sizeof(path), "records/changes/%s.yaml", id ? id : "?");
@@ -641,7 +652,7 @@ static int cs_rule_art17_notice(rules_ctx *x, cs_findings *out)
 	return error;
 }
 
-static int has_report(const cs_check *c, const char *path)
+static int has_report(const cs_snapshot *c, const char *path)
 {
 	size_t i;
 	for (i = 0; i < c->nreports; i++)
@@ -650,48 +661,11 @@ static int has_report(const cs_check *c, const char *path)
 	return 0;
 }
 
-/* When each report was first filed: one walk of the history per check. */
-static int note_filed(void *ctx, const char *path, long long time, int offset)
-{
-	cs_check *c = ctx;
-	struct cs_filed *grown, *f;
-	long long local = time + (long long)offset * 60;
-	size_t i;
-	for (i = 0; i < c->nfiled; i++)
-		if (!strcmp(c->filed[i].path, path))
-			return 0; /* added again after a removal: the first filing counts */
-	if (!(grown = cs_realloc(c->filed, (c->nfiled + 1) * sizeof(*grown))))
-		return CS_ENOMEM;
-	c->filed = grown;
-	f = &grown[c->nfiled];
-	if (!(f->path = cs_strdup(path)))
-		return CS_ENOMEM;
-	f->day = (cs_day)(local >= 0 ? local / 86400 : (local - 86399) / 86400);
-	c->nfiled++;
-	return 0;
-}
-
-/* The day path was first filed; 0 when it never was (or in the working tree). */
-static int filed_on(cs_check *c, const char *path, cs_day *day)
-{
-	size_t i;
-	int error;
-	if (!c->filed_walked) {
-		c->filed_walked = 1;
-		if ((error = cs_store_first_added(c->store, c->rev, "records/reports", note_filed, c)) < 0)
-			return error;
-	}
-	for (i = 0; i < c->nfiled; i++)
-		if (!strcmp(c->filed[i].path, path)) {
-			*day = c->filed[i].day;
-			return 1;
-		}
-	return 0;
-}
-
-static int report_due(cs_check *c, cs_findings *out, const char *scope, const char *slug,
+static int report_due(rules_ctx *x, cs_findings *out, const char *scope, const char *slug,
 		      int y, int m, long long day, const char *lawyer)
 {
+	cs_snapshot *c = x->c;
+	const cs_check_opts *o = x->o;
 	char path[160], month[16], dl[11], filed[11];
 	int ny = m == 12 ? y + 1 : y, nm = m == 12 ? 1 : m + 1;
 	cs_day deadline = cs_date_from_ymd(ny, nm, (int)day), d;
@@ -700,7 +674,7 @@ static int report_due(cs_check *c, cs_findings *out, const char *scope, const ch
 	snprintf(path, sizeof(path), "records/reports/%s/%s-%s.yaml", month, scope, slug);
 	cs_date_format(deadline, dl);
 	if (!has_report(c, path)) {
-		if (c->today <= deadline)
+		if (o->today <= deadline)
 			return 0;
 		if (!strcmp(scope, "lawyer"))
 			return cs_finding_add(out, path, 0, CS_SEV_ERROR, "art18.report", NULL, lawyer,
@@ -712,7 +686,7 @@ static int report_due(cs_check *c, cs_findings *out, const char *scope, const ch
 	}
 	if (c->worktree)
 		return 0;
-	if ((error = filed_on(c, path, &d)) < 0)
+	if ((error = cs_snapshot_first_filed(c, path, &d)) < 0)
 		return error;
 	if (error == 1) {
 		if (d > deadline) {
@@ -734,9 +708,10 @@ static int report_due(cs_check *c, cs_findings *out, const char *scope, const ch
 /* Art 18: lawyers report by the 2nd, judicial offices by the 3rd. */
 static int cs_rule_art18_report(rules_ctx *x, cs_findings *out)
 {
-	cs_check *c = x->c;
-	long long lday = cs_check_param(c, "lawyer_report_day");
-	long long oday = cs_check_param(c, "office_report_day");
+	cs_snapshot *c = x->c;
+	const cs_check_opts *o = x->o;
+	long long lday = cs_snapshot_param(c, "lawyer_report_day");
+	long long oday = cs_snapshot_param(c, "office_report_day");
 	pairing *ps = NULL;
 	size_t np, i;
 	cs_day first = FOREVER;
@@ -749,20 +724,20 @@ static int cs_rule_art18_report(rules_ctx *x, cs_findings *out)
 	if (first == FOREVER)
 		goto cleanup;
 	cs_date_to_ymd(first, &y, &m, &d);
-	cs_date_to_ymd(c->today, &ty, &tm, &td);
+	cs_date_to_ymd(o->today, &ty, &tm, &td);
 	while ((y < ty || (y == ty && m < tm)) && !error) {
 		cs_day from = cs_date_from_ymd(y, m, 1);
 		cs_day to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
 		/* every lawyer and every office with a pairing that month */
-		for (i = 0; cs_check_overlaps(c, from, to) && i < c->nlawyers && !error; i++) {
+		for (i = 0; cs_check_overlaps(o, from, to) && i < c->nlawyers && !error; i++) {
 			const char *l = str(c->lawyers[i], "id");
-			if (l && cs_check_lawyer_paired(c, l, from, to))
-				error = report_due(c, out, "lawyer", l, y, m, lday, l);
+			if (l && cs_snapshot_lawyer_paired(c, l, from, to))
+				error = report_due(x, out, "lawyer", l, y, m, lday, l);
 		}
-		for (i = 0; cs_check_overlaps(c, from, to) && i < c->noffices && !error; i++) {
-			const char *o = str(c->offices[i], "id");
-			if (o && cs_check_office_paired(c, o, from, to))
-				error = report_due(c, out, "office", o, y, m, oday, NULL);
+		for (i = 0; cs_check_overlaps(o, from, to) && i < c->noffices && !error; i++) {
+			const char *of = str(c->offices[i], "id");
+			if (of && cs_snapshot_office_paired(c, of, from, to))
+				error = report_due(x, out, "office", of, y, m, oday, NULL);
 		}
 		if (++m > 12) {
 			m = 1;
@@ -777,7 +752,8 @@ cleanup:
 /* Art 7: the judicial office visits the workroom every month. */
 static int cs_rule_art7_visit(rules_ctx *x, cs_findings *out)
 {
-	cs_check *c = x->c;
+	cs_snapshot *c = x->c;
+	const cs_check_opts *o = x->o;
 	pairing *ps = NULL;
 	size_t np, i, j;
 	int error;
@@ -792,7 +768,7 @@ static int cs_rule_art7_visit(rules_ctx *x, cs_findings *out)
 			cs_day to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
 			char month[16], path[128];
 			int dup = 0, n;
-			if (from > p->to || to >= c->today)
+			if (from > p->to || to >= o->today)
 				break;
 			/* the community is due once, by the pairing covering most of the month */
 			for (j = 0; j < np; j++)
@@ -801,7 +777,7 @@ static int cs_rule_art7_visit(rules_ctx *x, cs_findings *out)
 				     (j < i && active_days(&ps[j], from, to) == active_days(p, from, to))))
 					dup = 1;
 			n = !dup && 2 * active_days(p, from, to) >= to - from + 1 &&
-			    cs_check_overlaps(c, from, to) ?
+			    cs_check_overlaps(o, from, to) ?
 			    count_kind(x, "visit", p->community, from, to) : 1;
 			if (n < 0) {
 				error = CS_ENOMEM;
@@ -844,7 +820,8 @@ static int meetings_of(rules_ctx *x, const char *type, cs_day from, cs_day to)
 /* Art 20: a joint meeting every quarter, a summary meeting every half year. */
 static int cs_rule_art20_meeting(rules_ctx *x, cs_findings *out)
 {
-	cs_check *c = x->c;
+	cs_snapshot *c = x->c;
+	const cs_check_opts *o = x->o;
 	pairing *ps = NULL;
 	size_t np, i;
 	cs_day first = FOREVER;
@@ -864,7 +841,7 @@ static int cs_rule_art20_meeting(rules_ctx *x, cs_findings *out)
 			const char *type = months == 3 ? "joint" : "summary";
 			char name[32], path[64];
 			int due = 0;
-			if (to >= c->today)
+			if (to >= o->today)
 				break;
 			for (i = 0; i < np; i++)
 				if (2 * active_days(&ps[i], from, to) >= to - from + 1)
@@ -874,12 +851,12 @@ static int cs_rule_art20_meeting(rules_ctx *x, cs_findings *out)
 			else
 				snprintf(name, sizeof(name), "%04d-H%d", y % 10000, (m - 1) / 6 + 1);
 			snprintf(path, sizeof(path), "records/meetings/%04d", y % 10000);
-			if (due && cs_check_overlaps(c, from, to) &&
+			if (due && cs_check_overlaps(o, from, to) &&
 			    (n = meetings_of(x, type, from, to)) < 0) {
 				error = CS_ENOMEM;
 				break;
 			}
-			if (due && cs_check_overlaps(c, from, to) && !n &&
+			if (due && cs_check_overlaps(o, from, to) && !n &&
 			    (error = months == 3 ?
 			     cs_finding_add(out, path, 0, CS_SEV_ERROR, "art20.meeting", NULL, NULL,
 					    NULL, name, "%s: no joint meeting (联席会议)", name) :
@@ -900,9 +877,10 @@ static int cs_rule_art20_meeting(rules_ctx *x, cs_findings *out)
 /* Art 21: replace a lawyer who fails spot checks or whom the community finds wanting. */
 static int cs_rule_art21_replace(rules_ctx *x, cs_findings *out)
 {
-	cs_check *c = x->c;
-	long long fails = cs_check_param(c, "failed_spot_checks");
-	long long min = cs_check_param(c, "min_feedback");
+	cs_snapshot *c = x->c;
+	const cs_check_opts *o = x->o;
+	long long fails = cs_snapshot_param(c, "failed_spot_checks");
+	long long min = cs_snapshot_param(c, "min_feedback");
 	const kind_list *checks = of_kind(x, "spot-check"), *feedback;
 	size_t i, j;
 	int error = 0;
@@ -922,7 +900,7 @@ static int cs_rule_art21_replace(rules_ctx *x, cs_findings *out)
 				year = y;
 				count = 0;
 			}
-			if (++count == fails && cs_check_in_period(c, e->day)) {
+			if (++count == fails && cs_check_in_period(o, e->day)) {
 				snprintf(name, sizeof(name), "%04d", y % 10000);
 				error = cs_finding_add(out, e->path, line_of(e->rec, "result"),
 						       CS_SEV_ERROR, "art21.replace", e->id, lawyer,
@@ -936,7 +914,7 @@ static int cs_rule_art21_replace(rules_ctx *x, cs_findings *out)
 			int y, m, d;
 			char name[32];
 			long long score;
-			if (!same(e->lawyer, lawyer) || !cs_check_in_period(c, e->day) ||
+			if (!same(e->lawyer, lawyer) || !cs_check_in_period(o, e->day) ||
 			    cs_node_int(cs_node_get(e->rec, "score"), &score) < 0 || score >= min) {
 				cs_error_clear();
 				continue;
@@ -1004,15 +982,15 @@ int cs_rule_known(const char *sel)
 	return 0;
 }
 
-int cs_check_rules(cs_check *c, cs_findings *out)
+int cs_check_rules(cs_snapshot *c, const cs_check_opts *o, cs_findings *out)
 {
-	rules_ctx x = { .c = c };
+	rules_ctx x = { .c = c, .o = o };
 	size_t i, j;
 	int error = 0;
 	for (i = 0; i < sizeof(rules) / sizeof(rules[0]) && !error; i++) {
-		int on = !c->rules;
-		for (j = 0; c->rules && j < c->nrules; j++)
-			if (matches(rules[i].id, c->rules[j]))
+		int on = !o->rules;
+		for (j = 0; o->rules && j < o->nrules; j++)
+			if (matches(rules[i].id, o->rules[j]))
 				on = 1;
 		if (on)
 			error = rules[i].fn(&x, out);

@@ -8,6 +8,7 @@
 #include "record.h"
 #include "sign.h"
 #include "validate.h"
+#include "snapshot_impl.h"
 
 static size_t line_of(const cs_node *rec, const char *field)
 {
@@ -60,11 +61,11 @@ static int schema_findings(const cs_schema_set *set, const char *path, const cs_
 	return error;
 }
 
-static int ref(const cs_check *c, cs_findings *out, const char *path, const cs_node *rec,
+static int ref(const cs_snapshot *c, cs_findings *out, const char *path, const cs_node *rec,
 	       const char *field, const char *kind, const char *rule)
 {
 	const char *slug = cs_node_get_str(rec, field);
-	if (!slug || cs_check_find(c, kind, slug))
+	if (!slug || cs_snapshot_find(c, kind, slug))
 		return 0;
 	return cs_finding_add(out, path, line_of(rec, field), CS_SEV_ERROR, rule,
 			      cs_node_get_str(rec, "id"), NULL, NULL, NULL,
@@ -155,7 +156,7 @@ static int order(const char *path, const cs_node *rec, cs_findings *out)
 	return error;
 }
 
-static int future(const cs_check *c, const char *path, const cs_node *rec, const char *kind,
+static int future(const cs_snapshot *c, const char *path, const cs_node *rec, const char *kind,
 		  cs_findings *out)
 {
 	static const char *const moments[] = { "received_at", "accepted_at", "signed_at",
@@ -197,7 +198,7 @@ static int future(const cs_check *c, const char *path, const cs_node *rec, const
 	return error;
 }
 
-static int schedule(const cs_check *c, const char *path, const cs_node *rec, cs_findings *out)
+static int schedule(const cs_snapshot *c, const char *path, const cs_node *rec, cs_findings *out)
 {
 	const char *s = cs_node_get_str(rec, "schedule");
 	long long need = cs_param_get(c->config, "half_day_minutes");
@@ -214,7 +215,7 @@ static int schedule(const cs_check *c, const char *path, const cs_node *rec, cs_
 			      "minutes (Art 9, half_day_minutes)", s, to - from, need);
 }
 
-static int is_head_anywhere(const cs_check *c, const char *name)
+static int is_head_anywhere(const cs_snapshot *c, const char *name)
 {
 	size_t i;
 	for (i = 0; i < c->ncommunities; i++)
@@ -223,7 +224,7 @@ static int is_head_anywhere(const cs_check *c, const char *name)
 	return 0;
 }
 
-static int directory_refs(const cs_check *c, const char *path, const cs_node *rec,
+static int directory_refs(const cs_snapshot *c, const char *path, const cs_node *rec,
 			  const char *kind, cs_findings *out)
 {
 	int error = 0;
@@ -277,7 +278,7 @@ static int directory_refs(const cs_check *c, const char *path, const cs_node *re
 	return 0;
 }
 
-static int entry_refs(const cs_check *c, const char *path, const cs_node *rec, const char *kind,
+static int entry_refs(const cs_snapshot *c, const char *path, const cs_node *rec, const char *kind,
 		      cs_findings *out)
 {
 	const char *id = cs_node_get_str(rec, "id"), *by = cs_node_get_str(rec, "signed_by");
@@ -292,14 +293,14 @@ static int entry_refs(const cs_check *c, const char *path, const cs_node *rec, c
 	    (error = ref(c, out, path, rec, "community", "community", "ref.community")) < 0 ||
 	    (error = ref(c, out, path, rec, "office", "office", "ref.office")) < 0)
 		return error;
-	cm = cs_check_find(c, "community", community);
+	cm = cs_snapshot_find(c, "community", community);
 	if (cm && by && !cs_dir_is_head(cm, by) &&
 	    (error = cs_finding_add(out, path, line_of(rec, "signed_by"), CS_SEV_ERROR, "ref.head",
 				    id, lawyer, community, NULL,
 				    "signed_by: '%s' is not a head of community '%s'", by,
 				    community)) < 0)
 		return error;
-	if (!lawyer || !cm || same(kind, "meeting") || !cs_check_find(c, "lawyer", lawyer) ||
+	if (!lawyer || !cm || same(kind, "meeting") || !cs_snapshot_find(c, "lawyer", lawyer) ||
 	    !date_of(rec, "date", &day) ||
 	    cs_pairings_on(c->assignments, c->nassignments, lawyer, community, day, &hit, 1))
 		return 0;
@@ -310,7 +311,7 @@ static int entry_refs(const cs_check *c, const char *path, const cs_node *rec, c
 			      community, d);
 }
 
-int cs_validate_record(const cs_check *c, const char *path, const cs_node *rec, int refs,
+int cs_validate_record(const cs_snapshot *c, const char *path, const cs_node *rec, int refs,
 		       cs_findings *out)
 {
 	cs_buf want = CS_BUF_INIT;

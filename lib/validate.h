@@ -20,7 +20,7 @@
  *                                not active on the record's date
  * refs 0 skips the ref.* checks of log entries (cscheck outside its --period).
  * Returns 0, or a negative code on an internal error. */
-int cs_validate_record(const cs_check *c, const char *path, const cs_node *rec, int refs,
+int cs_validate_record(const cs_snapshot *c, const char *path, const cs_node *rec, int refs,
 		       cs_findings *out);
 
 /* 1 when a record of kind may be dated after "now": a meeting may be

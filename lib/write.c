@@ -5,6 +5,7 @@
 #include "record.h"
 #include "validate.h"
 #include "write.h"
+#include "snapshot_impl.h"
 
 struct write_ctx {
 	const cs_commit *c;
@@ -37,7 +38,7 @@ int cs_write_describe(const cs_findings *found, size_t first, const char *source
 
 /* Each record against the store at the tip: what cscheck would report as a
  * schema or reference error is refused. */
-static int validate_all(const cs_check *tip, struct write_ctx *ctx)
+static int validate_all(const cs_snapshot *tip, struct write_ctx *ctx)
 {
 	cs_findings found;
 	cs_buf why = CS_BUF_INIT;
@@ -66,17 +67,16 @@ static int validate_all(const cs_check *tip, struct write_ctx *ctx)
 static int write_txn(cs_txn *t, void *vctx)
 {
 	struct write_ctx *ctx = vctx;
-	cs_check tip;
+	cs_snapshot *tip = NULL;
 	size_t i;
 	int error = 0;
-	memset(&tip, 0, sizeof(tip));
 	if (*cs_txn_tip(t)) {
-		if ((error = cs_check_load_directory(&tip, cs_txn_store(t), cs_txn_tip(t))) < 0)
+		if ((error = cs_snapshot_load_directory(&tip, cs_txn_store(t), cs_txn_tip(t))) < 0)
 			goto cleanup;
 		if (ctx->c->guard &&
-		    (error = ctx->c->guard(&tip, ctx->puts, ctx->n, ctx->c->guard_ctx)) < 0)
+		    (error = ctx->c->guard(tip, ctx->puts, ctx->n, ctx->c->guard_ctx)) < 0)
 			goto cleanup;
-		if ((error = validate_all(&tip, ctx)) < 0)
+		if ((error = validate_all(tip, ctx)) < 0)
 			goto cleanup;
 	} else {
 		for (i = 0; i < ctx->n; i++)
@@ -103,7 +103,7 @@ static int write_txn(cs_txn *t, void *vctx)
 	if (!error && ctx->c->sign)
 		cs_txn_sign(t, ctx->c->sign, ctx->c->sign_ctx);
 cleanup:
-	cs_check_free(&tip);
+	cs_snapshot_free(tip);
 	return error;
 }
 

@@ -23,7 +23,7 @@ typedef struct {
 	 * and pairings loaded) before the records are validated: refuses
 	 * (returns negative) what the state of the store forbids (a sealed
 	 * month, a duplicate, a report filed already). May be NULL. */
-	int (*guard)(const cs_check *tip, const cs_put *puts, size_t n, void *ctx);
+	int (*guard)(const cs_snapshot *tip, const cs_put *puts, size_t n, void *ctx);
 	void *guard_ctx;
 	cs_sign_fn sign;                /* sign the commit (may be NULL) */
 	void *sign_ctx;

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "check.h"
+#include "params.h"
 #include "error.h"
 
 static void periods_parse_to_their_days(void **state)
@@ -74,13 +75,11 @@ static void findings_sort_stably(void **state)
 
 static void parameters_default_without_cs_yaml(void **state)
 {
-	cs_check c;
 	(void)state;
-	memset(&c, 0, sizeof(c));
-	assert_int_equal(cs_check_param(&c, "half_day_minutes"), 180);
-	assert_int_equal(cs_check_param(&c, "accept_working_days"), 2);
-	assert_int_equal(cs_check_param(&c, "office_report_day"), 3);
-	assert_int_equal(cs_check_param(&c, "min_feedback"), 3);
+	assert_int_equal(cs_param_get(NULL, "half_day_minutes"), 180);
+	assert_int_equal(cs_param_get(NULL, "accept_working_days"), 2);
+	assert_int_equal(cs_param_get(NULL, "office_report_day"), 3);
+	assert_int_equal(cs_param_get(NULL, "min_feedback"), 3);
 }
 
 int main(void)

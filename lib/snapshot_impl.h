@@ -1,0 +1,51 @@
+/* Inside a snapshot: for the modules of lib/ that judge or count it (check,
+ * rules, validate, report), never for cmd/. */
+#ifndef CS_SNAPSHOT_IMPL_H
+#define CS_SNAPSHOT_IMPL_H
+
+#include "calendar.h"
+#include "snapshot.h"
+
+/* One entry of the work log (or a meeting), as the rules see it. */
+typedef struct {
+	const char *path;
+	cs_node *rec;
+	const char *kind, *id, *lawyer, *community;
+	cs_day day;
+	int start, end;          /* minutes, -1 when absent */
+	int is_void;
+	int service;             /* an activity (DESIGN 5) */
+} cs_entry;
+
+struct cs_snapshot {
+	cs_store *store;
+	char rev[41];            /* commit read ("" for --worktree) */
+	int worktree;
+	cs_node *config;         /* owned */
+	cs_calendar *cal;
+	/* every record file: path -> parsed record (NULL when it did not parse);
+	 * error: why rec is NULL, the loader's "path:line: why" ("" for an empty
+	 * file); lazy: a filed report or assessment, listed but not read (what
+	 * the rules and reports use of them is their paths), validated on demand */
+	struct cs_file_rec { char *path; cs_node *rec; char *error; int lazy; } *files;
+	size_t nfiles;
+	/* views into files */
+	cs_node **offices, **firms, **lawyers, **communities, **assignments, **changes, **keys;
+	size_t noffices, nfirms, nlawyers, ncommunities, nassignments, nchanges, nkeys;
+	cs_entry *entries;           /* sorted by day */
+	size_t nentries;
+	const char **report_paths;   /* records/reports/... */
+	size_t nreports;
+	cs_time now;                 /* when it was loaded: nothing may be dated after it */
+	cs_day log_from, log_to;     /* the work log read (log_to 0: all of it) */
+	int directory_only;          /* only the directory and the pairings were read */
+	struct cs_filed { char *path; cs_day day; } *filed;  /* when each report was first filed */
+	size_t nfiled;
+	int filed_walked;
+};
+
+/* The index of the first entry on or after day (entries are sorted by day):
+ * where a pass over the entries of some days begins. */
+size_t cs_snapshot_entries_from(const cs_snapshot *snap, cs_day day);
+
+#endif

@@ -1,0 +1,271 @@
+/* The snapshot (lib/snapshot.c) and the checker's settings (cs_check_opts):
+ * a store made of the sample district's records, loaded whole, by months
+ * and as its directory only, then asked. */
+#include <dirent.h>
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "check.h"
+#include "error.h"
+#include "snapshot_impl.h"
+
+#define REPORT "records/reports/2026-09/lawyer-chen-jie.yaml"
+
+struct fixture {
+	char root[64];
+	char dir[128];
+	cs_file *files;
+	size_t nfiles;
+	size_t count[8];   /* record files under records/<kind>s/ */
+	size_t log_oct;    /* the sample's log entries of 2026-10 */
+	size_t meetings;   /* and its meetings of 2026 (a year's folder) */
+	cs_store *store;
+};
+
+static const char *kinds[] = { "office", "firm", "lawyer", "community", "assignment",
+			       "change", NULL };
+static const char *dirs[] = { "offices", "firms", "lawyers", "communities", "assignments",
+			      "changes", NULL };
+
+static void add_file(struct fixture *f, const char *path, const char *data, size_t len)
+{
+	cs_file *grown = realloc(f->files, (f->nfiles + 1) * sizeof(*grown));
+	char *p = strdup(path), *d = malloc(len + 1);
+	assert_non_null(grown);
+	assert_non_null(p);
+	assert_non_null(d);
+	memcpy(d, data, len);
+	d[len] = 0;
+	f->files = grown;
+	f->files[f->nfiles].path = p;
+	f->files[f->nfiles].data = d;
+	f->files[f->nfiles].len = len;
+	f->nfiles++;
+}
+
+static struct fixture *walk_fixture;
+
+static int take(const char *fpath, const struct stat *st, int flag, struct FTW *ftw)
+{
+	struct fixture *f = walk_fixture;
+	const char *rel = strstr(fpath, "/records/");
+	cs_buf data = CS_BUF_INIT;
+	FILE *in;
+	char chunk[4096];
+	size_t n, k;
+	(void)st;
+	(void)ftw;
+	if (flag != FTW_F || !rel || !strstr(rel, ".yaml"))
+		return 0;
+	rel++;
+	assert_non_null(in = fopen(fpath, "rb"));
+	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		assert_int_equal(cs_buf_put(&data, chunk, n), 0);
+	fclose(in);
+	add_file(f, rel, data.ptr, data.len);
+	cs_buf_free(&data);
+	for (k = 0; kinds[k]; k++) {
+		char dir[64];
+		snprintf(dir, sizeof(dir), "records/%s/", dirs[k]);
+		if (!strncmp(rel, dir, strlen(dir)))
+			f->count[k]++;
+	}
+	if (!strncmp(rel, "records/log/", 12) && strstr(rel, "/2026/10/"))
+		f->log_oct++;
+	if (!strncmp(rel, "records/meetings/2026/", 22))
+		f->meetings++;
+	return 0;
+}
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st; (void)flag; (void)ftw;
+	return remove(path);
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	const char *top = getenv("CS_TOP");
+	char recs[4096];
+	static const char cfg[] = "district: Test District\noffice: Test Bureau\n";
+	static const char rep[] = "kind: report\n";
+	if (!f || !top)
+		return -1;
+	strcpy(f->root, "/tmp/cs-test-snap-XXXXXX");
+	if (!mkdtemp(f->root))
+		return -1;
+	snprintf(f->dir, sizeof(f->dir), "%s/store", f->root);
+	snprintf(recs, sizeof(recs), "%s/records", top);
+	add_file(f, "cs.yaml", cfg, sizeof(cfg) - 1);
+	add_file(f, REPORT, rep, sizeof(rep) - 1);
+	walk_fixture = f;
+	if (nftw(recs, take, 16, FTW_PHYS) < 0)
+		return -1;
+	setenv("CS_AUTHOR", "Test Clerk <clerk@example.org>", 1);
+	setenv("CS_NOW", "2026-10-05T09:00:00", 1);
+	unsetenv("CS_STORE");
+	if (cs_store_create(f->dir, 1, f->files, f->nfiles, "The sample district") < 0 ||
+	    cs_store_open(&f->store, f->dir) < 0)
+		return -1;
+	setenv("CS_NOW", "2026-11-20T09:00:00", 1);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	size_t i;
+	cs_store_free(f->store);
+	for (i = 0; i < f->nfiles; i++) {
+		free((char *)f->files[i].path);
+		free((char *)f->files[i].data);
+	}
+	free(f->files);
+	nftw(f->root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(f);
+	return 0;
+}
+
+static void whole_store_is_read_and_asked(void **state)
+{
+	struct fixture *f = *state;
+	cs_snapshot *s;
+	const cs_node *lawyer;
+	const char *slug;
+	size_t k;
+	assert_int_equal(cs_snapshot_load(&s, f->store, NULL, 0), 0);
+	assert_int_equal(strlen(cs_snapshot_rev(s)), 40);
+	assert_int_equal(cs_snapshot_worktree(s), 0);
+	assert_int_equal(cs_snapshot_nfiles(s), f->nfiles - 1); /* all but cs.yaml */
+	for (k = 0; kinds[k]; k++)
+		assert_int_equal(cs_snapshot_count(s, kinds[k]), f->count[k]);
+	assert_null(cs_snapshot_record(s, "lawyer", f->count[2]));
+	lawyer = cs_snapshot_find(s, "lawyer", "chen-jie");
+	assert_non_null(lawyer);
+	assert_null(cs_snapshot_find(s, "lawyer", "nobody"));
+	/* by name, as a clerk types it */
+	assert_int_equal(cs_snapshot_resolve(s, "lawyer", cs_node_get_str(lawyer, "name"), &slug), 0);
+	assert_string_equal(slug, "chen-jie");
+	assert_int_equal(cs_snapshot_resolve(s, "lawyer", "chen-jei", &slug), CS_ENOTFOUND);
+	assert_non_null(strstr(cs_error_last(), "chen-jie"));
+	cs_error_clear();
+	assert_int_equal(cs_snapshot_exists(s, REPORT), 1);
+	assert_int_equal(cs_snapshot_exists(s, "records/reports/2026-08/x.yaml"), 0);
+	assert_int_equal(cs_snapshot_param(s, "half_day_minutes"), 180);
+	assert_true(cs_snapshot_lawyer_paired(s, "chen-jie", cs_date_from_ymd(2026, 10, 1),
+					      cs_date_from_ymd(2026, 10, 31)));
+	assert_false(cs_snapshot_lawyer_paired(s, "chen-jie", cs_date_from_ymd(1990, 1, 1),
+					       cs_date_from_ymd(1990, 1, 31)));
+	cs_snapshot_free(s);
+}
+
+static void months_read_only_their_entries(void **state)
+{
+	struct fixture *f = *state;
+	cs_day from = cs_date_from_ymd(2026, 10, 1), to = cs_date_from_ymd(2026, 10, 31);
+	cs_snapshot *s;
+	size_t i, first;
+	assert_int_equal(cs_snapshot_load_months(&s, f->store, NULL, from, to), 0);
+	assert_true(f->log_oct > 0);
+	/* the log of those months, and the meetings of their years */
+	assert_int_equal(s->nentries, f->log_oct + f->meetings);
+	for (i = 0; i < s->nentries; i++) {
+		if (!strncmp(s->entries[i].path, "records/log/", 12))
+			assert_true(s->entries[i].day >= from && s->entries[i].day <= to);
+		assert_true(i == 0 || s->entries[i - 1].day <= s->entries[i].day);
+	}
+	/* the directory is read whole all the same */
+	assert_int_equal(cs_snapshot_count(s, "lawyer"), f->count[2]);
+	first = cs_snapshot_entries_from(s, cs_date_from_ymd(2026, 10, 15));
+	assert_true(first == s->nentries || s->entries[first].day >= cs_date_from_ymd(2026, 10, 15));
+	assert_true(first == 0 || s->entries[first - 1].day < cs_date_from_ymd(2026, 10, 15));
+	assert_int_equal(cs_snapshot_entries_from(s, to + 1), s->nentries);
+	cs_snapshot_free(s);
+}
+
+static void directory_only_has_no_entries(void **state)
+{
+	struct fixture *f = *state;
+	cs_snapshot *s;
+	assert_int_equal(cs_snapshot_load_directory(&s, f->store, NULL), 0);
+	assert_int_equal(s->nentries, 0);
+	assert_int_equal(cs_snapshot_count(s, "community"), f->count[3]);
+	assert_int_equal(cs_snapshot_count(s, "assignment"), f->count[4]);
+	cs_snapshot_free(s);
+	/* a revision that does not exist: no snapshot, an error */
+	s = (cs_snapshot *)1;
+	assert_true(cs_snapshot_load(&s, f->store, "no-such-rev", 0) < 0);
+	assert_null(s);
+	cs_error_clear();
+}
+
+static void first_filed_is_the_day_of_the_first_commit(void **state)
+{
+	struct fixture *f = *state;
+	cs_snapshot *s;
+	cs_day day = 0;
+	assert_int_equal(cs_snapshot_load_directory(&s, f->store, NULL), 0);
+	assert_int_equal(cs_snapshot_first_filed(s, REPORT, &day), 1);
+	assert_int_equal(day, cs_date_from_ymd(2026, 10, 5));
+	assert_int_equal(cs_snapshot_first_filed(s, "records/reports/2026-08/x.yaml", &day), 0);
+	assert_int_equal(s->filed_walked, 1); /* asked twice, walked once */
+	cs_snapshot_free(s);
+}
+
+static void opts_are_the_callers(void **state)
+{
+	struct fixture *f = *state;
+	cs_snapshot *s;
+	cs_check_opts o;
+	assert_int_equal(cs_snapshot_load_directory(&s, f->store, NULL), 0);
+	assert_int_equal(cs_check_opts_init(&o, s, NULL, NULL, NULL), 0);
+	assert_int_equal(o.today, cs_snapshot_now(s).day);
+	assert_int_equal(o.today, cs_date_from_ymd(2026, 11, 20));
+	assert_true(cs_check_in_period(&o, cs_date_from_ymd(1999, 1, 1)));
+	assert_null(o.rules);
+	cs_check_opts_free(&o);
+	assert_int_equal(cs_check_opts_init(&o, s, "2026-Q3", "2026-10-01", "art9,art18.report"), 0);
+	assert_int_equal(o.today, cs_date_from_ymd(2026, 10, 1));
+	assert_true(cs_check_in_period(&o, cs_date_from_ymd(2026, 7, 1)));
+	assert_false(cs_check_in_period(&o, cs_date_from_ymd(2026, 10, 1)));
+	assert_true(cs_check_overlaps(&o, cs_date_from_ymd(2026, 9, 30), cs_date_from_ymd(2026, 12, 1)));
+	assert_int_equal(o.nrules, 2);
+	assert_string_equal(o.rules[1], "art18.report");
+	cs_check_opts_period(&o, cs_date_from_ymd(2026, 10, 1), cs_date_from_ymd(2026, 10, 31));
+	assert_true(cs_check_in_period(&o, cs_date_from_ymd(2026, 10, 1)));
+	cs_check_opts_free(&o);
+	assert_int_equal(cs_check_opts_init(&o, s, "2026-13", NULL, NULL), CS_EUSAGE);
+	cs_check_opts_free(&o);
+	cs_error_clear();
+	assert_int_equal(cs_check_opts_init(&o, s, NULL, "2026-02-30", NULL), CS_EUSAGE);
+	cs_check_opts_free(&o);
+	cs_error_clear();
+	assert_int_equal(cs_check_opts_init(&o, s, NULL, NULL, "art9.lectur"), CS_EUSAGE);
+	assert_non_null(strstr(cs_error_last(), "art9.lecture"));
+	cs_check_opts_free(&o);
+	cs_error_clear();
+	cs_snapshot_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(whole_store_is_read_and_asked),
+		cmocka_unit_test(months_read_only_their_entries),
+		cmocka_unit_test(directory_only_has_no_entries),
+		cmocka_unit_test(first_filed_is_the_day_of_the_first_commit),
+		cmocka_unit_test(opts_are_the_callers),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
