@@ -51,14 +51,9 @@ typedef struct {
 /* Both may be set: a lawyer's work within an office's communities. */
 static int in_scope(const cs_snapshot *c, const scope *sc, const cs_entry *e)
 {
-	const cs_node *community;
 	if (sc->lawyer && !same(e->lawyer, sc->lawyer))
 		return 0;
-	if (sc->office) {
-		community = cs_snapshot_find(c, "community", e->community);
-		return community && same(str(community, "office"), sc->office);
-	}
-	return 1;
+	return !sc->office || (e->office && !strcmp(e->office, sc->office));
 }
 
 static int check_scope(cs_snapshot *c, const char *kind, const char *subject, scope *sc)
@@ -151,32 +146,18 @@ typedef struct {
 	long long received, accepted, late, open;
 } figures;
 
-static int kind_index(const char *kind)
-{
-	const cs_kind *k, *all = cs_kinds();
-	for (k = all; k->name; k++)
-		if (!strcmp(k->name, kind))
-			return (int)(k - all);
-	return -1;
-}
-
 static int count(cs_snapshot *c, const cs_entry *e, figures *f)
 {
-	const cs_node *att;
-	long long n;
 	if (e->service) {
-		int k = kind_index(e->kind);
 		f->activities++;
-		if (k >= 0 && k < 32)
-			f->by_kind[k]++;
+		if (e->kind_ix >= 0 && e->kind_ix < 32)
+			f->by_kind[e->kind_ix]++;
 		if (e->start >= 0 && e->end > e->start)
 			f->minutes += e->end - e->start;
-		att = cs_node_get(e->rec, "attendees");
-		if (att && cs_node_int(att, &n) == 0)
-			f->people += n;
-		else if (cs_node_get(e->rec, "target"))
+		if (e->attendees >= 0)
+			f->people += e->attendees;
+		else if (e->has_target)
 			f->people += 1;
-		cs_error_clear();
 	}
 	if (!strcmp(e->kind, "request")) {
 		const char *r = str(e->rec, "received_at"), *a = str(e->rec, "accepted_at");
@@ -262,7 +243,7 @@ static int block(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int re
 			continue;
 		if ((error = count(c, e, &f)) < 0)
 			break;
-		if (cs_node_true(cs_node_get(e->rec, "typical")) && e->id &&
+		if (e->typical && e->id &&
 		    (error = cs_node_push(typical, cs_node_new_str(e->id))) < 0)
 			break;
 		if (!with_items)

@@ -251,6 +251,17 @@ static int index_files(cs_snapshot *c)
 			cs_error_clear();
 			e->is_void = cs_node_get(rec, "voided_at") != NULL;
 			e->service = k->service;
+			e->kind_ix = (int)(k - cs_kinds());
+			e->attendees = -1;
+			{
+				const cs_node *att = cs_node_get(rec, "attendees");
+				if (att && cs_node_int(att, &e->attendees) < 0) {
+					e->attendees = -1;
+					cs_error_clear();
+				}
+			}
+			e->has_target = cs_node_get(rec, "target") != NULL;
+			e->typical = cs_node_true(cs_node_get(rec, "typical"));
 		}
 	}
 	if (c->offices) qsort(c->offices, c->noffices, sizeof(cs_node *), cmp_slug);
@@ -259,6 +270,10 @@ static int index_files(cs_snapshot *c)
 	if (c->communities) qsort(c->communities, c->ncommunities, sizeof(cs_node *), cmp_slug);
 	if (c->keys) qsort(c->keys, c->nkeys, sizeof(cs_node *), cmp_slug);
 	if (c->entries) qsort(c->entries, c->nentries, sizeof(cs_entry), sort_entries);
+	for (i = 0; i < c->nentries; i++) {
+		const cs_node *cm = cs_snapshot_find(c, "community", c->entries[i].community);
+		c->entries[i].office = cm ? cs_node_get_str(cm, "office") : NULL;
+	}
 	return error;
 }
 

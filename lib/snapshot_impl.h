@@ -11,10 +11,14 @@ typedef struct {
 	const char *path;
 	cs_node *rec;
 	const char *kind, *id, *lawyer, *community;
+	const char *office;      /* the community's office, or NULL */
 	cs_day day;
 	int start, end;          /* minutes, -1 when absent */
 	int is_void;
 	int service;             /* an activity (DESIGN 5) */
+	int kind_ix;             /* its kind's place in cs_kinds() */
+	long long attendees;     /* -1 when absent or not a number */
+	int has_target, typical; /* a target is named; marked typical */
 } cs_entry;
 
 struct cs_snapshot {
