@@ -133,6 +133,9 @@ static int load(struct run *r)
 	cs_day from, to;
 	cs_time now;
 	int error = 0;
+	/* what is filed is computed from the objects alone, never the cache */
+	if (has(r, "commit"))
+		cs_store_set_cache(r->store, 0);
 	if (arg(r, "month"))
 		error = cs_snapshot_load_months(&r->chk, r->store, rev, cs_date_from_ymd(r->y, r->m, 1),
 					     cs_date_from_ymd(r->y, r->m, cs_date_days_in_month(r->y, r->m)));

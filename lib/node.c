@@ -500,3 +500,149 @@ int cs_node_equal(const cs_node *a, const cs_node *b)
 	}
 	return 0;
 }
+
+/* --- a compact binary form (the snapshot's cache) ---------------------------
+ * node := type:u8 line:varint (scalar: plain:u8 len:varint bytes
+ *                              | seq: count:varint node*
+ *                              | map: count:varint (keylen:varint key node)*) */
+
+int cs_varint_put(cs_buf *b, size_t v)
+{
+	unsigned char out[10];
+	size_t n = 0;
+	do {
+		out[n] = (unsigned char)(v & 0x7f);
+		v >>= 7;
+		if (v)
+			out[n] |= 0x80;
+		n++;
+	} while (v);
+	return cs_buf_put(b, out, n);
+}
+
+int cs_varint_get(const char **p, const char *end, size_t *v)
+{
+	size_t r = 0;
+	unsigned shift = 0;
+	while (*p < end && shift < 64) {
+		unsigned char c = (unsigned char)*(*p)++;
+		r |= (size_t)(c & 0x7f) << shift;
+		if (!(c & 0x80)) {
+			*v = r;
+			return 0;
+		}
+		shift += 7;
+	}
+	return CS_EDATA;
+}
+
+int cs_node_pack(const cs_node *n, cs_buf *b)
+{
+	size_t i;
+	int error;
+	if (!n)
+		return cs_error_set(CS_ESOFTWARE, "cs_node_pack: no node");
+	if ((error = cs_buf_putc(b, (char)n->type)) < 0 || (error = cs_varint_put(b, n->line)) < 0)
+		return error;
+	switch (n->type) {
+	case CS_NODE_SCALAR:
+		if ((error = cs_buf_putc(b, (char)(n->plain ? 1 : 0))) < 0 ||
+		    (error = cs_varint_put(b, n->len)) < 0)
+			return error;
+		return cs_buf_put(b, n->str ? n->str : "", n->len);
+	case CS_NODE_SEQ:
+		if ((error = cs_varint_put(b, n->count)) < 0)
+			return error;
+		for (i = 0; i < n->count; i++)
+			if ((error = cs_node_pack(n->items[i], b)) < 0)
+				return error;
+		return 0;
+	case CS_NODE_MAP:
+		if ((error = cs_varint_put(b, n->count)) < 0)
+			return error;
+		for (i = 0; i < n->count; i++) {
+			size_t k = strlen(n->pairs[i].key);
+			if ((error = cs_varint_put(b, k)) < 0 ||
+			    (error = cs_buf_put(b, n->pairs[i].key, k)) < 0 ||
+			    (error = cs_node_pack(n->pairs[i].value, b)) < 0)
+				return error;
+		}
+		return 0;
+	}
+	return cs_error_set(CS_ESOFTWARE, "cs_node_pack: bad node type");
+}
+
+#define UNPACK_DEPTH 200
+
+static int unpack(const char **p, const char *end, int depth, cs_node **out)
+{
+	cs_node *n;
+	size_t line, count, i, len;
+	int type;
+	*out = NULL;
+	if (*p >= end || depth > UNPACK_DEPTH)
+		return CS_EDATA;
+	type = (unsigned char)*(*p)++;
+	if (type > CS_NODE_MAP || cs_varint_get(p, end, &line) < 0)
+		return CS_EDATA;
+	if (type == CS_NODE_SCALAR) {
+		int plain;
+		if (*p >= end)
+			return CS_EDATA;
+		plain = *(*p)++ == 1;
+		if (cs_varint_get(p, end, &len) < 0 || len > (size_t)(end - *p))
+			return CS_EDATA;
+		if (!(n = scalar_new(*p, len, plain)))
+			return CS_ENOMEM;
+		*p += len;
+		n->line = line;
+		*out = n;
+		return 0;
+	}
+	/* every node takes at least two bytes: a count beyond that is corrupt */
+	if (cs_varint_get(p, end, &count) < 0 || count > (size_t)(end - *p) / 2)
+		return CS_EDATA;
+	if (!(n = node_new((cs_node_type)type)))
+		return CS_ENOMEM;
+	n->line = line;
+	if (count && type == CS_NODE_SEQ && !(n->items = cs_calloc(count, sizeof(*n->items))))
+		goto nomem;
+	if (count && type == CS_NODE_MAP && !(n->pairs = cs_calloc(count, sizeof(*n->pairs))))
+		goto nomem;
+	n->cap = count;
+	for (i = 0; i < count; i++) {
+		cs_node **slot;
+		int error;
+		if (type == CS_NODE_MAP) {
+			if (cs_varint_get(p, end, &len) < 0 || len > (size_t)(end - *p) ||
+			    memchr(*p, '\0', len))
+				goto corrupt;
+			if (!(n->pairs[i].key = cs_malloc(len + 1)))
+				goto nomem;
+			memcpy(n->pairs[i].key, *p, len);
+			n->pairs[i].key[len] = '\0';
+			*p += len;
+			slot = &n->pairs[i].value;
+		} else {
+			slot = &n->items[i];
+		}
+		n->count = i + 1;
+		if ((error = unpack(p, end, depth + 1, slot)) < 0) {
+			cs_node_free(n);
+			return error;
+		}
+	}
+	*out = n;
+	return 0;
+corrupt:
+	cs_node_free(n);
+	return CS_EDATA;
+nomem:
+	cs_node_free(n);
+	return CS_ENOMEM;
+}
+
+int cs_node_unpack(const char **p, const char *end, cs_node **out)
+{
+	return unpack(p, end, 0, out);
+}

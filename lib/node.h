@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+
 typedef enum {
 	CS_NODE_SCALAR,
 	CS_NODE_SEQ,
@@ -77,6 +79,14 @@ int cs_node_int(const cs_node *n, long long *out);
 int cs_node_number(const cs_node *n, double *out);
 /* 1 when the scalar is boolean true. */
 int cs_node_true(const cs_node *n);
+
+/* A compact binary form of a tree, lines and styles kept (the snapshot's
+ * cache): pack appends n to b; unpack reads one tree from *p (moved past it),
+ * CS_EDATA when [*p, end) does not hold one. Varints: the lengths in it. */
+int cs_node_pack(const cs_node *n, cs_buf *b);
+int cs_node_unpack(const char **p, const char *end, cs_node **out);
+int cs_varint_put(cs_buf *b, size_t v);
+int cs_varint_get(const char **p, const char *end, size_t *v);
 
 /* Deep equality by JSON meaning (1 = 1.0, key order ignored). */
 int cs_node_equal(const cs_node *a, const cs_node *b);

@@ -175,6 +175,68 @@ static int is_special(int c)
 	return c && strchr(".[](){}*+?|^$\\", c) != NULL;
 }
 
+/* One member of a class at p: a class escape (\\d, \\w, \\s, \\p{..}) appended
+ * to body (1), or a code point in *cp (0); *used gets its length. */
+static int class_atom(cs_buf *body, const char *p, size_t *used, uint32_t *cp, const char **why)
+{
+	const char *cls = NULL;
+	size_t n;
+	int error;
+	if (*p != '\\') {
+		if (!(*used = cs_utf8_decode(p, strlen(p), cp))) {
+			*why = "bad UTF-8";
+			return CS_EDATA;
+		}
+		return 0;
+	}
+	switch (p[1]) {
+	case '\0':
+		*why = "trailing backslash";
+		return CS_EDATA;
+	case 'd': cls = "0-9"; break;
+	case 'w': cls = "A-Za-z0-9_"; break;
+	case 's': cls = "[:space:]"; break;
+	case 'p':
+		if (!(cls = property_class(p + 2, &n))) {
+			*why = "unsupported property escape";
+			return CS_EDATA;
+		}
+		*used = 2 + n;
+		return (error = cs_buf_printf(body, "[:%s:]", cls)) < 0 ? error : 1;
+	case 'D': case 'W': case 'S': case 'P':
+		*why = "negated escape inside a class";
+		return CS_EDATA;
+	case 'b':
+		*cp = '\b';
+		*used = 2;
+		return 0;
+	}
+	if (cls) {
+		*used = 2;
+		return (error = cs_buf_puts(body, cls)) < 0 ? error : 1;
+	}
+	if (!(n = char_escape(p + 1, cp)) && !(n = cs_utf8_decode(p + 1, strlen(p + 1), cp))) {
+		*why = "bad UTF-8";
+		return CS_EDATA;
+	}
+	*used = 1 + n;
+	return 0;
+}
+
+/* The POSIX bracket expression: ']' first, '^' and '-' last, as POSIX wants. */
+static int class_close(cs_buf *out, int neg, int rbracket, const cs_buf *body, int caret,
+		       int hyphen)
+{
+	int error;
+	if ((error = cs_buf_puts(out, neg ? "[^" : "[")) < 0 ||
+	    (rbracket && (error = cs_buf_putc(out, ']')) < 0) ||
+	    (error = cs_buf_put(out, body->ptr ? body->ptr : "", body->len)) < 0 ||
+	    (caret && (error = cs_buf_putc(out, '^')) < 0) ||
+	    (hyphen && (error = cs_buf_putc(out, '-')) < 0))
+		return error;
+	return cs_buf_putc(out, ']');
+}
+
 /* Translate an ECMA class "[...]" at p (p at '['); *used gets its length. */
 static int translate_class(cs_buf *out, const char *p, size_t *used, const char **why)
 {
@@ -182,7 +244,6 @@ static int translate_class(cs_buf *out, const char *p, size_t *used, const char 
 	size_t i = 1, n;
 	int neg = 0, rbracket = 0, hyphen = 0, caret = 0, items = 0, error = 0;
 	uint32_t lo, hi;
-	const char *cls;
 	if (p[i] == '^') {
 		neg = 1;
 		i++;
@@ -192,66 +253,16 @@ static int translate_class(cs_buf *out, const char *p, size_t *used, const char 
 		return CS_EDATA;
 	}
 	while (p[i] && p[i] != ']') {
-		int is_cp = 1;
-		if (p[i] == '\\') {
-			i++;
-			if (!p[i]) {
-				*why = "trailing backslash";
-				error = CS_EDATA;
-				goto cleanup;
-			}
-			switch (p[i]) {
-			case 'd': cls = "0-9"; break;
-			case 'w': cls = "A-Za-z0-9_"; break;
-			case 's': cls = "[:space:]"; break;
-			case 'p':
-				if (!(cls = property_class(p + i + 1, &n))) {
-					*why = "unsupported property escape";
-					error = CS_EDATA;
-					goto cleanup;
-				}
-				if ((error = cs_buf_printf(&body, "[:%s:]", cls)) < 0)
-					goto cleanup;
-				items++;
-				i += 1 + n;
-				continue;
-			case 'D': case 'W': case 'S': case 'P':
-				*why = "negated escape inside a class";
-				error = CS_EDATA;
-				goto cleanup;
-			default:
-				cls = NULL;
-			}
-			if (cls) {
-				if ((error = cs_buf_puts(&body, cls)) < 0)
-					goto cleanup;
-				items++;
-				i++;
-				continue;
-			}
-			if (p[i] == 'b') {
-				lo = '\b';
-				n = 1;
-			} else if (!(n = char_escape(p + i, &lo))) {
-				n = cs_utf8_decode(p + i, strlen(p + i), &lo);
-				if (!n) {
-					*why = "bad UTF-8";
-					error = CS_EDATA;
-					goto cleanup;
-				}
-			}
-			i += n;
-		} else {
-			n = cs_utf8_decode(p + i, strlen(p + i), &lo);
-			if (!n) {
-				*why = "bad UTF-8";
-				error = CS_EDATA;
-				goto cleanup;
-			}
-			i += n;
+		if ((error = class_atom(&body, p + i, &n, &lo, why)) < 0)
+			goto cleanup;
+		i += n;
+		if (error == 1) {
+			items++;
+			error = 0;
+			continue;
 		}
 		hi = lo;
-		if (is_cp && p[i] == '-' && p[i + 1] && p[i + 1] != ']') {
+		if (p[i] == '-' && p[i + 1] && p[i + 1] != ']') {
 			i++;
 			if (p[i] == '\\') {
 				i++;
@@ -293,21 +304,10 @@ static int translate_class(cs_buf *out, const char *p, size_t *used, const char 
 		goto cleanup;
 	}
 	*used = i + 1;
-	if (!neg && caret && items == 1) {
+	if (!neg && caret && items == 1)
 		error = cs_buf_puts(out, "\\^");
-		goto cleanup;
-	}
-	if ((error = cs_buf_puts(out, neg ? "[^" : "[")) < 0)
-		goto cleanup;
-	if (rbracket && (error = cs_buf_putc(out, ']')) < 0)
-		goto cleanup;
-	if ((error = cs_buf_put(out, body.ptr ? body.ptr : "", body.len)) < 0)
-		goto cleanup;
-	if (caret && (error = cs_buf_putc(out, '^')) < 0)
-		goto cleanup;
-	if (hyphen && (error = cs_buf_putc(out, '-')) < 0)
-		goto cleanup;
-	error = cs_buf_putc(out, ']');
+	else
+		error = class_close(out, neg, rbracket, &body, caret, hyphen);
 cleanup:
 	cs_buf_free(&body);
 	return error;
@@ -332,63 +332,87 @@ static int brace_quantifier(const char *p, size_t *used)
 	return 1;
 }
 
+/* Translate the escape after a backslash at p; *used gets its length. */
+static int translate_escape(cs_buf *out, const char *p, size_t *used, const char **why)
+{
+	static const struct { char c; const char *posix; } classes[] = {
+		{ 'd', "[0-9]" }, { 'D', "[^0-9]" }, { 'w', "[A-Za-z0-9_]" },
+		{ 'W', "[^A-Za-z0-9_]" }, { 's', "[[:space:]]" }, { 'S', "[^[:space:]]" },
+		{ 'b', "\\b" }, { 'B', "\\B" },
+	};
+	const char *cls;
+	uint32_t cp;
+	size_t i, n;
+	*used = 1;
+	for (i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
+		if (*p == classes[i].c)
+			return cs_buf_puts(out, classes[i].posix);
+	if (!*p) {
+		*why = "trailing backslash";
+		return CS_EDATA;
+	}
+	if (*p == 'p' || *p == 'P') {
+		if (!(cls = property_class(p + 1, &n))) {
+			*why = "unsupported property escape";
+			return CS_EDATA;
+		}
+		*used = 1 + n;
+		return cs_buf_printf(out, "[%s[:%s:]]", *p == 'P' ? "^" : "", cls);
+	}
+	if (*p == '0') {
+		*why = "NUL escape";
+		return CS_EDATA;
+	}
+	if (*p >= '1' && *p <= '9')
+		return cs_buf_printf(out, "\\%c", *p);
+	if ((n = char_escape(p, &cp))) {
+		*used = n;
+		return is_special((int)cp) ? cs_buf_printf(out, "\\%c", (char)cp) : put_cp(out, cp);
+	}
+	if (is_special((unsigned char)*p))
+		return cs_buf_printf(out, "\\%c", *p);
+	if (isalpha((unsigned char)*p)) {
+		*why = "unsupported escape";
+		return CS_EDATA;
+	}
+	return cs_buf_putc(out, *p);
+}
+
+/* The length of a group's opening at p ("(", "(?:", "(?<name>"); lookaround
+ * is refused. */
+static int translate_group(const char *p, size_t *used, const char **why)
+{
+	const char *end;
+	*used = 1;
+	if (p[1] != '?')
+		return 0;
+	if (p[2] == ':') {
+		*used = 3;
+		return 0;
+	}
+	if (p[2] == '<' && p[3] != '=' && p[3] != '!') {
+		if (!(end = strchr(p, '>'))) {
+			*why = "bad group name";
+			return CS_EDATA;
+		}
+		*used = (size_t)(end - p) + 1;
+		return 0;
+	}
+	*why = "lookaround is not supported";
+	return CS_EDATA;
+}
+
 static int translate_regex(cs_buf *out, const char *p, const char **why)
 {
 	size_t i = 0, n;
 	int error = 0, quant;
-	uint32_t cp;
-	const char *cls;
 	while (p[i]) {
 		quant = 0;
 		switch (p[i]) {
 		case '\\':
-			i++;
-			switch (p[i]) {
-			case '\0':
-				*why = "trailing backslash";
-				return CS_EDATA;
-			case 'd': error = cs_buf_puts(out, "[0-9]"); i++; break;
-			case 'D': error = cs_buf_puts(out, "[^0-9]"); i++; break;
-			case 'w': error = cs_buf_puts(out, "[A-Za-z0-9_]"); i++; break;
-			case 'W': error = cs_buf_puts(out, "[^A-Za-z0-9_]"); i++; break;
-			case 's': error = cs_buf_puts(out, "[[:space:]]"); i++; break;
-			case 'S': error = cs_buf_puts(out, "[^[:space:]]"); i++; break;
-			case 'b': error = cs_buf_puts(out, "\\b"); i++; break;
-			case 'B': error = cs_buf_puts(out, "\\B"); i++; break;
-			case 'p': case 'P':
-				if (!(cls = property_class(p + i + 1, &n))) {
-					*why = "unsupported property escape";
-					return CS_EDATA;
-				}
-				error = cs_buf_printf(out, "[%s[:%s:]]", p[i] == 'P' ? "^" : "", cls);
-				i += 1 + n;
-				break;
-			case '0':
-				*why = "NUL escape";
-				return CS_EDATA;
-			case '1': case '2': case '3': case '4': case '5':
-			case '6': case '7': case '8': case '9':
-				error = cs_buf_printf(out, "\\%c", p[i]);
-				i++;
-				break;
-			default:
-				if ((n = char_escape(p + i, &cp))) {
-					if (is_special((int)cp))
-						error = cs_buf_printf(out, "\\%c", (char)cp);
-					else
-						error = put_cp(out, cp);
-					i += n;
-				} else if (is_special((unsigned char)p[i])) {
-					error = cs_buf_printf(out, "\\%c", p[i]);
-					i++;
-				} else if (isalpha((unsigned char)p[i])) {
-					*why = "unsupported escape";
-					return CS_EDATA;
-				} else {
-					error = cs_buf_putc(out, p[i]);
-					i++;
-				}
-			}
+			if ((error = translate_escape(out, p + i + 1, &n, why)) < 0)
+				return error;
+			i += 1 + n;
 			break;
 		case '[':
 			error = translate_class(out, p + i, &n, why);
@@ -399,23 +423,9 @@ static int translate_regex(cs_buf *out, const char *p, const char **why)
 			i++;
 			break;
 		case '(':
-			if (p[i + 1] == '?') {
-				if (p[i + 2] == ':') {
-					i += 3;
-				} else if (p[i + 2] == '<' && p[i + 3] != '=' && p[i + 3] != '!') {
-					const char *end = strchr(p + i, '>');
-					if (!end) {
-						*why = "bad group name";
-						return CS_EDATA;
-					}
-					i = (size_t)(end - p) + 1;
-				} else {
-					*why = "lookaround is not supported";
-					return CS_EDATA;
-				}
-			} else {
-				i++;
-			}
+			if ((error = translate_group(p + i, &n, why)) < 0)
+				return error;
+			i += n;
 			error = cs_buf_putc(out, '(');
 			break;
 		case '{':

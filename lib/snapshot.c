@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cache.h"
 #include "directory.h"
 #include "error.h"
 #include "pairing.h"
@@ -28,32 +29,156 @@ long long cs_snapshot_param(const cs_snapshot *c, const char *name)
 
 /* Loading */
 
-static int add_file(cs_snapshot *c, const char *path, const char *data, size_t len)
+/* Take path, rec and error (owned) as the next file read. */
+static int push_file(cs_snapshot *c, char *path, cs_node *rec, char *error)
 {
 	struct cs_file_rec *grown;
-	cs_node *rec = NULL;
 	if (c->nfiles % 256 == 0) {
-		if (!(grown = cs_realloc(c->files, (c->nfiles + 256) * sizeof(*grown))))
+		if (!(grown = cs_realloc(c->files, (c->nfiles + 256) * sizeof(*grown)))) {
+			free(path);
+			cs_node_free(rec);
+			free(error);
 			return CS_ENOMEM;
+		}
 		c->files = grown;
 	}
-	c->files[c->nfiles].error = NULL;
-	c->files[c->nfiles].lazy = 0;
-	if (cs_yaml_load(&rec, data, len, path) < 0) {
-		rec = NULL;
-		c->files[c->nfiles].error = cs_strdup(cs_error_last());
-		cs_error_clear();
-	}
-	c->files[c->nfiles].path = cs_strdup(path);
+	c->files[c->nfiles].path = path;
 	c->files[c->nfiles].rec = rec;
+	c->files[c->nfiles].error = error;
+	c->files[c->nfiles].lazy = 0;
 	c->nfiles++;
 	return 0;
+}
+
+static int add_file(cs_snapshot *c, const char *path, const char *data, size_t len)
+{
+	cs_node *rec = NULL;
+	char *why = NULL, *p;
+	if (cs_yaml_load(&rec, data, len, path) < 0) {
+		rec = NULL;
+		why = cs_strdup(cs_error_last());
+		cs_error_clear();
+	}
+	if (!(p = cs_strdup(path))) {
+		cs_node_free(rec);
+		free(why);
+		return CS_ENOMEM;
+	}
+	return push_file(c, p, rec, why);
 }
 
 static int walk_add(void *ctx, const char *path, const char *data, size_t len)
 {
 	return add_file(ctx, path, data, len);
 }
+
+/* --- the cache of parsed folders (lib/cache.c) ------------------------------
+ * payload := count:varint (pathlen:varint path state:u8 (node | len:varint why)?)*
+ * state 0: an empty file, 1: a record, 2: a file that did not parse. */
+
+static int pack_files(const cs_snapshot *c, size_t from, cs_buf *out)
+{
+	size_t i;
+	int error;
+	cs_buf_clear(out);
+	if ((error = cs_varint_put(out, c->nfiles - from)) < 0)
+		return error;
+	for (i = from; i < c->nfiles; i++) {
+		const struct cs_file_rec *f = &c->files[i];
+		size_t n = strlen(f->path);
+		int state = f->rec ? 1 : f->error ? 2 : 0;
+		if ((error = cs_varint_put(out, n)) < 0 || (error = cs_buf_put(out, f->path, n)) < 0 ||
+		    (error = cs_buf_putc(out, (char)state)) < 0)
+			return error;
+		if (state == 1 && (error = cs_node_pack(f->rec, out)) < 0)
+			return error;
+		if (state == 2 && ((error = cs_varint_put(out, strlen(f->error))) < 0 ||
+				   (error = cs_buf_puts(out, f->error)) < 0))
+			return error;
+	}
+	return 0;
+}
+
+static char *take_str(const char **p, const char *end)
+{
+	size_t n;
+	char *s;
+	if (cs_varint_get(p, end, &n) < 0 || n > (size_t)(end - *p) || memchr(*p, '\0', n) ||
+	    !(s = cs_malloc(n + 1)))
+		return NULL;
+	memcpy(s, *p, n);
+	s[n] = '\0';
+	*p += n;
+	return s;
+}
+
+/* The files of a payload appended; CS_EDATA when it is not one. */
+static int unpack_files(cs_snapshot *c, const cs_buf *in)
+{
+	const char *p = in->ptr, *end = in->ptr + in->len;
+	size_t n, i;
+	int error = 0;
+	if (cs_varint_get(&p, end, &n) < 0)
+		return CS_EDATA;
+	for (i = 0; i < n && !error; i++) {
+		char *path = take_str(&p, end), *why = NULL;
+		cs_node *rec = NULL;
+		int state = path && p < end ? *p++ : -1;
+		if (state == 1)
+			error = cs_node_unpack(&p, end, &rec);
+		else if (state == 2 && !(why = take_str(&p, end)))
+			error = CS_EDATA;
+		else if (state != 0 && state != 2)
+			error = CS_EDATA;
+		if (error < 0) {
+			free(path);
+			return error;
+		}
+		error = push_file(c, path, rec, why);
+	}
+	return error ? error : p == end ? 0 : CS_EDATA;
+}
+
+/* Let go of the files read after the first n. */
+static void drop_files(cs_snapshot *c, size_t n)
+{
+	while (c->nfiles > n) {
+		struct cs_file_rec *f = &c->files[--c->nfiles];
+		free(f->path);
+		free(f->error);
+		cs_node_free(f->rec);
+	}
+}
+
+/* One month folder of a community's work log: from the cache when it holds
+ * this tree of it, else from the objects (and then into the cache). */
+static int load_folder(cs_snapshot *c, const char *dir)
+{
+	cs_buf payload = CS_BUF_INIT;
+	size_t before = c->nfiles;
+	char tree[41];
+	int error;
+	if ((error = cs_store_tree_id(c->store, c->rev, dir, tree)) < 0)
+		return error == CS_ENOTFOUND ? (cs_error_clear(), 0) : error;
+	if (cs_cache_get(c->store, dir, tree, &payload) == 0) {
+		if ((error = unpack_files(c, &payload)) == 0) {
+			c->cache_hits++;
+			goto done;
+		}
+		drop_files(c, before);
+		if (error != CS_EDATA)
+			goto done;
+	}
+	c->cache_misses++;
+	if ((error = cs_store_walk(c->store, c->rev, dir, walk_add, c)) < 0)
+		goto done;
+	if (cs_store_cache_on(c->store) && pack_files(c, before, &payload) == 0)
+		cs_cache_put(c->store, dir, tree, &payload);
+done:
+	cs_buf_free(&payload);
+	return error;
+}
+
 
 /* A filed report or assessment: its path only. */
 static int add_lazy(cs_snapshot *c, const char *path)
@@ -186,6 +311,48 @@ static int sort_entries(const void *va, const void *vb)
 	return strcmp(a->path, b->path);
 }
 
+/* A log entry or meeting, as the rules see it (skipped when its date is not one). */
+static int add_entry(cs_snapshot *c, const char *path, cs_node *rec, const cs_kind *k)
+{
+	const char *date = cs_node_get_str(rec, "date");
+	const char *st = cs_node_get_str(rec, "start");
+	const char *en = cs_node_get_str(rec, "end");
+	const cs_node *att = cs_node_get(rec, "attendees");
+	cs_entry *e, *grown;
+	cs_day day;
+	if (!date || cs_date_parse(date, &day) < 0) {
+		cs_error_clear();
+		return 0;
+	}
+	if (c->nentries % 256 == 0) {
+		if (!(grown = cs_realloc(c->entries, (c->nentries + 256) * sizeof(*grown))))
+			return CS_ENOMEM;
+		c->entries = grown;
+	}
+	e = &c->entries[c->nentries++];
+	e->path = path;
+	e->rec = rec;
+	e->kind = cs_node_get_str(rec, "kind");
+	e->id = cs_node_get_str(rec, "id");
+	e->lawyer = cs_node_get_str(rec, "lawyer");
+	e->community = cs_node_get_str(rec, "community");
+	e->office = NULL;
+	e->day = day;
+	if (!st || cs_hhmm_parse(st, &e->start) < 0)
+		e->start = -1;
+	if (!en || cs_hhmm_parse(en, &e->end) < 0)
+		e->end = -1;
+	e->is_void = cs_node_get(rec, "voided_at") != NULL;
+	e->service = k->service;
+	e->kind_ix = (int)(k - cs_kinds());
+	if (!att || cs_node_int(att, &e->attendees) < 0)
+		e->attendees = -1;
+	cs_error_clear();
+	e->has_target = cs_node_get(rec, "target") != NULL;
+	e->typical = cs_node_true(cs_node_get(rec, "typical"));
+	return 0;
+}
+
 static int index_files(cs_snapshot *c)
 {
 	size_t i;
@@ -221,48 +388,8 @@ static int index_files(cs_snapshot *c)
 			error = push(&c->changes, &c->nchanges, rec);
 		else if (!strcmp(kind, "key") && !strncmp(path, "records/keys/", 13))
 			error = push(&c->keys, &c->nkeys, rec);
-		else if (k->family == CS_KIND_LOG || k->family == CS_KIND_MEETING) {
-			cs_entry *e, *grown;
-			const char *date = cs_node_get_str(rec, "date");
-			const char *st = cs_node_get_str(rec, "start");
-			const char *en = cs_node_get_str(rec, "end");
-			cs_day day;
-			if (!date || cs_date_parse(date, &day) < 0) {
-				cs_error_clear();
-				continue;
-			}
-			if (c->nentries % 256 == 0) {
-				if (!(grown = cs_realloc(c->entries, (c->nentries + 256) * sizeof(*grown))))
-					return CS_ENOMEM;
-				c->entries = grown;
-			}
-			e = &c->entries[c->nentries++];
-			e->path = path;
-			e->rec = rec;
-			e->kind = kind;
-			e->id = cs_node_get_str(rec, "id");
-			e->lawyer = cs_node_get_str(rec, "lawyer");
-			e->community = cs_node_get_str(rec, "community");
-			e->day = day;
-			if (!st || cs_hhmm_parse(st, &e->start) < 0)
-				e->start = -1;
-			if (!en || cs_hhmm_parse(en, &e->end) < 0)
-				e->end = -1;
-			cs_error_clear();
-			e->is_void = cs_node_get(rec, "voided_at") != NULL;
-			e->service = k->service;
-			e->kind_ix = (int)(k - cs_kinds());
-			e->attendees = -1;
-			{
-				const cs_node *att = cs_node_get(rec, "attendees");
-				if (att && cs_node_int(att, &e->attendees) < 0) {
-					e->attendees = -1;
-					cs_error_clear();
-				}
-			}
-			e->has_target = cs_node_get(rec, "target") != NULL;
-			e->typical = cs_node_true(cs_node_get(rec, "typical"));
-		}
+		else if (k->family == CS_KIND_LOG || k->family == CS_KIND_MEETING)
+			error = add_entry(c, path, rec, k);
 	}
 	if (c->offices) qsort(c->offices, c->noffices, sizeof(cs_node *), cmp_slug);
 	if (c->firms) qsort(c->firms, c->nfirms, sizeof(cs_node *), cmp_slug);
@@ -490,9 +617,7 @@ static int walk_records(cs_snapshot *c)
 		while (!error && cs_date_from_ymd(y, m, 1) <= c->log_to) {
 			cs_buf_clear(&dir);
 			cs_buf_printf(&dir, "records/log/%.*s/%04d/%02d", (int)(len - 5), slug, y, m);
-			if ((error = cs_store_walk(c->store, c->rev, cs_buf_cstr(&dir), walk_add, c)) ==
-			    CS_ENOTFOUND)
-				error = 0;
+			error = load_folder(c, cs_buf_cstr(&dir));
 			if (++m > 12) {
 				m = 1;
 				y++;

@@ -46,6 +46,7 @@ struct cs_snapshot {
 	struct cs_filed { char *path; cs_day day; } *filed;  /* when each report was first filed */
 	size_t nfiled;
 	int filed_walked;
+	size_t cache_hits, cache_misses;  /* month folders from the cache, and read */
 };
 
 /* The index of the first entry on or after day (entries are sorted by day):

@@ -701,6 +701,35 @@ static int walk_cb(const char *root, const git_tree_entry *e, void *payload)
 	return 0;
 }
 
+int cs_store_tree_id(cs_store *s, const char *oid_hex, const char *dir, char hex[41])
+{
+	git_tree *root = NULL;
+	git_tree_entry *e = NULL;
+	int error;
+	if ((error = store_commit_tree(&root, s, oid_hex)) < 0)
+		return error;
+	if (git_tree_entry_bypath(&e, root, dir) < 0 || git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+		git_error_clear();
+		error = CS_ENOTFOUND;
+	} else {
+		git_oid_tostr(hex, 41, git_tree_entry_id(e));
+	}
+	git_tree_entry_free(e);
+	git_tree_free(root);
+	return error;
+}
+
+void cs_store_set_cache(cs_store *s, int on)
+{
+	s->no_cache = !on;
+}
+
+int cs_store_cache_on(const cs_store *s)
+{
+	const char *env = getenv("CS_CACHE");
+	return !s->no_cache && !(env && !strcmp(env, "0"));
+}
+
 int cs_store_names(cs_store *s, const char *oid_hex, const char *dir, cs_store_name_fn fn,
 		   void *ctx)
 {

@@ -60,6 +60,14 @@ int cs_store_read_record(cs_store *s, const char *oid_hex, const char *path, cs_
 /* Walk every blob under dir ("records/log", "records/lawyers", ...) in commit
  * oid_hex (NULL: HEAD), in path order; fn returning non-zero stops the walk
  * and is returned. data is the blob's content (not NUL-terminated). */
+/* The id (hex) of the tree at dir in the commit oid_hex: 0, or CS_ENOTFOUND
+ * when dir is not a folder there. */
+int cs_store_tree_id(cs_store *s, const char *oid_hex, const char *dir, char hex[41]);
+/* Whether loads may use the cache of parsed folders (lib/cache.c): on, unless
+ * CS_CACHE=0; a command that files what it computes turns it off. */
+void cs_store_set_cache(cs_store *s, int on);
+int cs_store_cache_on(const cs_store *s);
+
 typedef int (*cs_store_walk_fn)(void *ctx, const char *path, const char *data, size_t len);
 int cs_store_walk(cs_store *s, const char *oid_hex, const char *dir,
 		  cs_store_walk_fn fn, void *ctx);

@@ -20,6 +20,7 @@ struct cs_store {
 	cs_node *config;
 	char head[41];
 	int lock_fd;
+	int no_cache;  /* read every folder from the objects (lib/cache.c) */
 };
 
 struct put {

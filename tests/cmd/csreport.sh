@@ -712,12 +712,42 @@ is 'bare: the district'"'"'s name from cs.yaml in HEAD' "$scratch/.out" subject 
 ok 'bare: card' $R -C b.git card hepingli
 ok 'bare: stipend' $R -C b.git stipend --month 2026-10 --format json
 is 'bare: stipend total' "$scratch/.out" total 500.00
+# the cache of parsed folders (lib/cache.c): in the git directory, the same
+# figures as the objects give, one folder read again after one new entry,
+# damaged files read around, never used for what is filed
+C=b.git/cs-cache
+nc() { ls "$C" 2>/dev/null | wc -l; }
+Q='period --quarter 2026-Q4 --district --format json'
+rm -rf "$C"
+CS_CACHE=0 $R -C b.git $Q > "$scratch/q0.json" 2>&1
+check 'CS_CACHE=0 writes no cache' '[ "$(nc)" -eq 0 ]'
+$R -C b.git $Q > "$scratch/q1.json" 2>&1
+n1=$(nc)
+check 'a period report fills the cache, a file a month folder of the log' '[ "$n1" -ge 1 ]'
+check 'the cache is the owner'"'"'s only (personal data)' \
+	'[ "$(stat -c %a "$C")" = 700 ] && ! find "$C" -type f ! -perm 600 | grep -q .'
+$R -C b.git $Q > "$scratch/q2.json" 2>&1
+check 'the report from the cache is the report from the objects' \
+	'cmp -s "$scratch/q0.json" "$scratch/q1.json" && cmp -s "$scratch/q1.json" "$scratch/q2.json"'
+check 'the report from the cache adds no file' '[ "$(nc)" -eq "$n1" ]'
+b4=$(CS_STORE="$scratch/b.git" logd 2026-10-20 consultation $H --start 09:00 --end 09:30 $T \
+	--target-name 李四 --content 新咨询)
+$R -C b.git $Q > "$scratch/q3.json" 2>&1
+CS_CACHE=0 $R -C b.git $Q > "$scratch/q4.json" 2>&1
+check 'after one new entry one folder is read again (one file more)' '[ "$(nc)" -eq $((n1 + 1)) ]'
+check 'and the report counts the new entry' \
+	'cmp -s "$scratch/q3.json" "$scratch/q4.json" && ! cmp -s "$scratch/q2.json" "$scratch/q3.json"'
+for f in "$C"/*; do printf 'damage' >> "$f"; done
+$R -C b.git $Q > "$scratch/q5.json" 2>&1
+check 'damaged cache files are read around' 'cmp -s "$scratch/q4.json" "$scratch/q5.json"'
+rm -rf "$C"
 ok 'bare: monthly --commit' at 2026-11-02T09:00 $R -C b.git monthly --month 2026-10 --lawyer wang-li --commit
 check 'bare: the report is in HEAD, no working tree written' \
 	'git -C b.git cat-file -e HEAD:records/reports/2026-10/lawyer-wang-li.yaml && [ ! -e b.git/records ] && [ ! -e records ]'
 check 'bare: the filed report masks the resident' \
 	'git -C b.git show HEAD:records/reports/2026-10/lawyer-wang-li.yaml | grep -q "张\*\*" &&
 	 ! git -C b.git show HEAD:records/reports/2026-10/lawyer-wang-li.yaml | grep -q 张三丰'
+check 'bare: --commit reads the objects, not the cache' '[ "$(nc)" -eq 0 ]'
 expect 'bare: a second --commit is 73' 73 at 2026-11-02T10:00 $R -C b.git monthly --month 2026-10 --lawyer wang-li --commit
 check 'bare: fsck clean' 'git -C b.git fsck --strict > /dev/null 2>&1'
 check 'the worktree store fscks clean' 'git -C s fsck --strict > /dev/null 2>&1'

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -17,6 +18,7 @@
 #include "check.h"
 #include "error.h"
 #include "snapshot_impl.h"
+#include "yaml.h"
 
 #define REPORT "records/reports/2026-09/lawyer-chen-jie.yaml"
 
@@ -258,6 +260,194 @@ static void opts_are_the_callers(void **state)
 	cs_snapshot_free(s);
 }
 
+
+/* The files of two snapshots are the same: paths, records, errors. */
+static void assert_same_files(const cs_snapshot *a, const cs_snapshot *b)
+{
+	size_t i;
+	assert_int_equal(a->nfiles, b->nfiles);
+	assert_int_equal(a->nentries, b->nentries);
+	for (i = 0; i < a->nfiles; i++) {
+		const struct cs_file_rec *x = &a->files[i], *y = &b->files[i];
+		cs_buf px = CS_BUF_INIT, py = CS_BUF_INIT;
+		assert_string_equal(x->path, y->path);
+		assert_int_equal(x->lazy, y->lazy);
+		assert_true((x->rec == NULL) == (y->rec == NULL));
+		assert_true((x->error == NULL) == (y->error == NULL));
+		if (x->error)
+			assert_string_equal(x->error, y->error);
+		if (x->rec) {
+			/* the packed form carries lines and styles too */
+			assert_int_equal(cs_node_pack(x->rec, &px), 0);
+			assert_int_equal(cs_node_pack(y->rec, &py), 0);
+			assert_int_equal(px.len, py.len);
+			assert_memory_equal(px.ptr, py.ptr, px.len);
+		}
+		cs_buf_free(&px);
+		cs_buf_free(&py);
+	}
+}
+
+static size_t cache_files(const struct fixture *f)
+{
+	char dir[256];
+	struct dirent *d;
+	size_t n = 0;
+	DIR *dp;
+	snprintf(dir, sizeof(dir), "%s/cs-cache", f->dir);
+	if (!(dp = opendir(dir)))
+		return 0;
+	while ((d = readdir(dp)))
+		if (d->d_name[0] != '.')
+			n++;
+	closedir(dp);
+	return n;
+}
+
+/* Every cache file's path, one after the other. */
+static char *cache_file(const struct fixture *f, size_t which)
+{
+	char dir[256], *path = NULL;
+	struct dirent *d;
+	size_t n = 0;
+	DIR *dp;
+	snprintf(dir, sizeof(dir), "%s/cs-cache", f->dir);
+	assert_non_null(dp = opendir(dir));
+	while ((d = readdir(dp)) && !path)
+		if (d->d_name[0] != '.' && n++ == which) {
+			path = malloc(strlen(dir) + strlen(d->d_name) + 2);
+			assert_non_null(path);
+			sprintf(path, "%s/%s", dir, d->d_name);
+		}
+	closedir(dp);
+	assert_non_null(path);
+	return path;
+}
+
+static void copy_file(const char *from, const char *to)
+{
+	char buf[4096];
+	size_t n;
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	assert_non_null(in);
+	assert_non_null(out);
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		assert_int_equal(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	fclose(out);
+}
+
+static void cache_gives_what_the_objects_give(void **state)
+{
+	struct fixture *f = *state;
+	cs_day from = cs_date_from_ymd(2026, 8, 1), to = cs_date_from_ymd(2026, 10, 31);
+	cs_snapshot *cold, *warm, *bare;
+	size_t folders;
+	struct stat st;
+	char dir[256], rm[300];
+	/* the tests before this one filled it */
+	snprintf(rm, sizeof(rm), "rm -rf '%s/cs-cache'", f->dir);
+	assert_int_equal(system(rm), 0);
+	setenv("CS_CACHE", "0", 1);
+	assert_int_equal(cs_snapshot_load_months(&bare, f->store, NULL, from, to), 0);
+	assert_int_equal(cache_files(f), 0); /* CS_CACHE=0: nothing written */
+	unsetenv("CS_CACHE");
+	assert_int_equal(cs_snapshot_load_months(&cold, f->store, NULL, from, to), 0);
+	assert_int_equal(cold->cache_hits, 0);
+	folders = cold->cache_misses;
+	assert_true(folders > 0);
+	assert_int_equal(cache_files(f), folders);
+	snprintf(dir, sizeof(dir), "%s/cs-cache", f->dir);
+	assert_int_equal(stat(dir, &st), 0);
+	assert_int_equal(st.st_mode & 0077, 0); /* personal data: the owner's only */
+	assert_int_equal(cs_snapshot_load_months(&warm, f->store, NULL, from, to), 0);
+	assert_int_equal(warm->cache_hits, folders);
+	assert_int_equal(warm->cache_misses, 0);
+	assert_same_files(bare, cold);
+	assert_same_files(bare, warm);
+	cs_snapshot_free(cold);
+	cs_snapshot_free(warm);
+	cs_snapshot_free(bare);
+}
+
+static void bad_cache_is_read_around(void **state)
+{
+	struct fixture *f = *state;
+	cs_day from = cs_date_from_ymd(2026, 8, 1), to = cs_date_from_ymd(2026, 10, 31);
+	cs_snapshot *bare, *s;
+	char *a, *b, rm[300];
+	FILE *out;
+	size_t folders;
+	setenv("CS_CACHE", "0", 1);
+	assert_int_equal(cs_snapshot_load_months(&bare, f->store, NULL, from, to), 0);
+	unsetenv("CS_CACHE");
+	assert_int_equal(cs_snapshot_load_months(&s, f->store, NULL, from, to), 0);
+	folders = s->cache_hits + s->cache_misses;
+	cs_snapshot_free(s);
+	assert_true(cache_files(f) >= 2);
+	/* one file damaged at its end, another overwritten by a third's
+	 * (a foreign file: it names another folder), a fourth cut short */
+	a = cache_file(f, 0);
+	assert_non_null(out = fopen(a, "r+b"));
+	assert_int_equal(fseek(out, -1, SEEK_END), 0);
+	fputc('#', out);
+	fclose(out);
+	b = cache_file(f, 1);
+	{
+		char *c = cache_file(f, 2);
+		copy_file(c, b);
+		free(c);
+	}
+	assert_int_equal(cs_snapshot_load_months(&s, f->store, NULL, from, to), 0);
+	assert_int_equal(s->cache_misses, 2);
+	assert_int_equal(s->cache_hits, folders - 2);
+	assert_same_files(bare, s);
+	cs_snapshot_free(s);
+	/* both rewritten */
+	assert_int_equal(cs_snapshot_load_months(&s, f->store, NULL, from, to), 0);
+	assert_int_equal(s->cache_misses, 0);
+	cs_snapshot_free(s);
+	/* deleted: read from the objects again */
+	snprintf(rm, sizeof(rm), "rm -rf '%s/cs-cache'", f->dir);
+	assert_int_equal(system(rm), 0);
+	assert_int_equal(cs_snapshot_load_months(&s, f->store, NULL, from, to), 0);
+	assert_int_equal(s->cache_misses, folders);
+	assert_same_files(bare, s);
+	cs_snapshot_free(s);
+	cs_snapshot_free(bare);
+	free(a);
+	free(b);
+}
+
+static void packed_trees_come_back_whole(void **state)
+{
+	static const char doc[] = "a: 1\nb: [x, 'y', {c: ~}]\nd: |\n  两行\n  text\n";
+	cs_node *n = NULL, *back = NULL;
+	cs_buf b = CS_BUF_INIT;
+	const char *p, *end;
+	size_t cut;
+	(void)state;
+	assert_int_equal(cs_yaml_load(&n, doc, sizeof(doc) - 1, "t.yaml"), 0);
+	assert_int_equal(cs_node_pack(n, &b), 0);
+	p = b.ptr;
+	end = b.ptr + b.len;
+	assert_int_equal(cs_node_unpack(&p, end, &back), 0);
+	assert_ptr_equal(p, end);
+	assert_true(cs_node_equal(n, back));
+	assert_int_equal(cs_node_get(back, "d")->line, cs_node_get(n, "d")->line);
+	assert_int_equal(cs_node_get(back, "a")->plain, 1);
+	cs_node_free(back);
+	/* every cut is refused, none read past the end */
+	for (cut = 0; cut < b.len; cut++) {
+		p = b.ptr;
+		back = (cs_node *)1;
+		assert_int_equal(cs_node_unpack(&p, b.ptr + cut, &back), CS_EDATA);
+		assert_null(back);
+	}
+	cs_node_free(n);
+	cs_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -266,6 +456,9 @@ int main(void)
 		cmocka_unit_test(directory_only_has_no_entries),
 		cmocka_unit_test(first_filed_is_the_day_of_the_first_commit),
 		cmocka_unit_test(opts_are_the_callers),
+		cmocka_unit_test(packed_trees_come_back_whole),
+		cmocka_unit_test(cache_gives_what_the_objects_give),
+		cmocka_unit_test(bad_cache_is_read_around),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

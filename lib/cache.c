@@ -1,0 +1,140 @@
+/* The cache of parsed folders: files <gitdir>/cs-cache/<tree>-<hash of dir>,
+ * each  "cs-cache 1\n" dir "\n" tree "\n" length:u64 checksum:u64 payload,
+ * written to a temporary file and renamed, mode 0600 (the records hold
+ * personal data, Art 15). */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cache.h"
+#include "error.h"
+#include "store_impl.h"
+
+#define MAGIC "cs-cache 1\n"
+
+/* FNV-1a, 64 bits: catches a torn or damaged file; the key is the tree id. */
+static uint64_t fnv(const void *data, size_t len, uint64_t h)
+{
+	const unsigned char *p = data;
+	size_t i;
+	for (i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+#define FNV_INIT 14695981039346656037ULL
+
+static void put64(unsigned char *out, uint64_t v)
+{
+	int i;
+	for (i = 0; i < 8; i++)
+		out[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t get64(const unsigned char *in)
+{
+	uint64_t v = 0;
+	int i;
+	for (i = 7; i >= 0; i--)
+		v = v << 8 | in[i];
+	return v;
+}
+
+static int file_path(cs_store *s, const char *dir, const char *tree, cs_buf *path)
+{
+	return cs_buf_printf(path, "%scs-cache/%s-%016llx", s->gitdir, tree,
+			     (unsigned long long)fnv(dir, strlen(dir), FNV_INIT));
+}
+
+static int header(const char *dir, const char *tree, cs_buf *out)
+{
+	return cs_buf_printf(out, MAGIC "%s\n%s\n", dir, tree);
+}
+
+int cs_cache_get(cs_store *s, const char *dir, const char *tree, cs_buf *payload)
+{
+	cs_buf path = CS_BUF_INIT, head = CS_BUF_INIT, data = CS_BUF_INIT;
+	unsigned char sizes[16];
+	char chunk[65536];
+	uint64_t len;
+	size_t n;
+	FILE *in = NULL;
+	int error = CS_ENOTFOUND;
+	if (!cs_store_cache_on(s) || file_path(s, dir, tree, &path) < 0 ||
+	    header(dir, tree, &head) < 0 || !(in = fopen(path.ptr, "rb")))
+		goto done;
+	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		if (cs_buf_put(&data, chunk, n) < 0)
+			goto done;
+	if (ferror(in) || data.len < head.len + 16 || memcmp(data.ptr, head.ptr, head.len))
+		goto done;
+	memcpy(sizes, data.ptr + head.len, 16);
+	len = get64(sizes);
+	if (len != data.len - head.len - 16 ||
+	    get64(sizes + 8) != fnv(data.ptr + head.len + 16, (size_t)len, FNV_INIT))
+		goto done;
+	cs_buf_clear(payload);
+	if (cs_buf_put(payload, data.ptr + head.len + 16, (size_t)len) == 0)
+		error = 0;
+done:
+	if (in)
+		fclose(in);
+	cs_buf_free(&path);
+	cs_buf_free(&head);
+	cs_buf_free(&data);
+	cs_error_clear();
+	return error;
+}
+
+static int write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	while (len) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+void cs_cache_put(cs_store *s, const char *dir, const char *tree, const cs_buf *payload)
+{
+	cs_buf path = CS_BUF_INIT, tmp = CS_BUF_INIT, head = CS_BUF_INIT;
+	unsigned char sizes[16];
+	int fd = -1, ok = 0;
+	if (!cs_store_cache_on(s) || file_path(s, dir, tree, &path) < 0 ||
+	    header(dir, tree, &head) < 0 || cs_buf_printf(&tmp, "%scs-cache", s->gitdir) < 0)
+		goto done;
+	if (mkdir(tmp.ptr, 0700) < 0 && errno != EEXIST)
+		goto done;
+	if (cs_buf_puts(&tmp, "/tmp-XXXXXX") < 0 || (fd = mkstemp(tmp.ptr)) < 0)
+		goto done;
+	put64(sizes, payload->len);
+	put64(sizes + 8, fnv(payload->ptr, payload->len, FNV_INIT));
+	ok = write_all(fd, head.ptr, head.len) == 0 && write_all(fd, sizes, 16) == 0 &&
+	     write_all(fd, payload->ptr, payload->len) == 0;
+	ok = close(fd) == 0 && ok;
+	fd = -1;
+	ok = ok && rename(tmp.ptr, path.ptr) == 0;
+	if (!ok)
+		unlink(tmp.ptr);
+done:
+	if (fd >= 0) {
+		close(fd);
+		unlink(tmp.ptr);
+	}
+	cs_buf_free(&path);
+	cs_buf_free(&tmp);
+	cs_buf_free(&head);
+	cs_error_clear();
+}

@@ -1,0 +1,21 @@
+/* The cache of parsed folders (DESIGN 9): a month folder of one community's
+ * work log, read and parsed once, kept in the git directory (cs-cache/)
+ * under its git tree id, so that a load after one new entry parses one
+ * folder. A file there is used only when its header names the same folder,
+ * tree id and format and its checksum holds; anything else is a miss and the
+ * folder is read from the objects again (and the file rewritten). Safe to
+ * delete at any time; never written in a working-tree load. */
+#ifndef CS_CACHE_H
+#define CS_CACHE_H
+
+#include "buf.h"
+#include "store.h"
+
+/* The payload kept for dir at tree (hex): 0, or CS_ENOTFOUND (missing,
+ * corrupt, foreign or of another format). */
+int cs_cache_get(cs_store *s, const char *dir, const char *tree, cs_buf *payload);
+/* Keep payload for dir at tree: best effort (a store that cannot be written
+ * to just has no cache); never fails the caller. */
+void cs_cache_put(cs_store *s, const char *dir, const char *tree, const cs_buf *payload);
+
+#endif
