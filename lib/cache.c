@@ -1,7 +1,9 @@
 /* The cache of parsed folders: files <gitdir>/cs-cache/<tree>-<hash of dir>,
  * each  "cs-cache 1\n" dir "\n" tree "\n" length:u64 checksum:u64 payload,
  * written to a temporary file and renamed, mode 0600 (the records hold
- * personal data, Art 15). */
+ * personal data, Art 15); the file of a folder's earlier tree is removed
+ * when its new one is written. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -107,6 +109,33 @@ static int write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
+/* The files of dir's earlier trees: gone, one file a folder is kept. */
+static void prune(cs_store *s, const char *dir, const char *tree)
+{
+	cs_buf path = CS_BUF_INIT;
+	char suffix[24];
+	struct dirent *d;
+	DIR *dp;
+	size_t n;
+	snprintf(suffix, sizeof(suffix), "-%016llx",
+		 (unsigned long long)fnv(dir, strlen(dir), FNV_INIT));
+	if (cs_buf_printf(&path, "%scs-cache", s->gitdir) < 0 || !(dp = opendir(path.ptr))) {
+		cs_buf_free(&path);
+		return;
+	}
+	while ((d = readdir(dp))) {
+		n = strlen(d->d_name);
+		if (n != 40 + strlen(suffix) || strcmp(d->d_name + 40, suffix) ||
+		    !strncmp(d->d_name, tree, 40))
+			continue;
+		cs_buf_clear(&path);
+		if (cs_buf_printf(&path, "%scs-cache/%s", s->gitdir, d->d_name) == 0)
+			unlink(path.ptr);
+	}
+	closedir(dp);
+	cs_buf_free(&path);
+}
+
 void cs_cache_put(cs_store *s, const char *dir, const char *tree, const cs_buf *payload)
 {
 	cs_buf path = CS_BUF_INIT, tmp = CS_BUF_INIT, head = CS_BUF_INIT;
@@ -128,6 +157,8 @@ void cs_cache_put(cs_store *s, const char *dir, const char *tree, const cs_buf *
 	ok = ok && rename(tmp.ptr, path.ptr) == 0;
 	if (!ok)
 		unlink(tmp.ptr);
+	else
+		prune(s, dir, tree);
 done:
 	if (fd >= 0) {
 		close(fd);

@@ -558,6 +558,36 @@ const cs_node *cs_snapshot_find(const cs_snapshot *c, const char *kind, const ch
 	return hit ? *hit : NULL;
 }
 
+/* The whole work log, month folder by month folder (records/log/<community>/
+ * <YYYY>/<MM>, each through the cache); a file elsewhere in it is read as it is. */
+struct log_walk {
+	cs_snapshot *c;
+	const char *dir;
+	int depth;           /* 0: communities, 1: years, 2: months */
+};
+
+static int log_add(void *ctx, const char *name, int is_dir)
+{
+	struct log_walk *w = ctx, sub = *w;
+	cs_buf path = CS_BUF_INIT, data = CS_BUF_INIT;
+	int error;
+	if ((error = cs_buf_printf(&path, "%s/%s", w->dir, name)) < 0)
+		return error;
+	if (!is_dir) {
+		if ((error = cs_store_read_blob(w->c->store, w->c->rev, path.ptr, &data)) == 0)
+			error = add_file(w->c, path.ptr, data.ptr, data.len);
+	} else if (w->depth == 2) {
+		error = load_folder(w->c, path.ptr);
+	} else {
+		sub.dir = path.ptr;
+		sub.depth++;
+		error = cs_store_names(w->c->store, w->c->rev, sub.dir, log_add, &sub);
+	}
+	cs_buf_free(&path);
+	cs_buf_free(&data);
+	return error;
+}
+
 /* A directory (or file) right under records/, in a load of everything. */
 static int top_add(void *ctx, const char *name, int is_dir)
 {
@@ -571,6 +601,9 @@ static int top_add(void *ctx, const char *name, int is_dir)
 			error = add_file(c, cs_buf_cstr(&path), data.ptr, data.len);
 	} else if (!strcmp(name, "reports") || !strcmp(name, "assessments")) {
 		error = list_lazy(c, cs_buf_cstr(&path));
+	} else if (!strcmp(name, "log")) {
+		struct log_walk w = { c, cs_buf_cstr(&path), 0 };
+		error = cs_store_names(c->store, c->rev, w.dir, log_add, &w);
 	} else if ((error = cs_store_walk(c->store, c->rev, cs_buf_cstr(&path), walk_add, c)) ==
 		   CS_ENOTFOUND) {
 		error = 0;
