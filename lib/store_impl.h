@@ -44,6 +44,9 @@ struct cs_txn {
 
 /* CS_E* code with libgit2's last message, about what. */
 int store_git_fail(int code, const char *what);
+/* Pack the loose objects when there are more than CS_PACK_LOOSE (or always,
+ * with force); lib/store_pack.c. */
+int store_pack_loose(cs_store *s, int force);
 int store_lib_init(void);
 
 /* lockfile.c: the store's lock (cs.lock), and files written atomically */

@@ -568,6 +568,10 @@ int cs_store_transact(cs_store *s, const char *command, cs_txn_fn fn, void *ctx)
 		cs_error_clear();
 	else if (!s->bare)
 		remove_pending(s);
+	/* the loose objects of many such writes go into a pack now and then;
+	 * the write stands whatever that gives */
+	if (store_pack_loose(s, 0) < 0)
+		cs_error_clear();
 cleanup:
 	if (pending)
 		remove_pending(s);

@@ -387,3 +387,22 @@ check 'bare: amend cleared the signature' \
 ok 'bare: void' cslog void "$bid" --reason 作废
 check 'bare: fsck clean' 'git -C b.git fsck --strict >/dev/null 2>&1'
 unset CS_STORE
+
+# the loose objects of one-commit writes are packed now and then (CS_PACK_LOOSE,
+# default 2048 estimated as git gc --auto does; 0: after every write)
+loose() { git -C "$1" count-objects -v | sed -n 's/^count: //p'; }
+check 'one write under the limit leaves its loose objects' '[ "$(loose b.git)" -gt 0 ]'
+ok 'bare: a write past the limit' env CS_STORE="$scratch/b.git" CS_PACK_LOOSE=0 \
+	cslog add consultation --lawyer wang-li --community hepingli --date 2026-10-09 \
+	--start 09:00 --end 09:30 --target-type resident --content 打包
+pid=$(out)
+check 'bare: every loose object went into a pack' \
+	'[ "$(loose b.git)" -eq 0 ] && [ "$(git -C b.git count-objects -v | sed -n "s/^packs: //p")" -ge 1 ]'
+check 'bare: packed, fsck clean' 'git -C b.git fsck --strict >/dev/null 2>&1'
+ok 'bare: the packed entry reads back' env CS_STORE="$scratch/b.git" cslog show "$pid"
+ok 'bare: and the next write works' env CS_STORE="$scratch/b.git" cslog void "$pid" --reason 测试
+(cd s && CS_PACK_LOOSE=0 cslog add consultation --lawyer wang-li --community hepingli \
+	--date 2026-10-09 --start 10:00 --end 10:30 --target-type resident --content 打包 \
+	> "$scratch/.wid" 2>&1)
+check 'working tree: packed, fsck clean, status clean' \
+	'[ "$(loose s)" -eq 0 ] && git -C s fsck --strict >/dev/null 2>&1 && [ -z "$(git -C s status --porcelain)" ]'
