@@ -771,11 +771,7 @@ void cs_snapshot_free(cs_snapshot *c)
 	size_t i;
 	if (!c)
 		return;
-	for (i = 0; i < c->nfiles; i++) {
-		free(c->files[i].path);
-		free(c->files[i].error);
-		cs_node_free(c->files[i].rec);
-	}
+	drop_files(c, 0);
 	free(c->files);
 	free(c->offices);
 	free(c->firms);
