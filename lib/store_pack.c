@@ -78,7 +78,7 @@ static int collect(const char *objects, oids *out)
 				out->v = grown;
 				out->cap = cap;
 			}
-			snprintf(hex, sizeof(hex), "%02x%s", fan, d->d_name);
+			snprintf(hex, sizeof(hex), "%02x%.38s", fan, d->d_name);
 			if (git_oid_fromstr(&out->v[out->n], hex) == 0)
 				out->n++;
 		}
