@@ -534,6 +534,23 @@ static int personal_number(const char *s)
 	return 0;
 }
 
+/* field.key into sub (size bytes), cut to fit: snprintf here was a tenth of
+ * a year report */
+static void join_field(char *sub, size_t size, const char *field, const char *key)
+{
+	size_t fl = strlen(field), kl = strlen(key), at;
+	if (fl > size - 2)
+		fl = size - 2;
+	memcpy(sub, field, fl);
+	at = fl;
+	if (fl)
+		sub[at++] = '.';
+	if (kl > size - 1 - at)
+		kl = size - 1 - at;
+	memcpy(sub + at, key, kl);
+	sub[at + kl] = '\0';
+}
+
 static int scan_privacy(cs_findings *out, const cs_entry *e, const cs_node *n,
 			const char *field, const char *month)
 {
@@ -562,7 +579,7 @@ static int scan_privacy(cs_findings *out, const cs_entry *e, const cs_node *n,
 		const char *k = n->pairs[i].key;
 		if (!*field && (!strcmp(k, "target") || !strcmp(k, "id") || !strcmp(k, "kind")))
 			continue;
-		snprintf(sub, sizeof(sub), "%s%s%s", field, *field ? "." : "", k);
+		join_field(sub, sizeof(sub), field, k);
 		error = scan_privacy(out, e, n->pairs[i].value, sub, month);
 	}
 	return error;
