@@ -154,9 +154,12 @@ static cs_pair *find_pair(const cs_node *map, const char *key)
 	size_t i;
 	if (!map || map->type != CS_NODE_MAP || !key)
 		return NULL;
-	for (i = 0; i < map->count; i++)
-		if (strcmp(map->pairs[i].key, key) == 0)
+	/* the first byte before the call: most keys differ there */
+	for (i = 0; i < map->count; i++) {
+		const char *k = map->pairs[i].key;
+		if (k[0] == key[0] && strcmp(k, key) == 0)
 			return &map->pairs[i];
+	}
 	return NULL;
 }
 

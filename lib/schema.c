@@ -18,9 +18,19 @@
 
 #define MAX_DEPTH 256
 
+/* The last verdicts of a pattern on short strings, by hash: the values a
+ * store repeats (slugs, kinds, times) are matched once, not once a record. */
+#define RX_MEMO 64
+#define RX_MEMO_LEN 40
+typedef struct {
+	char str[RX_MEMO_LEN];
+	unsigned char used, match;
+} rx_memo;
+
 typedef struct {
 	const char *src;     /* the pattern string inside the schema copy */
 	regex_t re;
+	rx_memo *memo;       /* RX_MEMO slots, made at the first match */
 } rx_entry;
 
 struct cs_schema {
@@ -483,13 +493,13 @@ cleanup:
 }
 
 /* The compiled pattern for src (a string inside the schema), cached. */
-static int rx_get(cs_schema *s, const char *src, regex_t **out)
+static int rx_get(cs_schema *s, const char *src, rx_entry **out)
 {
 	size_t i;
 	int error;
 	for (i = 0; i < s->nrx; i++)
 		if (s->rx[i].src == src) {
-			*out = &s->rx[i].re;
+			*out = &s->rx[i];
 			return 0;
 		}
 	if (s->nrx == s->caprx) {
@@ -503,11 +513,12 @@ static int rx_get(cs_schema *s, const char *src, regex_t **out)
 	if ((error = rx_compile(&s->rx[s->nrx].re, src, s->name)) < 0)
 		return error;
 	s->rx[s->nrx].src = src;
-	*out = &s->rx[s->nrx++].re;
+	s->rx[s->nrx].memo = NULL;
+	*out = &s->rx[s->nrx++];
 	return 0;
 }
 
-static int rx_match(regex_t *re, const char *str)
+static int rx_exec(const regex_t *re, const char *str)
 {
 	locale_t loc = utf8_locale(), old = (locale_t)0;
 	int rc;
@@ -517,6 +528,25 @@ static int rx_match(regex_t *re, const char *str)
 	if (loc != (locale_t)0)
 		uselocale(old);
 	return rc == 0;
+}
+
+static int rx_match(rx_entry *rx, const char *str)
+{
+	size_t len = strlen(str), h = 5381, i;
+	rx_memo *m;
+	if (len >= RX_MEMO_LEN)
+		return rx_exec(&rx->re, str);
+	if (!rx->memo && !(rx->memo = calloc(RX_MEMO, sizeof(*rx->memo))))
+		return rx_exec(&rx->re, str);
+	for (i = 0; i < len; i++)
+		h = h * 33 + (unsigned char)str[i];
+	m = &rx->memo[h % RX_MEMO];
+	if (!m->used || strcmp(m->str, str)) {
+		memcpy(m->str, str, len + 1);
+		m->match = (unsigned char)rx_exec(&rx->re, str);
+		m->used = 1;
+	}
+	return m->match;
 }
 
 /* ---- $ref resolution ---- */
@@ -637,7 +667,7 @@ static int walk_map_of(cs_schema *s, const cs_node *m, const cs_node *base, int 
 {
 	size_t i;
 	int error;
-	regex_t *re;
+	rx_entry *re;
 	if (!m || m->type != CS_NODE_MAP)
 		return 0;
 	for (i = 0; i < m->count; i++) {
@@ -655,7 +685,7 @@ static int walk(cs_schema *s, const cs_node *sch, const cs_node *base, int depth
 		"then", "else", "contains", "propertyNames", NULL };
 	static const char *const arrays[] = { "allOf", "anyOf", "oneOf", "prefixItems", NULL };
 	const cs_node *v, *nb;
-	regex_t *re;
+	rx_entry *re;
 	size_t i, j;
 	int error;
 	if (!sch || sch->type != CS_NODE_MAP)
@@ -720,8 +750,10 @@ void cs_schema_free(cs_schema *s)
 	size_t i;
 	if (!s)
 		return;
-	for (i = 0; i < s->nrx; i++)
+	for (i = 0; i < s->nrx; i++) {
 		regfree(&s->rx[i].re);
+		free(s->rx[i].memo);
+	}
 	free(s->rx);
 	cs_node_free(s->root);
 	free(s->name);
@@ -1351,7 +1383,7 @@ static int validate_object(vctx *v, const keywords *kw, const cs_node *inst, con
 	const cs_node *pats = kw->patternProperties;
 	const cs_node *addl = kw->additionalProperties;
 	const cs_node *sub;
-	regex_t *re;
+	rx_entry *re;
 	size_t i, j;
 	int ok = 1, rc, matched;
 	if (req && req->type == CS_NODE_SEQ)
@@ -1445,7 +1477,7 @@ static int validate_string(vctx *v, const keywords *kw, const cs_node *inst)
 {
 	const cs_node *k;
 	size_t n, len = 0;
-	regex_t *re;
+	rx_entry *re;
 	int ok = 1, rc, fok;
 	int need_len = kw->minLength || kw->maxLength;
 	if (need_len)
