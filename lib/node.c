@@ -309,18 +309,32 @@ static int is_core_float(const char *s)
 	return s[i] == '\0';
 }
 
+static int one_of(const char *s, size_t len, const char *const *words)
+{
+	for (; *words; words++)
+		if (strlen(*words) == len && memcmp(s, *words, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* The core schema's reading of a plain scalar, by its first byte first:
+ * most plain scalars of a record (slugs, dates, text) are strings at once. */
 static cs_scalar_kind classify(const char *s, size_t len)
 {
+	static const char *const nulls[] = { "~", "null", "Null", "NULL", NULL };
+	static const char *const bools[] = { "true", "True", "TRUE", "false", "False", "FALSE",
+		NULL };
+	static const char *const specials[] = { ".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN",
+		NULL };
 	const char *t;
-	if (len == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
-	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0)
+	if (len == 0 || (strchr("~nN", s[0]) && one_of(s, len, nulls)))
 		return CS_SCALAR_NULL;
 	if (strlen(s) != len)
 		return CS_SCALAR_STRING;
-	if (strcmp(s, "true") == 0 || strcmp(s, "True") == 0 ||
-	    strcmp(s, "TRUE") == 0 || strcmp(s, "false") == 0 ||
-	    strcmp(s, "False") == 0 || strcmp(s, "FALSE") == 0)
-		return CS_SCALAR_BOOL;
+	if (strchr("tTfF", s[0]))
+		return one_of(s, len, bools) ? CS_SCALAR_BOOL : CS_SCALAR_STRING;
+	if (!strchr("+-.0123456789", s[0]))
+		return CS_SCALAR_STRING;
 	t = (s[0] == '-' || s[0] == '+') ? s + 1 : s;
 	if (*t && is_digits(t, strlen(t)))
 		return CS_SCALAR_INT;
@@ -329,12 +343,7 @@ static cs_scalar_kind classify(const char *s, size_t len)
 	if (strncmp(s, "0x", 2) == 0 &&
 	    all_in(s + 2, "0123456789abcdefABCDEF"))
 		return CS_SCALAR_INT;
-	t = (s[0] == '-' || s[0] == '+') ? s + 1 : s;
-	if (strcmp(t, ".inf") == 0 || strcmp(t, ".Inf") == 0 ||
-	    strcmp(t, ".INF") == 0)
-		return CS_SCALAR_FLOAT;
-	if (strcmp(s, ".nan") == 0 || strcmp(s, ".NaN") == 0 ||
-	    strcmp(s, ".NAN") == 0)
+	if (one_of(t, strlen(t), specials) && (t == s || t[1] == 'i' || t[1] == 'I'))
 		return CS_SCALAR_FLOAT;
 	if (is_core_float(s))
 		return CS_SCALAR_FLOAT;

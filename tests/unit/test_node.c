@@ -78,6 +78,14 @@ static void test_core_schema_float(void **state)
 	assert_int_equal(plain_kind("."), CS_SCALAR_STRING);
 	assert_int_equal(plain_kind("1.2.3"), CS_SCALAR_STRING);
 	assert_int_equal(plain_kind("2026-10-01"), CS_SCALAR_STRING);
+	/* the first-byte fast path: signs only before inf, words that start alike */
+	assert_int_equal(plain_kind("+.INF"), CS_SCALAR_FLOAT);
+	assert_int_equal(plain_kind("-.nan"), CS_SCALAR_STRING);
+	assert_int_equal(plain_kind(".NAN"), CS_SCALAR_FLOAT);
+	assert_int_equal(plain_kind("nullx"), CS_SCALAR_STRING);
+	assert_int_equal(plain_kind("truex"), CS_SCALAR_STRING);
+	assert_int_equal(plain_kind("~~"), CS_SCALAR_STRING);
+	assert_int_equal(plain_kind("wang-li"), CS_SCALAR_STRING);
 }
 
 static void test_quoted_scalars_are_strings(void **state)
