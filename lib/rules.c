@@ -241,6 +241,48 @@ static int count_kind(rules_ctx *x, const char *kind, const char *community,
 	return n;
 }
 
+/* A calendar quarter (months 3), half year (6) or year (12), named as the
+ * findings name it: 2026-Q3, 2026-H2, 2026. */
+typedef struct {
+	int y, m, months;
+	cs_day from, to;
+	char name[32];
+} span;
+
+static void span_at(span *s, int y, int m, int months)
+{
+	int em = m + months - 1;
+	s->y = y;
+	s->m = m;
+	s->months = months;
+	s->from = cs_date_from_ymd(y, m, 1);
+	s->to = cs_date_from_ymd(y, em, cs_date_days_in_month(y, em));
+	if (months == 3)
+		snprintf(s->name, sizeof(s->name), "%04d-Q%d", y % 10000, (m - 1) / 3 + 1);
+	else if (months == 6)
+		snprintf(s->name, sizeof(s->name), "%04d-H%d", y % 10000, (m - 1) / 6 + 1);
+	else
+		snprintf(s->name, sizeof(s->name), "%04d", y % 10000);
+}
+
+/* The span of that length holding day, and the one after s. */
+static void span_of(span *s, cs_day day, int months)
+{
+	int y, m, d;
+	cs_date_to_ymd(day, &y, &m, &d);
+	span_at(s, y, ((m - 1) / months) * months + 1, months);
+}
+
+static void span_next(span *s)
+{
+	int y = s->y, m = s->m + s->months;
+	if (m > 12) {
+		m -= 12;
+		y++;
+	}
+	span_at(s, y, m, s->months);
+}
+
 /* A quarter or year is due when the pairing is active for at least half of it. */
 static int per_period(rules_ctx *x, cs_findings *out, const char *rule, const char *kind,
 		      long long need, int months)
@@ -254,47 +296,31 @@ static int per_period(rules_ctx *x, cs_findings *out, const char *rule, const ch
 		return error;
 	for (i = 0; i < np && !error; i++) {
 		const pairing *p = &ps[i];
-		int y, m, d;
-		cs_date_to_ymd(p->from, &y, &m, &d);
-		m = ((m - 1) / months) * months + 1;
-		for (;;) {
-			cs_day from = cs_date_from_ymd(y, m, 1);
-			int ey = y, em = m + months - 1;
-			cs_day to = cs_date_from_ymd(ey, em, cs_date_days_in_month(ey, em));
-			char name[32];
+		span q;
+		for (span_of(&q, p->from, months); q.from <= p->to && q.to < o->today;
+		     span_next(&q)) {
 			int have;
-			if (from > p->to || to >= o->today)
-				break;
-			if (months == 3)
-				snprintf(name, sizeof(name), "%04d-Q%d", y % 10000, (m - 1) / 3 + 1);
-			else
-				snprintf(name, sizeof(name), "%04d", y % 10000);
-			if (2 * active_days(p, from, to) < to - from + 1 ||
-			    !cs_check_overlaps(o, from, to))
-				have = (int)need;
-			else if ((have = count_kind(x, kind, p->community, from, to)) < 0) {
+			if (2 * active_days(p, q.from, q.to) < q.to - q.from + 1 ||
+			    !cs_check_overlaps(o, q.from, q.to))
+				continue;
+			if ((have = count_kind(x, kind, p->community, q.from, q.to)) < 0) {
 				error = CS_ENOMEM;
 				break;
 			}
-			if (have < need) {
-				if (!strcmp(kind, "lecture"))
-					error = cs_finding_add(out, p->path, 1, CS_SEV_ERROR, rule, p->id,
-							       p->lawyer, p->community, name,
-							       "%s: %d lecture(s) in community '%s', fewer than %lld",
-							       name, have, p->community, need);
-				else
-					error = cs_finding_add(out, p->path, 1, CS_SEV_ERROR, rule, p->id,
-							       p->lawyer, p->community, name,
-							       "%s: %d training(s) in community '%s', fewer than %lld",
-							       name, have, p->community, need);
-				if (error < 0)
-					break;
-			}
-			m += months;
-			if (m > 12) {
-				m -= 12;
-				y++;
-			}
+			if (have >= need)
+				continue;
+			if (!strcmp(kind, "lecture"))
+				error = cs_finding_add(out, p->path, 1, CS_SEV_ERROR, rule, p->id,
+						       p->lawyer, p->community, q.name,
+						       "%s: %d lecture(s) in community '%s', fewer than %lld",
+						       q.name, have, p->community, need);
+			else
+				error = cs_finding_add(out, p->path, 1, CS_SEV_ERROR, rule, p->id,
+						       p->lawyer, p->community, q.name,
+						       "%s: %d training(s) in community '%s', fewer than %lld",
+						       q.name, have, p->community, need);
+			if (error < 0)
+				break;
 		}
 	}
 	free(ps);
@@ -842,49 +868,36 @@ static int cs_rule_art20_meeting(rules_ctx *x, cs_findings *out)
 	pairing *ps = NULL;
 	size_t np, i;
 	cs_day first = FOREVER;
-	int y, m, d, months, error, n = 0;
+	int months, error, n = 0;
 	if ((error = load_pairings(c, &ps, &np)) < 0)
 		return error;
 	for (i = 0; i < np; i++)
 		if (ps[i].from < first)
 			first = ps[i].from;
 	for (months = 3; months <= 6 && first != FOREVER && !error; months += 3) {
-		cs_date_to_ymd(first, &y, &m, &d);
-		m = ((m - 1) / months) * months + 1;
-		for (;;) {
-			cs_day from = cs_date_from_ymd(y, m, 1);
-			int em = m + months - 1;
-			cs_day to = cs_date_from_ymd(y, em, cs_date_days_in_month(y, em));
-			const char *type = months == 3 ? "joint" : "summary";
-			char name[32], path[64];
+		span q;
+		for (span_of(&q, first, months); q.to < o->today; span_next(&q)) {
+			char path[64];
 			int due = 0;
-			if (to >= o->today)
-				break;
 			for (i = 0; i < np; i++)
-				if (2 * active_days(&ps[i], from, to) >= to - from + 1)
+				if (2 * active_days(&ps[i], q.from, q.to) >= q.to - q.from + 1)
 					due = 1;
-			if (months == 3)
-				snprintf(name, sizeof(name), "%04d-Q%d", y % 10000, (m - 1) / 3 + 1);
-			else
-				snprintf(name, sizeof(name), "%04d-H%d", y % 10000, (m - 1) / 6 + 1);
-			snprintf(path, sizeof(path), "records/meetings/%04d", y % 10000);
-			if (due && cs_check_overlaps(o, from, to) &&
-			    (n = meetings_of(x, type, from, to)) < 0) {
+			if (!due || !cs_check_overlaps(o, q.from, q.to))
+				continue;
+			if ((n = meetings_of(x, months == 3 ? "joint" : "summary", q.from, q.to)) < 0) {
 				error = CS_ENOMEM;
 				break;
 			}
-			if (due && cs_check_overlaps(o, from, to) && !n &&
-			    (error = months == 3 ?
-			     cs_finding_add(out, path, 0, CS_SEV_ERROR, "art20.meeting", NULL, NULL,
-					    NULL, name, "%s: no joint meeting (联席会议)", name) :
-			     cs_finding_add(out, path, 0, CS_SEV_ERROR, "art20.meeting", NULL, NULL,
-					    NULL, name, "%s: no summary meeting (总结会议)", name)) < 0)
+			if (n)
+				continue;
+			snprintf(path, sizeof(path), "records/meetings/%04d", q.y % 10000);
+			error = months == 3 ?
+				cs_finding_add(out, path, 0, CS_SEV_ERROR, "art20.meeting", NULL, NULL,
+					       NULL, q.name, "%s: no joint meeting (联席会议)", q.name) :
+				cs_finding_add(out, path, 0, CS_SEV_ERROR, "art20.meeting", NULL, NULL,
+					       NULL, q.name, "%s: no summary meeting (总结会议)", q.name);
+			if (error < 0)
 				break;
-			m += months;
-			if (m > 12) {
-				m -= 12;
-				y++;
-			}
 		}
 	}
 	free(ps);
