@@ -69,19 +69,6 @@ static size_t line_at(const char *s, size_t off)
 	return line;
 }
 
-/* The offset of the first byte that is not UTF-8. */
-static size_t bad_utf8_at(const char *s, size_t len)
-{
-	size_t i = 0, n;
-	uint32_t cp;
-	while (i < len) {
-		if (!(n = cs_utf8_decode(s + i, len - i, &cp)))
-			return i;
-		i += n;
-	}
-	return len;
-}
-
 static int from_utf8(const char *data, size_t len, const char *name, cs_buf *out)
 {
 	size_t bad;
@@ -90,7 +77,7 @@ static int from_utf8(const char *data, size_t len, const char *name, cs_buf *out
 		len -= 3;
 	}
 	if (!cs_utf8_valid(data, len)) {
-		bad = bad_utf8_at(data, len);
+		bad = cs_utf8_invalid_at(data, len);
 		return cs_error_at(CS_EDATA, name, line_at(data, bad), NULL,
 				   "not UTF-8 (a spreadsheet saved as GBK? give --encoding GBK, or "
 				   "convert it: iconv -f GBK -t UTF-8 FILE > FILE.utf8.csv)");

@@ -39,16 +39,21 @@ size_t cs_utf8_decode(const char *str, size_t len, uint32_t *cp)
 	return n;
 }
 
-int cs_utf8_valid(const char *s, size_t len)
+size_t cs_utf8_invalid_at(const char *s, size_t len)
 {
 	size_t i = 0, n;
 	uint32_t cp;
 	while (i < len) {
 		if (!(n = cs_utf8_decode(s + i, len - i, &cp)))
-			return 0;
+			return i;
 		i += n;
 	}
-	return 1;
+	return len;
+}
+
+int cs_utf8_valid(const char *s, size_t len)
+{
+	return cs_utf8_invalid_at(s, len) == len;
 }
 
 size_t cs_utf8_count(const char *s, size_t len)

@@ -7,6 +7,8 @@
 
 /* 1 when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
 int cs_utf8_valid(const char *s, size_t len);
+/* The offset of the first byte of s[0..len) that is not UTF-8; len when none. */
+size_t cs_utf8_invalid_at(const char *s, size_t len);
 /* Decode one code point at s (at most len bytes); returns its byte length,
  * or 0 when malformed. */
 size_t cs_utf8_decode(const char *s, size_t len, uint32_t *cp);

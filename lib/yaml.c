@@ -72,18 +72,6 @@ static size_t line_at(const char *data, size_t len, size_t off)
 	return line;
 }
 
-static size_t first_bad_utf8(const char *s, size_t len)
-{
-	size_t i = 0, n;
-	uint32_t cp;
-	while (i < len) {
-		if (!(n = cs_utf8_decode(s + i, len - i, &cp)))
-			return i;
-		i += n;
-	}
-	return len;
-}
-
 static int parser_error(loader *ld, yaml_parser_t *p)
 {
 	size_t line;
@@ -709,7 +697,7 @@ int cs_yaml_load(cs_node **out, const char *data, size_t len, const char *name)
 	}
 	if (!cs_utf8_valid(data, len)) {
 		error = cs_error_at(CS_EDATA, ld.name,
-				    line_at(data, len, first_bad_utf8(data, len)),
+				    line_at(data, len, cs_utf8_invalid_at(data, len)),
 				    NULL, "invalid UTF-8");
 		goto cleanup;
 	}

@@ -58,6 +58,8 @@ static void utf8_validates_and_measures(void **state)
 	assert_true(cs_utf8_valid("王丽 ok", strlen("王丽 ok")));
 	assert_false(cs_utf8_valid("\xc0\xaf", 2));        /* overlong */
 	assert_false(cs_utf8_valid("\xed\xa0\x80", 3));    /* surrogate */
+	assert_int_equal(cs_utf8_invalid_at("王丽\xffx", 8), 6);  /* the byte after 王丽 */
+	assert_int_equal(cs_utf8_invalid_at("ok", 2), 2);
 	assert_false(cs_utf8_valid("\xe7\x8e", 2));        /* truncated */
 	assert_int_equal(cs_utf8_count("东风社区", strlen("东风社区")), 4);
 	assert_int_equal(cs_utf8_width("东风社区"), 8);
