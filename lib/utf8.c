@@ -117,6 +117,11 @@ int cs_utf8_cp_width(uint32_t cp)
 {
 	if (cp == 0 || cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 		return 0;
+	/* the common cases before the tables: Latin, and CJK ideographs */
+	if (cp < 0x300)
+		return 1;
+	if (cp >= 0x4e00 && cp <= 0x9fff)
+		return 2;
 	if (in(zero, sizeof(zero) / sizeof(zero[0]), cp))
 		return 0;
 	if (in(wide, sizeof(wide) / sizeof(wide[0]), cp))
