@@ -29,19 +29,21 @@ typedef struct {
 	cs_node *value;
 } cs_pair;
 
+/* Laid out small (a loaded year holds millions): the pointers and sizes
+ * first, then the line and the two one-byte fields. */
 struct cs_node {
-	cs_node_type type;
-	size_t line;         /* 1-based line in the source; 0 when built in memory */
 	/* scalar */
 	char *str;           /* NUL-terminated; len excludes the NUL */
 	size_t len;
-	int plain;           /* 1: plain (unquoted) style in the source */
 	/* sequence */
 	cs_node **items;
 	/* mapping */
 	cs_pair *pairs;
 	size_t count;        /* items or pairs */
 	size_t cap;
+	unsigned int line;   /* 1-based line in the source; 0 when built in memory */
+	unsigned char type;  /* a cs_node_type */
+	unsigned char plain; /* 1: plain (unquoted) style in the source */
 };
 
 /* Constructors (NULL on out of memory, with cs_error_last set). */
