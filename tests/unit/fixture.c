@@ -1,0 +1,285 @@
+/* Scratch stores for the unit tests (fixture.h). */
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <cmocka.h>
+
+#include <git2.h>
+
+#include "create.h"
+#include "error.h"
+#include "fixture.h"
+#include "snapshot.h"
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void fail_cs(const char *what, int error)
+{
+	fail_msg("%s: %d %s", what, error, cs_error_last());
+}
+
+void fx_store_new(fx_store *f, int bare)
+{
+	int error;
+	memset(f, 0, sizeof(*f));
+	f->bare = bare;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	setenv("CS_AUTHOR", "Test Clerk <clerk@example.org>", 1);
+	setenv("CS_NOW", "2025-12-01T08:00", 1);
+	setenv("CS_CACHE", "0", 1);
+	unsetenv("CS_STORE");
+	strcpy(f->root, "/tmp/cs-unit-XXXXXX");
+	assert_non_null(mkdtemp(f->root));
+	snprintf(f->dir, sizeof(f->dir), "%s/store", f->root);
+	if ((error = cs_create(f->dir, "测试区", bare)) < 0)
+		fail_cs("cs_create", error);
+	fx_reopen(f);
+}
+
+void fx_store_free(fx_store *f)
+{
+	cs_store_free(f->store);
+	f->store = NULL;
+	if (*f->root)
+		nftw(f->root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	*f->root = '\0';
+}
+
+void fx_reopen(fx_store *f)
+{
+	int error;
+	cs_store_free(f->store);
+	f->store = NULL;
+	if ((error = cs_store_open(&f->store, f->dir)) < 0)
+		fail_cs("cs_store_open", error);
+}
+
+void fx_head(fx_store *f, char hex[41])
+{
+	int error;
+	if ((error = cs_store_resolve(f->store, NULL, hex)) < 0)
+		fail_cs("cs_store_resolve", error);
+}
+
+struct puts {
+	const char *const *files;
+};
+
+static int put_all(cs_txn *t, void *ctx)
+{
+	const struct puts *p = ctx;
+	const char *const *x;
+	int error;
+	for (x = p->files; *x; x += 2)
+		if ((error = cs_txn_put(t, x[0], x[1], strlen(x[1]))) < 0 ||
+		    (error = cs_txn_trailer(t, "Cs-Record", x[0])) < 0)
+			return error;
+	return cs_txn_message(t, "Test records");
+}
+
+void fx_commit(fx_store *f, const char *now, const char *command, const char *const *files)
+{
+	struct puts p = { files };
+	int error;
+	setenv("CS_NOW", now, 1);
+	if ((error = cs_store_transact(f->store, command, put_all, &p)) < 0)
+		fail_cs("cs_store_transact", error);
+}
+
+void fx_directory(fx_store *f)
+{
+	static const char *const files[] = {
+		"records/offices/xincheng.yaml", "kind: office\nid: xincheng\nname: 新城司法所\n",
+		"records/firms/dacheng.yaml", "kind: firm\nid: dacheng\nname: 大成律师事务所\n",
+		"records/lawyers/wang-li.yaml",
+		"kind: lawyer\nid: wang-li\nname: 王丽\nfirm: dacheng\n",
+		"records/lawyers/zhao.yaml", "kind: lawyer\nid: zhao\nname: 赵强\nfirm: dacheng\n",
+		"records/communities/hepingli.yaml",
+		"kind: community\nid: hepingli\nname: 和平里社区\noffice: xincheng\n"
+		"heads:\n- 张主任\n- 李书记\nworkroom: 和平里活动室\n",
+		"records/communities/dongfeng.yaml",
+		"kind: community\nid: dongfeng\nname: 东风社区\noffice: xincheng\n"
+		"heads:\n- 王书记\nworkroom: 东风活动室\n",
+		NULL
+	};
+	fx_commit(f, "2025-12-01T08:00", "csassign add", files);
+}
+
+long long fx_epoch(const char *datetime)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(datetime, "%d-%d-%dT%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+		   &tm.tm_min) != 5)
+		fail_msg("not YYYY-MM-DDTHH:MM: %s", datetime);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return (long long)timegm(&tm);
+}
+
+static void fail_git(const char *what)
+{
+	const git_error *e = git_error_last();
+	fail_msg("%s: %s", what, e && e->message ? e->message : "?");
+}
+
+void fx_commit_by_hand(fx_store *f, long long when, const char *message,
+		       const char *const *files)
+{
+	git_repository *repo = NULL;
+	git_commit *head = NULL;
+	git_tree *tree = NULL, *updated = NULL;
+	git_signature *sig = NULL;
+	git_tree_update ups[32];
+	git_oid head_id, tree_id, id;
+	const git_commit *parents[1];
+	size_t n = 0;
+	const char *const *x;
+	git_libgit2_init();
+	if (git_repository_open(&repo, f->dir) < 0 ||
+	    git_reference_name_to_id(&head_id, repo, "HEAD") < 0 ||
+	    git_commit_lookup(&head, repo, &head_id) < 0 || git_commit_tree(&tree, head) < 0)
+		fail_git("reading HEAD");
+	for (x = files; *x; x += 2) {
+		assert_true(n < sizeof(ups) / sizeof(ups[0]));
+		memset(&ups[n], 0, sizeof(ups[n]));
+		ups[n].path = x[0];
+		if (x[1]) {
+			if (git_blob_create_from_buffer(&ups[n].id, repo, x[1], strlen(x[1])) < 0)
+				fail_git("writing a blob");
+			ups[n].action = GIT_TREE_UPDATE_UPSERT;
+			ups[n].filemode = GIT_FILEMODE_BLOB;
+		} else {
+			ups[n].action = GIT_TREE_UPDATE_REMOVE;
+		}
+		n++;
+	}
+	if (git_tree_create_updated(&tree_id, repo, tree, n, ups) < 0 ||
+	    git_tree_lookup(&updated, repo, &tree_id) < 0)
+		fail_git("building the tree");
+	if (git_signature_new(&sig, "Someone", "someone@example.org", (git_time_t)when, 0) < 0)
+		fail_git("the signature");
+	parents[0] = head;
+	if (git_commit_create(&id, repo, "HEAD", sig, sig, NULL, message, updated, 1, parents) < 0)
+		fail_git("the commit");
+	git_signature_free(sig);
+	git_tree_free(updated);
+	git_tree_free(tree);
+	git_commit_free(head);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	fx_reopen(f);
+}
+
+static void load(fx_store *f, const char *today, const char *rules, cs_snapshot **snap,
+		 cs_check_opts *o)
+{
+	int error;
+	if ((error = cs_snapshot_load(snap, f->store, NULL, 0)) < 0)
+		fail_cs("cs_snapshot_load", error);
+	if ((error = cs_check_opts_init(o, *snap, NULL, today, rules)) < 0)
+		fail_cs("cs_check_opts_init", error);
+}
+
+void fx_rules(fx_store *f, const char *today, const char *rules, cs_findings *out)
+{
+	cs_snapshot *snap = NULL;
+	cs_check_opts o;
+	int error;
+	cs_findings_init(out);
+	load(f, today, rules, &snap, &o);
+	if ((error = cs_check_rules(snap, &o, out)) < 0)
+		fail_cs("cs_check_rules", error);
+	cs_check_opts_free(&o);
+	cs_snapshot_free(snap);
+}
+
+void fx_records(fx_store *f, const char *today, cs_findings *out)
+{
+	cs_snapshot *snap = NULL;
+	cs_check_opts o;
+	int error;
+	cs_findings_init(out);
+	load(f, today, NULL, &snap, &o);
+	if ((error = cs_check_records(snap, &o, out)) < 0)
+		fail_cs("cs_check_records", error);
+	cs_check_opts_free(&o);
+	cs_snapshot_free(snap);
+}
+
+static int is(const cs_finding *x, const char *rule, const char *path)
+{
+	return !strcmp(x->rule, rule) && (!path || !strcmp(x->path, path));
+}
+
+size_t fx_count(const cs_findings *out, const char *rule, const char *path)
+{
+	size_t i, n = 0;
+	for (i = 0; i < out->n; i++)
+		n += is(&out->v[i], rule, path);
+	return n;
+}
+
+const cs_finding *fx_find(const cs_findings *out, const char *rule, const char *path)
+{
+	size_t i;
+	for (i = 0; i < out->n; i++)
+		if (is(&out->v[i], rule, path))
+			return &out->v[i];
+	return NULL;
+}
+
+static void show(const cs_findings *out)
+{
+	size_t i;
+	for (i = 0; i < out->n; i++)
+		print_message("# %s:%zu: %s %s: %s\n", out->v[i].path, out->v[i].line,
+			      out->v[i].severity == CS_SEV_ERROR ? "error" : "warning",
+			      out->v[i].rule, out->v[i].message);
+}
+
+void fx_assert_finding(const cs_findings *out, const char *rule, const char *path, int severity)
+{
+	size_t i;
+	for (i = 0; i < out->n; i++)
+		if (is(&out->v[i], rule, path) && out->v[i].severity == severity)
+			return;
+	show(out);
+	fail_msg("no %s %s finding at %s", severity == CS_SEV_ERROR ? "error" : "warning", rule,
+		 path ? path : "any path");
+}
+
+void fx_assert_none(const cs_findings *out, const char *rule, const char *path)
+{
+	if (!fx_find(out, rule, path))
+		return;
+	show(out);
+	fail_msg("an unwanted %s finding at %s", rule, path ? path : "some path");
+}
+
+int fx_sh(const char *fmt, ...)
+{
+	char cmd[1024];
+	va_list ap;
+	int n, status;
+	va_start(ap, fmt);
+	n = vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	assert_true(n > 0 && (size_t)n < sizeof(cmd));
+	status = system(cmd);
+	return status == -1 ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
