@@ -52,6 +52,14 @@ void fx_store_new(fx_store *f, int bare)
 
 void fx_store_free(fx_store *f)
 {
+	size_t i;
+	for (i = 0; i < f->nowned; i++)
+		free(f->owned[i]);
+	free(f->owned);
+	free(f->pending);
+	f->owned = NULL;
+	f->pending = NULL;
+	f->nowned = f->npending = 0;
 	cs_store_free(f->store);
 	f->store = NULL;
 	if (*f->root)
@@ -84,10 +92,13 @@ static int put_all(cs_txn *t, void *ctx)
 	const struct puts *p = ctx;
 	const char *const *x;
 	int error;
-	for (x = p->files; *x; x += 2)
+	for (x = p->files; *x; x += 2) {
+		if (!x[1])
+			return cs_error_set(CS_EUSAGE, "%s: only a commit by hand removes", x[0]);
 		if ((error = cs_txn_put(t, x[0], x[1], strlen(x[1]))) < 0 ||
 		    (error = cs_txn_trailer(t, "Cs-Record", x[0])) < 0)
 			return error;
+	}
 	return cs_txn_message(t, "Test records");
 }
 
@@ -117,6 +128,88 @@ void fx_directory(fx_store *f)
 		NULL
 	};
 	fx_commit(f, "2025-12-01T08:00", "csassign add", files);
+}
+
+static char *own(fx_store *f, char *s)
+{
+	char **grown;
+	assert_non_null(s);
+	assert_non_null(grown = realloc(f->owned, (f->nowned + 1) * sizeof(*grown)));
+	f->owned = grown;
+	f->owned[f->nowned++] = s;
+	return s;
+}
+
+static void pend(fx_store *f, const char *path, const char *data)
+{
+	const char **grown = realloc(f->pending, (f->npending + 3) * sizeof(*grown));
+	assert_non_null(grown);
+	f->pending = grown;
+	f->pending[f->npending++] = path;
+	f->pending[f->npending++] = data;
+	f->pending[f->npending] = NULL;
+}
+
+const char *fx_put(fx_store *f, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+	char *data = NULL, *p = own(f, strdup(path));
+	int n;
+	va_start(ap, fmt);
+	n = vasprintf(&data, fmt, ap);
+	va_end(ap);
+	assert_true(n >= 0);
+	pend(f, p, own(f, data));
+	return p;
+}
+
+void fx_remove(fx_store *f, const char *path)
+{
+	pend(f, own(f, strdup(path)), NULL);
+}
+
+const char *fx_entry(fx_store *f, const char *kind, const char *id, const char *community,
+		     const char *lawyer, const char *extra)
+{
+	char path[160];
+	int n = snprintf(path, sizeof(path), "records/log/%s/%.4s/%.2s/%s.yaml", community, id,
+			 id + 4, id);
+	assert_true(n > 0 && (size_t)n < sizeof(path) && strlen(id) >= 8);
+	return fx_put(f, path,
+		      "kind: %s\nid: %s\ndate: '%.4s-%.2s-%.2s'\ncommunity: %s\n%s%s%s"
+		      "content: 测试内容\n%s%s",
+		      kind, id, id, id + 4, id + 6, community, lawyer ? "lawyer: " : "",
+		      lawyer ? lawyer : "", lawyer ? "\n" : "",
+		      strncmp(extra, "result:", 7) && !strstr(extra, "\nresult:") ? "result: 测试结果\n" : "",
+		      extra);
+}
+
+const char *fx_pairing(fx_store *f, const char *id, const char *lawyer, const char *community,
+		       const char *from, const char *to)
+{
+	char path[160];
+	int n = snprintf(path, sizeof(path), "records/assignments/%s.yaml", id);
+	assert_true(n > 0 && (size_t)n < sizeof(path));
+	return fx_put(f, path,
+		      "kind: assignment\nid: %s\nfirm: dacheng\nlawyer: %s\ncommunity: %s\n"
+		      "from: '%s'\n%s%s%sschedule: Wed 14:00-17:30\nplace: 和平里3号\n"
+		      "agreement: A-%s\n",
+		      id, lawyer, community, from, to ? "to: '" : "", to ? to : "", to ? "'\n" : "",
+		      lawyer);
+}
+
+void fx_flush(fx_store *f, const char *now)
+{
+	static const char *const none[] = { NULL };
+	fx_commit(f, now, "cslog add", f->npending ? f->pending : none);
+	f->npending = 0;
+}
+
+void fx_flush_by_hand(fx_store *f, long long when, const char *message)
+{
+	static const char *const none[] = { NULL };
+	fx_commit_by_hand(f, when, message, f->npending ? f->pending : none);
+	f->npending = 0;
 }
 
 long long fx_epoch(const char *datetime)
@@ -221,24 +314,26 @@ void fx_records(fx_store *f, const char *today, cs_findings *out)
 	cs_snapshot_free(snap);
 }
 
-static int is(const cs_finding *x, const char *rule, const char *path)
+static int is(const cs_finding *x, const char *rule, const char *path, const char *period)
 {
-	return !strcmp(x->rule, rule) && (!path || !strcmp(x->path, path));
+	return !strcmp(x->rule, rule) && (!path || !strcmp(x->path, path)) &&
+	       (!period || (x->period && !strcmp(x->period, period)));
 }
 
 size_t fx_count(const cs_findings *out, const char *rule, const char *path)
 {
 	size_t i, n = 0;
 	for (i = 0; i < out->n; i++)
-		n += is(&out->v[i], rule, path);
+		n += is(&out->v[i], rule, path, NULL);
 	return n;
 }
 
-const cs_finding *fx_find(const cs_findings *out, const char *rule, const char *path)
+const cs_finding *fx_find(const cs_findings *out, const char *rule, const char *path,
+			  const char *period)
 {
 	size_t i;
 	for (i = 0; i < out->n; i++)
-		if (is(&out->v[i], rule, path))
+		if (is(&out->v[i], rule, path, period))
 			return &out->v[i];
 	return NULL;
 }
@@ -247,28 +342,33 @@ static void show(const cs_findings *out)
 {
 	size_t i;
 	for (i = 0; i < out->n; i++)
-		print_message("# %s:%zu: %s %s: %s\n", out->v[i].path, out->v[i].line,
+		print_message("# %s:%zu: %s %s [%s]: %s\n", out->v[i].path, out->v[i].line,
 			      out->v[i].severity == CS_SEV_ERROR ? "error" : "warning",
-			      out->v[i].rule, out->v[i].message);
+			      out->v[i].rule, out->v[i].period ? out->v[i].period : "-",
+			      out->v[i].message);
 }
 
-void fx_assert_finding(const cs_findings *out, const char *rule, const char *path, int severity)
+const cs_finding *fx_assert_finding(const cs_findings *out, const char *rule, const char *path,
+				    const char *period, int severity)
 {
 	size_t i;
 	for (i = 0; i < out->n; i++)
-		if (is(&out->v[i], rule, path) && out->v[i].severity == severity)
-			return;
+		if (is(&out->v[i], rule, path, period) && out->v[i].severity == severity)
+			return &out->v[i];
 	show(out);
-	fail_msg("no %s %s finding at %s", severity == CS_SEV_ERROR ? "error" : "warning", rule,
-		 path ? path : "any path");
+	fail_msg("no %s %s finding at %s (period %s)", severity == CS_SEV_ERROR ? "error" : "warning",
+		 rule, path ? path : "any path", period ? period : "any");
+	return NULL;
 }
 
-void fx_assert_none(const cs_findings *out, const char *rule, const char *path)
+void fx_assert_none(const cs_findings *out, const char *rule, const char *path,
+		    const char *period)
 {
-	if (!fx_find(out, rule, path))
+	if (!fx_find(out, rule, path, period))
 		return;
 	show(out);
-	fail_msg("an unwanted %s finding at %s", rule, path ? path : "some path");
+	fail_msg("an unwanted %s finding at %s (period %s)", rule, path ? path : "some path",
+		 period ? period : "any");
 }
 
 int fx_sh(const char *fmt, ...)

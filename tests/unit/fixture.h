@@ -16,6 +16,10 @@ typedef struct {
 	char dir[96];      /* the store in it */
 	int bare;
 	cs_store *store;
+	char **owned;          /* the strings fx_put made, freed with the store */
+	size_t nowned;
+	const char **pending;  /* path, data pairs put and not yet committed */
+	size_t npending;
 } fx_store;
 
 /* A new store (bare or with a working tree) of district 测试区, created at
@@ -33,6 +37,26 @@ void fx_head(fx_store *f, char hex[41]);
  * (heads 张主任, 李书记; workroom 和平里活动室) and dongfeng (head 王书记;
  * workroom 东风活动室), both of xincheng. */
 void fx_directory(fx_store *f);
+/* Put a file (data printf-style) into the next commit; its path, valid
+ * until fx_store_free. */
+const char *fx_put(fx_store *f, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Remove path in the next commit (fx_flush_by_hand only). */
+void fx_remove(fx_store *f, const char *path);
+/* A log entry of kind put: its date from its id (20261012-... is
+ * 2026-10-12), at records/log/<community>/<YYYY>/<MM>/<id>.yaml, with
+ * content, result (unless extra has one) and then the lines of extra
+ * (may be ""); its path. */
+const char *fx_entry(fx_store *f, const char *kind, const char *id, const char *community,
+		     const char *lawyer, const char *extra);
+/* A pairing put (records/assignments/<id>.yaml), firm dacheng, schedule
+ * Wed 14:00-17:30, place 和平里3号, from, to (NULL: open); its path. */
+const char *fx_pairing(fx_store *f, const char *id, const char *lawyer, const char *community,
+		       const char *from, const char *to);
+/* Commit what was put, as fx_commit (command "cslog add") or by hand. */
+void fx_flush(fx_store *f, const char *now);
+void fx_flush_by_hand(fx_store *f, long long when, const char *message);
+
 /* Write the files (path, data, path, data, ..., NULL) as one commit of
  * command with a Cs-Record trailer each, as the commands' transaction
  * does, at now (CS_NOW: "2026-10-05T09:00"). */
@@ -50,14 +74,18 @@ long long fx_epoch(const char *datetime);
 void fx_rules(fx_store *f, const char *today, const char *rules, cs_findings *out);
 /* The same for cs_check_records (schema.* and ref.*). */
 void fx_records(fx_store *f, const char *today, cs_findings *out);
-/* How many findings of rule (and, path non-NULL, at path); the first. */
+/* How many findings of rule (and, path non-NULL, at path). */
 size_t fx_count(const cs_findings *out, const char *rule, const char *path);
-const cs_finding *fx_find(const cs_findings *out, const char *rule, const char *path);
-/* Fail the test, listing the findings, unless one of rule at path has the
- * severity. */
-void fx_assert_finding(const cs_findings *out, const char *rule, const char *path, int severity);
-/* Fail the test, listing them, when a finding of rule is at path (NULL: anywhere). */
-void fx_assert_none(const cs_findings *out, const char *rule, const char *path);
+/* The first finding of rule at path (NULL: any) of period (NULL: any). */
+const cs_finding *fx_find(const cs_findings *out, const char *rule, const char *path,
+			  const char *period);
+/* The first finding of rule at path of period (NULL: any) with the
+ * severity; the test fails, listing the findings, when there is none. */
+const cs_finding *fx_assert_finding(const cs_findings *out, const char *rule, const char *path,
+				    const char *period, int severity);
+/* The test fails, listing the findings, when fx_find would find one. */
+void fx_assert_none(const cs_findings *out, const char *rule, const char *path,
+		    const char *period);
 
 /* Run a shell command (printf-style); its exit status. */
 int fx_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
