@@ -586,7 +586,7 @@ static void records_each_fault_has_its_finding(void **state)
 /* --- every rule has its test --------------------------------------------------- */
 
 /* The ids tested above; the audit's (audit.*) are test_audit.c's, which
- * checks them as this does. */
+ * checks them as this does (every_audit_id_has_a_test). */
 static const char *const covered[] = {
 	"art7.visit", "art9.office-hours", "art9.lecture", "art9.training", "art10.accept",
 	"art11.signed", "art11.one-record", "art13.conflict", "art15.privacy", "art16.gift",
