@@ -16,6 +16,7 @@
 #include "create.h"
 #include "error.h"
 #include "fixture.h"
+#include "sign.h"
 #include "snapshot.h"
 
 static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -207,8 +208,14 @@ void fx_flush(fx_store *f, const char *now)
 
 void fx_flush_by_hand(fx_store *f, long long when, const char *message)
 {
+	fx_flush_by_hand_signed(f, when, message, NULL);
+}
+
+void fx_flush_by_hand_signed(fx_store *f, long long when, const char *message,
+			     const char *keyfile)
+{
 	static const char *const none[] = { NULL };
-	fx_commit_by_hand(f, when, message, f->npending ? f->pending : none);
+	fx_commit_by_hand_signed(f, when, message, f->npending ? f->pending : none, keyfile);
 	f->npending = 0;
 }
 
@@ -233,6 +240,16 @@ static void fail_git(const char *what)
 void fx_commit_by_hand(fx_store *f, long long when, const char *message,
 		       const char *const *files)
 {
+	fx_commit_by_hand_signed(f, when, message, files, NULL);
+}
+
+void fx_commit_by_hand_signed(fx_store *f, long long when, const char *message,
+			      const char *const *files, const char *keyfile)
+{
+	git_buf text = GIT_BUF_INIT;
+	git_reference *ref = NULL, *ref2 = NULL;
+	cs_buf sig_text = CS_BUF_INIT;
+	int error;
 	git_repository *repo = NULL;
 	git_commit *head = NULL;
 	git_tree *tree = NULL, *updated = NULL;
@@ -267,8 +284,27 @@ void fx_commit_by_hand(fx_store *f, long long when, const char *message,
 	if (git_signature_new(&sig, "Someone", "someone@example.org", (git_time_t)when, 0) < 0)
 		fail_git("the signature");
 	parents[0] = head;
-	if (git_commit_create(&id, repo, "HEAD", sig, sig, NULL, message, updated, 1, parents) < 0)
-		fail_git("the commit");
+	if (!keyfile) {
+		if (git_commit_create(&id, repo, "HEAD", sig, sig, NULL, message, updated, 1,
+				      parents) < 0)
+			fail_git("the commit");
+	} else {
+		if (git_commit_create_buffer(&text, repo, sig, sig, NULL, message, updated, 1,
+					     parents) < 0)
+			fail_git("the commit's text");
+		if ((error = cs_ssh_sign(keyfile, text.ptr, text.size, &sig_text)) < 0)
+			fail_cs("cs_ssh_sign", error);
+		if (git_commit_create_with_signature(&id, repo, text.ptr, cs_buf_cstr(&sig_text),
+						     NULL) < 0 ||
+		    git_reference_lookup(&ref, repo, "HEAD") < 0 ||
+		    git_reference_create(&ref2, repo, git_reference_symbolic_target(ref), &id, 1,
+					 "signed by hand") < 0)
+			fail_git("the signed commit");
+	}
+	git_reference_free(ref2);
+	git_reference_free(ref);
+	git_buf_dispose(&text);
+	cs_buf_free(&sig_text);
 	git_signature_free(sig);
 	git_tree_free(updated);
 	git_tree_free(tree);
@@ -373,7 +409,7 @@ void fx_assert_none(const cs_findings *out, const char *rule, const char *path,
 
 int fx_sh(const char *fmt, ...)
 {
-	char cmd[1024];
+	char cmd[4096];
 	va_list ap;
 	int n, status;
 	va_start(ap, fmt);

@@ -56,6 +56,10 @@ const char *fx_pairing(fx_store *f, const char *id, const char *lawyer, const ch
 /* Commit what was put, as fx_commit (command "cslog add") or by hand. */
 void fx_flush(fx_store *f, const char *now);
 void fx_flush_by_hand(fx_store *f, long long when, const char *message);
+/* The same, the commit signed as git signs with gpg.format=ssh, with the
+ * private key file keyfile (lib's cs_ssh_sign). */
+void fx_flush_by_hand_signed(fx_store *f, long long when, const char *message,
+			     const char *keyfile);
 
 /* Write the files (path, data, path, data, ..., NULL) as one commit of
  * command with a Cs-Record trailer each, as the commands' transaction
@@ -66,6 +70,8 @@ void fx_commit(fx_store *f, const char *now, const char *command, const char *co
  * (a forged Cs-Command trailer is the test's to write). */
 void fx_commit_by_hand(fx_store *f, long long when, const char *message,
 		       const char *const *files);
+void fx_commit_by_hand_signed(fx_store *f, long long when, const char *message,
+			      const char *const *files, const char *keyfile);
 /* Seconds since the epoch of "YYYY-MM-DDTHH:MM" in UTC. */
 long long fx_epoch(const char *datetime);
 

@@ -17,10 +17,12 @@
 #include "entry.h"
 #include "error.h"
 #include "filing.h"
+#include "keys.h"
 #include "fixture.h"
 #include "logbook.h"
 #include "node.h"
 #include "report.h"
+#include "sign.h"
 #include "snapshot.h"
 
 #define E CS_SEV_ERROR
@@ -403,6 +405,187 @@ static void a_sign_off_without_the_registered_key_is_unverified(void **state)
 	cs_findings_free(&out);
 }
 
+/* Two key pairs in the store's temporary directory: head (registered for
+ * 张主任 by the command) and other. */
+static void keys(fx_store *f, char head[128], char other[128])
+{
+	cs_buf pub = CS_BUF_INIT, slug = CS_BUF_INIT;
+	char path[160];
+	cs_key_spec k = { "张主任", NULL, NULL, NULL };
+	cs_time t;
+	snprintf(head, 128, "%s/head", f->root);
+	snprintf(other, 128, "%s/other", f->root);
+	assert_int_equal(fx_sh("ssh-keygen -q -t ed25519 -N '' -C head -f '%s' && "
+			       "ssh-keygen -q -t ed25519 -N '' -C other -f '%s'", head, other), 0);
+	snprintf(path, sizeof(path), "%s.pub", head);
+	ok(cs_buf_read_file(&pub, path, 0), path);
+	k.key = cs_buf_cstr(&pub);
+	now_is("2026-10-09T12:00", &t);
+	ok(cs_key_add(f->store, &k, &t, &slug), "cs_key_add");
+	cs_buf_free(&pub);
+	cs_buf_free(&slug);
+}
+
+static void sign_offs_are_verified_against_the_registered_key(void **state)
+{
+	struct audit_fx *a = *state;
+	fx_store *f = &a->f;
+	cs_findings out;
+	char head[128], other[128], text[4096], id[32], path[96];
+	cs_snapshot *snap = NULL;
+	char *ids[1];
+	cs_time t;
+	keys(f, head, other);
+	log_add(f, "2026-10-09T13:00", "consultation", "2026-10-09", "09:00", "09:30", NULL, id, path);
+	/* cslog sign --key: signed with the registered key */
+	now_is("2026-10-10T09:00", &t);
+	ids[0] = a->unsigned_id;
+	ok(cs_snapshot_load_directory(&snap, f->store, NULL), "cs_snapshot_load_directory");
+	ok(cs_logbook_sign(f->store, snap, ids, 1, "张主任", head, &t), "cs_logbook_sign");
+	cs_snapshot_free(snap);
+	audit(f, a->base, NULL, &out);
+	assert_int_equal(out.n, 0);
+	cs_findings_free(&out);
+	/* by hand, signed with another key */
+	fx_head(f, a->base);
+	snprintf(text, sizeof(text), "%ssigned_by: 张主任\nsigned_at: '2026-10-10T10:00'\n",
+		 edited(f, path, "咨询", "咨询"));
+	fx_put(f, path, "%s", text);
+	fx_flush_by_hand_signed(f, fx_epoch("2026-10-10T10:00"), forged("cslog sign", path), other);
+	audit(f, a->base, NULL, &out);
+	assert_only(f, &out, "audit.unverified-sign", path, E);
+	assert_non_null(strstr(out.v[0].message, "not the registered key's"));
+	cs_findings_free(&out);
+}
+
+static void an_unsigned_sign_off_where_signatures_are_required(void **state)
+{
+	struct audit_fx *a = *state;
+	fx_store *f = &a->f;
+	cs_findings out;
+	char text[4096];
+	static const char *files[3] = { "cs.yaml", NULL, NULL };
+	files[1] = edited(f, "cs.yaml", "require_signatures: false", "require_signatures: true");
+	fx_commit(f, "2026-10-09T12:00", "csinit", files);
+	fx_head(f, a->base);
+	/* the command refuses to sign without a key now */
+	{
+		cs_snapshot *snap = NULL;
+		char *ids[1] = { a->unsigned_id };
+		cs_time t;
+		now_is("2026-10-10T09:00", &t);
+		ok(cs_snapshot_load_directory(&snap, f->store, NULL), "cs_snapshot_load_directory");
+		assert_int_equal(cs_logbook_sign(f->store, snap, ids, 1, "李书记", NULL, &t), CS_EDATA);
+		cs_snapshot_free(snap);
+	}
+	snprintf(text, sizeof(text), "%ssigned_by: 李书记\nsigned_at: '2026-10-10T10:00'\n",
+		 edited(f, a->unsigned_path, "咨询", "咨询"));
+	fx_put(f, a->unsigned_path, "%s", text);
+	fx_flush_by_hand(f, fx_epoch("2026-10-10T10:00"), forged("cslog sign", a->unsigned_path));
+	audit(f, a->base, NULL, &out);
+	assert_only(f, &out, "audit.unverified-sign", a->unsigned_path, E);
+	assert_non_null(strstr(out.v[0].message, "requires signed sign-offs"));
+	cs_findings_free(&out);
+}
+
+static void a_registered_key_replaced_is_filed_modified(void **state)
+{
+	struct audit_fx *a = *state;
+	fx_store *f = &a->f;
+	cs_findings out;
+	char head[128], other[128], path[160];
+	cs_buf pub = CS_BUF_INIT, key = CS_BUF_INIT;
+	keys(f, head, other);
+	fx_head(f, a->base);
+	snprintf(path, sizeof(path), "%s.pub", other);
+	ok(cs_buf_read_file(&pub, path, 0), path);
+	/* the key record's slug is not 张主任: find it by the name */
+	{
+		cs_snapshot *snap = NULL;
+		const cs_node *k;
+		char kpath[160];
+		ok(cs_snapshot_load_directory(&snap, f->store, NULL), "cs_snapshot_load_directory");
+		assert_non_null(k = cs_snapshot_key(snap, "张主任"));
+		snprintf(kpath, sizeof(kpath), "records/keys/%s.yaml", cs_node_get_str(k, "id"));
+		ok(cs_sshkey_parse(pub.ptr, pub.len, &key, NULL), "cs_sshkey_parse");
+		fx_put(f, kpath, "%s", edited(f, kpath, cs_node_get_str(k, "key"), cs_buf_cstr(&key)));
+		fx_flush_by_hand(f, fx_epoch("2026-10-10T09:00"), forged("csassign key add", kpath));
+		audit(f, a->base, NULL, &out);
+		assert_only(f, &out, "audit.filed-modified", kpath, E);
+		cs_findings_free(&out);
+		cs_snapshot_free(snap);
+	}
+	cs_buf_free(&pub);
+	cs_buf_free(&key);
+}
+
+static void a_report_superseded_by_the_command_is_a_warning(void **state)
+{
+	struct audit_fx *a = *state;
+	fx_store *f = &a->f;
+	cs_findings out;
+	cs_snapshot *snap = NULL;
+	cs_node *report = NULL;
+	cs_buf path = CS_BUF_INIT;
+	cs_filing how = { 1, "补报漏记的咨询" };
+	cs_time t;
+	char id[32], entry[96];
+	file_report(f, "2026-11-02T09:00", 10);
+	log_add(f, "2026-11-03T09:00", "consultation", "2026-10-21", "09:00", "09:30", "漏记",
+		id, entry);
+	fx_head(f, a->base);
+	now_is("2026-11-03T10:00", &t);
+	ok(cs_snapshot_load(&snap, f->store, NULL, 0), "cs_snapshot_load");
+	ok(cs_report_monthly(snap, 2026, 10, "lawyer", "wang-li", 0, &report), "cs_report_monthly");
+	ok(cs_filing_monthly(f->store, report, &t, &how, &path), "cs_filing_monthly");
+	audit(f, a->base, NULL, &out);
+	assert_only(f, &out, "audit.filed-modified", cs_buf_cstr(&path), W);
+	cs_findings_free(&out);
+	cs_node_free(report);
+	cs_snapshot_free(snap);
+	cs_buf_free(&path);
+}
+
+/* A merge of two copies (DESIGN 8) is clean when what it changes comes
+ * from its second parent; a file it changes itself is an edit hidden in a
+ * merge. */
+static void a_merge_may_only_bring_the_other_copy(void **state)
+{
+	struct audit_fx *a = *state;
+	fx_store *f = &a->f;
+	cs_findings out;
+	char id[32], path[96], mine[41];
+	const char *side_file = "records/firms/zhengda.yaml";
+	/* this copy logs an entry; the other adds a firm, as a command would */
+	log_add(f, "2026-10-10T09:00", "consultation", "2026-10-10", "09:00", "09:30", NULL, id, path);
+	fx_head(f, mine);
+	assert_int_equal(fx_sh(
+		"cd '%s' && export GIT_DIR=. GIT_INDEX_FILE=\"$PWD/../idx\" "
+		"GIT_AUTHOR_NAME=a GIT_AUTHOR_EMAIL=a@x GIT_COMMITTER_NAME=a GIT_COMMITTER_EMAIL=a@x && "
+		"b=$(printf 'kind: firm\\nid: zhengda\\nname: 正达\\n' | git hash-object -w --stdin) && "
+		"git read-tree %s && git update-index --add --cacheinfo 100644,$b,%s && "
+		"side=$(git commit-tree $(git write-tree) -p %s -m 'Add a firm' "
+		"-m 'Cs-Command: csassign add' -m 'Cs-Record: %s') && "
+		"git read-tree %s && git update-index --add --cacheinfo 100644,$b,%s && "
+		"m=$(git commit-tree $(git write-tree) -p %s -p $side -m 'Merge the other copy' "
+		"-m 'Cs-Command: csmerge') && git update-ref refs/heads/main $m && "
+		"x=$(printf 'kind: office\\nid: xincheng\\nname: 改名\\n' | git hash-object -w --stdin) && "
+		"git update-index --cacheinfo 100644,$x,records/offices/xincheng.yaml && "
+		"m2=$(git commit-tree $(git write-tree) -p %s -p $side -m 'Merge again' "
+		"-m 'Cs-Command: csmerge') && git update-ref refs/heads/edited $m2",
+		f->dir, a->base, side_file, a->base, side_file, mine, side_file, mine, mine), 0);
+	fx_reopen(f);
+	audit(f, a->base, NULL, &out);
+	assert_int_equal(out.n, 0);
+	cs_findings_free(&out);
+	assert_int_equal(fx_sh("git -C '%s' update-ref refs/heads/main refs/heads/edited", f->dir), 0);
+	fx_reopen(f);
+	audit(f, a->base, NULL, &out);
+	assert_only(f, &out, "audit.manual", "records/offices/xincheng.yaml", E);
+	assert_non_null(strstr(out.v[0].message, "merge"));
+	cs_findings_free(&out);
+}
+
 static void a_history_rewritten_against_a_copy(void **state)
 {
 	struct audit_fx *a = *state;
@@ -466,6 +649,11 @@ int main(void)
 		T(a_filed_month_changed_by_hand),
 		T(a_filed_report_or_key_changed_is_filed_modified),
 		T(a_sign_off_without_the_registered_key_is_unverified),
+		T(sign_offs_are_verified_against_the_registered_key),
+		T(an_unsigned_sign_off_where_signatures_are_required),
+		T(a_registered_key_replaced_is_filed_modified),
+		T(a_report_superseded_by_the_command_is_a_warning),
+		T(a_merge_may_only_bring_the_other_copy),
 		T(a_history_rewritten_against_a_copy),
 		cmocka_unit_test(every_audit_id_has_a_test),
 	};
