@@ -253,6 +253,43 @@ static void each_call_fails_in_a_bare_store(void **state)
 	fail_each_call(1);
 }
 
+/* A commit whose working tree could not catch up leaves cs-pending; the
+ * next command mends the working tree first, and when that fails in turn
+ * it writes nothing, and the one after mends it. */
+static void a_failing_repair_is_repaired_by_the_next_command(void **state)
+{
+	static const int which[] = { F_WRITE, F_FSYNC, F_RENAME };
+	const char *what = "the repair";
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(which) / sizeof(which[0]); i++) {
+		fx_store f;
+		char before[41], after[41];
+		fx_store_new(&f, 0);
+		/* the commit's first working tree file: after the commit point */
+		fault_arm(F_WRITE, 2, EIO);
+		assert_int_equal(transact(&f, FIRST, first, NULL), 0);
+		assert_int_equal(injected, 2);
+		assert_int_equal(fx_sh("test -f '%s/.git/cs-pending'", f.dir), 0);
+		assert_int_not_equal(fx_sh("test -f '%s/%s'", f.dir, FIRST), 0);
+		fx_head(&f, before);
+		/* the repair's own first call of each kind fails */
+		fault_arm(which[i], 1, ENOSPC);
+		assert_int_equal(transact(&f, SECOND, second, NULL), CS_EBUSY);
+		assert_int_equal(faults[which[i]].calls, 1);
+		fault_reset();
+		fx_head(&f, after);
+		assert_string_equal(before, after);
+		assert_false(in_head(&f, SECOND));
+		assert_clean(&f, names[which[i]]);
+		assert_int_equal(transact(&f, SECOND, second, NULL), 0);
+		assert_clean(&f, names[which[i]]);
+		assert_worktree_in_line(&f, names[which[i]]);
+		expect(fx_sh("cmp -s '%s/%s' - <<'EOF'\n%sEOF", f.dir, FIRST, first) == 0);
+		fx_store_free(&f);
+	}
+}
+
 /* A branch that moved (GIT_EMODIFIED) or is locked (GIT_ELOCKED) at the
  * commit point is a lost race: built again on the new tip. */
 static void a_lost_race_is_tried_again(void **state)
@@ -281,6 +318,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(each_call_fails_in_a_worktree_store),
 		cmocka_unit_test(each_call_fails_in_a_bare_store),
+		cmocka_unit_test(a_failing_repair_is_repaired_by_the_next_command),
 		cmocka_unit_test(a_lost_race_is_tried_again),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
