@@ -23,7 +23,8 @@ typedef struct {
 } fx_store;
 
 /* A new store (bare or with a working tree) of district 测试区, created at
- * 2025-12-01T08:00 UTC (CS_NOW, TZ=UTC, CS_AUTHOR are set for the test). */
+ * 2025-12-01T08:00 UTC (CS_NOW, TZ=UTC, CS_AUTHOR are set for the test;
+ * CS_CACHE=0, so that reads write no cache files). */
 void fx_store_new(fx_store *f, int bare);
 /* Close the store and remove the directory. */
 void fx_store_free(fx_store *f);
