@@ -102,10 +102,18 @@ tests/san/cs%: cmd/cs%.c $$(wildcard cmd/cs$$*-*.c cmd/cs$$*.h) $(SAN_CLI_OBJ) t
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(filter %.c,$^) $(SAN_CLI_OBJ) tests/san/libcs.a $(PKG_LIBS)
 
 tests/unit/test_%: tests/unit/test_%.c lib/libcs.a $(HDRS)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< lib/libcs.a $(PKG_LIBS) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $(filter %.c,$^) lib/libcs.a $(UNIT_LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 tests/san/test_%: tests/unit/test_%.c tests/san/libcs.a $(HDRS)
-	$(CC) $(ALL_CFLAGS) $(SAN) $(CMOCKA_CFLAGS) -o $@ $< tests/san/libcs.a $(PKG_LIBS) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(SAN) $(CMOCKA_CFLAGS) -o $@ $(filter %.c,$^) tests/san/libcs.a $(UNIT_LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# the tests that build scratch stores link tests/unit/fixture.c too
+FIXTURE_TESTS = test_rules test_audit test_faults
+$(patsubst %,tests/unit/%,$(FIXTURE_TESTS)) $(patsubst %,tests/san/%,$(FIXTURE_TESTS)): \
+	tests/unit/fixture.c tests/unit/fixture.h
+# test_faults fails lib's calls of these at will (its __wrap_ functions)
+FAULT_WRAP = -Wl,--wrap=write,--wrap=fsync,--wrap=rename,--wrap=git_reference_create_matching
+tests/unit/test_faults tests/san/test_faults: UNIT_LDFLAGS = $(FAULT_WRAP)
 
 po/locale/%/LC_MESSAGES/cs.mo: po/%.po
 	@mkdir -p $(dir $@)

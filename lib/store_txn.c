@@ -28,17 +28,20 @@ static int write_index(cs_store *s, git_index *idx)
 	int error = 0;
 	if ((error = cs_buf_printf(&marker, "%scs-index", s->gitdir)) < 0)
 		goto cleanup;
-	if ((error = store_write_file(s->gitdir, "cs-index", "", 0, 0600)) < 0)
+	/* a marker left by a write that failed after the rename would have
+	 * the next command remove an index.lock that is not ours */
+	if ((error = store_write_file(s->gitdir, "cs-index", "", 0, 0600)) < 0) {
+		unlink(marker.ptr);
 		goto cleanup;
+	}
 	/* version 4 writes each path as the change from the one before: the
 	 * index of a large store is some three times smaller, so each write
 	 * costs less (git reads it since 1.8) */
 	if (git_index_version(idx) != 4 && git_index_set_version(idx, 4) < 0)
 		git_error_clear();
-	if (git_index_write(idx) < 0) {
+	/* libgit2 lets go of index.lock when the write fails too */
+	if (git_index_write(idx) < 0)
 		error = store_git_fail(CS_EIO, "cannot write the index");
-		goto cleanup;
-	}
 	unlink(marker.ptr);
 cleanup:
 	cs_buf_free(&marker);
@@ -482,7 +485,13 @@ static int move_branch(cs_store *s, const char *branch, const git_oid *tip_id, i
 	if (s->bare && (error = store_lock_store(s, deadline)) < 0)
 		return error;
 	clear_stale_ref_lock(s, branch);
-	if ((error = store_write_file(s->gitdir, "cs-ref", "", 0, 0600)) < 0) {
+	if ((error = cs_buf_printf(&marker, "%scs-ref", s->gitdir)) < 0 ||
+	    (error = store_write_file(s->gitdir, "cs-ref", "", 0, 0600)) < 0) {
+		/* in place if only the directory's fsync failed: a stale marker
+		 * would have the next command remove a ref lock not its own */
+		if (marker.len)
+			unlink(marker.ptr);
+		cs_buf_free(&marker);
 		if (s->bare)
 			store_unlock_store(s);
 		return error;
@@ -492,8 +501,7 @@ static int move_branch(cs_store *s, const char *branch, const git_oid *tip_id, i
 	else
 		r = git_reference_create_matching(&moved, s->repo, branch, commit_id, 1, tip_id,
 						  command);
-	if (cs_buf_printf(&marker, "%scs-ref", s->gitdir) == 0)
-		unlink(marker.ptr);
+	unlink(marker.ptr);
 	cs_buf_free(&marker);
 	git_reference_free(moved);
 	if (s->bare)
@@ -517,9 +525,10 @@ static int attempt(cs_store *s, cs_txn *t, const char *command, cs_txn_fn fn, vo
 	if (t->nputs == 0 || (error = build_commit(t, command, commit_id)) < 0)
 		goto cleanup;
 	if (!s->bare) {
+		/* set first: cs-pending may be in place when its write fails */
+		*pending = 1;
 		if ((error = write_pending(s, t)) < 0)
 			goto cleanup;
-		*pending = 1;
 	}
 	r = move_branch(s, branch, &tip_id, unborn, commit_id, command, deadline);
 	if (r < 0 && r > -1000 && r != GIT_EMODIFIED && r != GIT_ELOCKED && r != GIT_EEXISTS)

@@ -1,5 +1,5 @@
 /* lib/check.c: periods, rule selection, findings (the rules themselves are
- * checked end to end by tests/cmd/cscheck-rules.sh). */
+ * checked by test_rules.c, and end to end by tests/cmd/cscheck-rules.sh). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
