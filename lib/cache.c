@@ -1,5 +1,7 @@
 /* The cache of parsed folders: files <gitdir>/cs-cache/<tree>-<hash of dir>,
- * each  "cs-cache 1\n" dir "\n" tree "\n" length:u64 checksum:u64 payload,
+ * each  "cs-cache 2\n" dir "\n" tree "\n" schemas "\n" length:u64 checksum:u64
+ * payload, where schemas is the stamp of the store's schemas (the payload
+ * carries their verdicts),
  * written to a temporary file and renamed, mode 0600 (the records hold
  * personal data, Art 15); the file of a folder's earlier tree is removed
  * when its new one is written. */
@@ -16,7 +18,7 @@
 #include "error.h"
 #include "store_impl.h"
 
-#define MAGIC "cs-cache 1\n"
+#define MAGIC "cs-cache 2\n"
 
 /* FNV-1a, 64 bits: catches a torn or damaged file; the key is the tree id. */
 static uint64_t fnv(const void *data, size_t len, uint64_t h)
@@ -54,9 +56,10 @@ static int file_path(cs_store *s, const char *dir, const char *tree, cs_buf *pat
 			     (unsigned long long)fnv(dir, strlen(dir), FNV_INIT));
 }
 
-static int header(const char *dir, const char *tree, cs_buf *out)
+static int header(cs_store *s, const char *dir, const char *tree, cs_buf *out)
 {
-	return cs_buf_printf(out, MAGIC "%s\n%s\n", dir, tree);
+	return cs_buf_printf(out, MAGIC "%s\n%s\n%016llx\n", dir, tree,
+			     cs_schema_set_stamp(cs_store_schemas(s)));
 }
 
 int cs_cache_get(cs_store *s, const char *dir, const char *tree, cs_buf *payload)
@@ -69,7 +72,7 @@ int cs_cache_get(cs_store *s, const char *dir, const char *tree, cs_buf *payload
 	FILE *in = NULL;
 	int error = CS_ENOTFOUND;
 	if (!cs_store_cache_on(s) || file_path(s, dir, tree, &path) < 0 ||
-	    header(dir, tree, &head) < 0 || !(in = fopen(path.ptr, "rb")))
+	    header(s, dir, tree, &head) < 0 || !(in = fopen(path.ptr, "rb")))
 		goto done;
 	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
 		if (cs_buf_put(&data, chunk, n) < 0)
@@ -142,7 +145,7 @@ void cs_cache_put(cs_store *s, const char *dir, const char *tree, const cs_buf *
 	unsigned char sizes[16];
 	int fd = -1, ok = 0;
 	if (!cs_store_cache_on(s) || file_path(s, dir, tree, &path) < 0 ||
-	    header(dir, tree, &head) < 0 || cs_buf_printf(&tmp, "%scs-cache", s->gitdir) < 0)
+	    header(s, dir, tree, &head) < 0 || cs_buf_printf(&tmp, "%scs-cache", s->gitdir) < 0)
 		goto done;
 	if (mkdir(tmp.ptr, 0700) < 0 && errno != EEXIST)
 		goto done;

@@ -2,7 +2,8 @@
  * work log, read and parsed once, kept in the git directory (cs-cache/)
  * under its git tree id, so that a load after one new entry parses one
  * folder. A file there is used only when its header names the same folder,
- * tree id and format and its checksum holds; anything else is a miss and the
+ * tree id, format and schemas (cs_schema_set_stamp of the store's: the payload
+ * holds their verdicts) and its checksum holds; anything else is a miss and the
  * folder is read from the objects again (and the file rewritten). Safe to
  * delete at any time; never written in a working-tree load. */
 #ifndef CS_CACHE_H

@@ -237,7 +237,18 @@ struct cached {
 struct cs_schema_set {
 	struct cached *v;
 	size_t n;
+	unsigned long long stamp;   /* FNV-1a over the kinds and texts added */
 };
+
+static unsigned long long fnv64(const char *p, size_t len, unsigned long long h)
+{
+	size_t i;
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
 /* The built-in schemas compiled so far: the same in every store. */
 static cs_schema_set builtin;
 
@@ -316,7 +327,28 @@ int cs_schema_set_add(cs_schema_set *set, const char *kind, const char *text, si
 	int error;
 	if ((error = compile(text, len, name, &schema)) < 0)
 		return error;
+	set->stamp = fnv64(kind, strlen(kind) + 1, set->stamp ? set->stamp : 14695981039346656037ULL);
+	set->stamp = fnv64(text, len, set->stamp);
 	return set_put(set, kind, schema);
+}
+
+unsigned long long cs_schema_set_stamp(const cs_schema_set *set)
+{
+	static unsigned long long builtins;
+	unsigned long long h;
+	size_t i;
+	if (!builtins) {
+		h = 14695981039346656037ULL;
+		for (i = 0; cs_embedded_schemas[i].name; i++) {
+			h = fnv64(cs_embedded_schemas[i].name, strlen(cs_embedded_schemas[i].name) + 1, h);
+			h = fnv64(cs_embedded_schemas[i].text, strlen(cs_embedded_schemas[i].text), h);
+		}
+		builtins = h;
+	}
+	h = builtins;
+	if (set && set->stamp)
+		h = fnv64((const char *)&set->stamp, sizeof(set->stamp), h);
+	return h;
 }
 
 void cs_schema_set_free(cs_schema_set *set)

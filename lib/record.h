@@ -56,6 +56,10 @@ int cs_schema_set_new(cs_schema_set **out);
 int cs_schema_set_add(cs_schema_set *set, const char *kind, const char *text, size_t len,
 		      const char *name);
 void cs_schema_set_free(cs_schema_set *set);
+/* A checksum of every schema a record is validated against through set (the
+ * built-in ones and set's own; NULL: the built-in ones only): a verdict kept
+ * under one stamp holds for another set only when the stamps are equal. */
+unsigned long long cs_schema_set_stamp(const cs_schema_set *set);
 
 /* The compiled schema for a kind ("config" for cs.yaml); NULL when none. */
 cs_schema *cs_record_schema(const cs_schema_set *set, const char *kind);

@@ -46,6 +46,7 @@ static int push_file(cs_snapshot *c, char *path, cs_node *rec, char *error)
 	c->files[c->nfiles].rec = rec;
 	c->files[c->nfiles].error = error;
 	c->files[c->nfiles].lazy = 0;
+	c->files[c->nfiles].valid = 0;
 	c->nfiles++;
 	return 0;
 }
@@ -74,7 +75,8 @@ static int walk_add(void *ctx, const char *path, const char *data, size_t len)
 
 /* --- the cache of parsed folders (lib/cache.c) ------------------------------
  * payload := count:varint (pathlen:varint path state:u8 (node | len:varint why)?)*
- * state 0: an empty file, 1: a record, 2: a file that did not parse. */
+ * state 0: an empty file, 1: a record, 2: a file that did not parse, 3: a
+ * record that passed the schemas the cache file is stamped with. */
 
 static int pack_files(const cs_snapshot *c, size_t from, cs_buf *out)
 {
@@ -86,11 +88,11 @@ static int pack_files(const cs_snapshot *c, size_t from, cs_buf *out)
 	for (i = from; i < c->nfiles; i++) {
 		const struct cs_file_rec *f = &c->files[i];
 		size_t n = strlen(f->path);
-		int state = f->rec ? 1 : f->error ? 2 : 0;
+		int state = f->rec ? (f->valid ? 3 : 1) : f->error ? 2 : 0;
 		if ((error = cs_varint_put(out, n)) < 0 || (error = cs_buf_put(out, f->path, n)) < 0 ||
 		    (error = cs_buf_putc(out, (char)state)) < 0)
 			return error;
-		if (state == 1 && (error = cs_node_pack(f->rec, out)) < 0)
+		if ((state == 1 || state == 3) && (error = cs_node_pack(f->rec, out)) < 0)
 			return error;
 		if (state == 2 && ((error = cs_varint_put(out, strlen(f->error))) < 0 ||
 				   (error = cs_buf_puts(out, f->error)) < 0))
@@ -124,7 +126,7 @@ static int unpack_files(cs_snapshot *c, const cs_buf *in)
 		char *path = take_str(&p, end), *why = NULL;
 		cs_node *rec = NULL;
 		int state = path && p < end ? *p++ : -1;
-		if (state == 1)
+		if (state == 1 || state == 3)
 			error = cs_node_unpack(&p, end, &rec);
 		else if (state == 2 && !(why = take_str(&p, end)))
 			error = CS_EDATA;
@@ -134,9 +136,23 @@ static int unpack_files(cs_snapshot *c, const cs_buf *in)
 			free(path);
 			return error;
 		}
-		error = push_file(c, path, rec, why);
+		if ((error = push_file(c, path, rec, why)) == 0)
+			c->files[c->nfiles - 1].valid = state == 3;
 	}
 	return error ? error : p == end ? 0 : CS_EDATA;
+}
+
+/* The schemas' verdict on the files read after the first n, kept with them
+ * in the cache: a later check or report of an unchanged folder does not run
+ * the schemas again on a record that passed them. */
+static void judge_files(cs_snapshot *c, size_t n)
+{
+	const cs_schema_set *set = cs_store_schemas(c->store);
+	for (; n < c->nfiles; n++) {
+		struct cs_file_rec *f = &c->files[n];
+		f->valid = f->rec && cs_record_validate(set, f->rec, f->path, NULL) == 0;
+		cs_error_clear();
+	}
 }
 
 /* Let go of the files read after the first n. */
@@ -172,8 +188,11 @@ static int load_folder(cs_snapshot *c, const char *dir)
 	c->cache_misses++;
 	if ((error = cs_store_walk(c->store, c->rev, dir, walk_add, c)) < 0)
 		goto done;
-	if (cs_store_cache_on(c->store) && pack_files(c, before, &payload) == 0)
-		cs_cache_put(c->store, dir, tree, &payload);
+	if (cs_store_cache_on(c->store)) {
+		judge_files(c, before);
+		if (pack_files(c, before, &payload) == 0)
+			cs_cache_put(c->store, dir, tree, &payload);
+	}
 done:
 	cs_buf_free(&payload);
 	return error;

@@ -31,7 +31,13 @@ struct cs_snapshot {
 	 * error: why rec is NULL, the loader's "path:line: why" ("" for an empty
 	 * file); lazy: a filed report or assessment, listed but not read (what
 	 * the rules and reports use of them is their paths), validated on demand */
-	struct cs_file_rec { char *path; cs_node *rec; char *error; int lazy; } *files;
+	struct cs_file_rec {
+		char *path;
+		cs_node *rec;
+		char *error;
+		int lazy;
+		int valid;   /* 1: rec passed the store's schemas (the cache's verdict) */
+	} *files;
 	size_t nfiles;
 	/* views into files */
 	cs_node **offices, **firms, **lawyers, **communities, **assignments, **changes, **keys;

@@ -22,6 +22,10 @@
  * Returns 0, or a negative code on an internal error. */
 int cs_validate_record(const cs_snapshot *c, const char *path, const cs_node *rec, int refs,
 		       cs_findings *out);
+/* The same for a record already known to pass the store's schemas (the
+ * snapshot's verdict from the cache): every check but the schema's. */
+int cs_validate_passed(const cs_snapshot *c, const char *path, const cs_node *rec, int refs,
+		       cs_findings *out);
 
 /* 1 when a record of kind may be dated after "now": a meeting may be
  * planned, a pairing or change may take effect later. */

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "check.h"
 #include "error.h"
+#include "record.h"
 #include "snapshot_impl.h"
 #include "yaml.h"
 
@@ -370,6 +371,87 @@ static void cache_gives_what_the_objects_give(void **state)
 	cs_snapshot_free(bare);
 }
 
+/* The schemas' verdict travels with a folder in the cache: a record that
+ * passed them is marked so on a warm load and not validated again, one that
+ * failed them is, and the findings are those of a load from the objects. */
+static void cache_keeps_the_schemas_verdict(void **state)
+{
+	struct fixture *f = *state;
+	static const char bad[] = "kind: consultation\nid: 20261009-zzzzzz\ndate: 2026-10-09\n";
+	cs_day from = cs_date_from_ymd(2026, 10, 1), to = cs_date_from_ymd(2026, 10, 31);
+	cs_file *files;
+	size_t nf = 0, pick;
+	cs_store *st;
+	cs_snapshot *cold, *warm, *bare;
+	cs_check_opts o;
+	cs_findings fb, fw;
+	cs_schema_set *set;
+	char dir[192], path[128];
+	const char *slash;
+	size_t i, j, valid = 0, invalid = 0;
+	for (i = 0; i < f->nfiles && !(strstr(f->files[i].path, "records/log/") &&
+					strstr(f->files[i].path, "/2026/10/")); i++)
+		;
+	assert_true(i < f->nfiles);
+	pick = i;
+	/* the directory, one entry of the sample's and a bad one beside it */
+	assert_non_null(files = calloc(f->nfiles + 1, sizeof(*files)));
+	for (j = 0; j < f->nfiles; j++)
+		if (j == pick || strncmp(f->files[j].path, "records/log/", 12))
+			files[nf++] = f->files[j];
+	slash = strrchr(f->files[pick].path, '/');
+	snprintf(path, sizeof(path), "%.*s/20261009-zzzzzz.yaml",
+		 (int)(slash - f->files[pick].path), f->files[pick].path);
+	files[nf].path = path;
+	files[nf].data = bad;
+	files[nf++].len = sizeof(bad) - 1;
+	snprintf(dir, sizeof(dir), "%s/verdict", f->root);
+	assert_int_equal(cs_store_create(dir, 1, files, nf, "verdicts"), 0);
+	assert_int_equal(cs_store_open(&st, dir), 0);
+	setenv("CS_CACHE", "0", 1);
+	assert_int_equal(cs_snapshot_load_months(&bare, st, NULL, from, to), 0);
+	unsetenv("CS_CACHE");
+	assert_int_equal(cs_snapshot_load_months(&cold, st, NULL, from, to), 0);
+	assert_int_equal(cs_snapshot_load_months(&warm, st, NULL, from, to), 0);
+	assert_int_equal(warm->cache_hits, 1);
+	for (j = 0; j < warm->nfiles; j++) {
+		if (!strcmp(warm->files[j].path, f->files[pick].path))
+			valid += warm->files[j].valid == 1;
+		if (!strcmp(warm->files[j].path, path))
+			invalid += warm->files[j].valid == 0;
+	}
+	assert_int_equal(valid, 1);
+	assert_int_equal(invalid, 1);
+	for (j = 0; j < bare->nfiles; j++)
+		assert_int_equal(bare->files[j].valid, 0); /* no cache, no verdict */
+	cs_findings_init(&fb);
+	cs_findings_init(&fw);
+	assert_int_equal(cs_check_opts_init(&o, warm, NULL, NULL, NULL), 0);
+	assert_int_equal(cs_check_records(bare, &o, &fb), 0);
+	assert_int_equal(cs_check_records(warm, &o, &fw), 0);
+	assert_int_equal(fw.n, fb.n);
+	for (j = 0, invalid = 0; j < fw.n; j++) {
+		assert_string_equal(fw.v[j].rule, fb.v[j].rule);
+		assert_string_equal(fw.v[j].message, fb.v[j].message);
+		invalid += !strcmp(fw.v[j].rule, "schema.invalid") && !strcmp(fw.v[j].path, path);
+	}
+	assert_true(invalid > 0);
+	cs_check_opts_free(&o);
+	cs_findings_free(&fb);
+	cs_findings_free(&fw);
+	/* other schemas, another stamp: the verdicts of one do not serve the other */
+	assert_int_equal(cs_schema_set_new(&set), 0);
+	assert_int_equal(cs_schema_set_stamp(set), cs_schema_set_stamp(NULL));
+	assert_int_equal(cs_schema_set_add(set, "consultation", "type: object\n", 13, "x"), 0);
+	assert_true(cs_schema_set_stamp(set) != cs_schema_set_stamp(NULL));
+	cs_schema_set_free(set);
+	cs_snapshot_free(bare);
+	cs_snapshot_free(cold);
+	cs_snapshot_free(warm);
+	cs_store_free(st);
+	free(files);
+}
+
 static void bad_cache_is_read_around(void **state)
 {
 	struct fixture *f = *state;
@@ -459,6 +541,7 @@ int main(void)
 		cmocka_unit_test(packed_trees_come_back_whole),
 		cmocka_unit_test(cache_gives_what_the_objects_give),
 		cmocka_unit_test(bad_cache_is_read_around),
+		cmocka_unit_test(cache_keeps_the_schemas_verdict),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
