@@ -451,37 +451,61 @@ static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 }
 
 /* Art 11: one matter one record, one visit one record. */
+/* Two entries of one lawyer on one day: the same service twice, or one
+ * service in two communities at once. */
+static int one_record_pair(cs_findings *out, const cs_entry *a, const cs_entry *b)
+{
+	char month[16];
+	entry_month(b, month);
+	if (same(a->community, b->community) && !strcmp(a->kind, b->kind) &&
+	    a->start == b->start && a->end == b->end)
+		return cs_finding_add(out, b->path, 1, CS_SEV_WARNING, "art11.one-record", b->id,
+				      b->lawyer, b->community, month,
+				      "the same %s as %s: one service, one record", b->kind,
+				      a->id ? a->id : a->path);
+	if (!same(a->community, b->community) && a->end > b->start && b->end > a->start &&
+	    a->end >= 0 && b->end >= 0)
+		return cs_finding_add(out, b->path, 1, CS_SEV_WARNING, "art11.one-record", b->id,
+				      b->lawyer, b->community, month,
+				      "overlaps %s in community '%s': one service recorded for two communities",
+				      a->id ? a->id : a->path, a->community ? a->community : "?");
+	return 0;
+}
+
+/* By lawyer, then in the order of the day (by start). */
+static int by_lawyer(const void *x, const void *y)
+{
+	const cs_entry *a = *(const cs_entry *const *)x, *b = *(const cs_entry *const *)y;
+	int d = strcmp(a->lawyer, b->lawyer);
+	return d ? d : a < b ? -1 : a > b;
+}
+
 static int cs_rule_art11_one_record(rules_ctx *x, cs_findings *out)
 {
 	cs_snapshot *c = x->c;
 	const cs_check_opts *o = x->o;
-	size_t i, j;
+	const cs_entry **v;
+	size_t i, j, k, m, g, h;
 	int error = 0;
-	/* entries are sorted by day, then start */
-	for (i = 0; i < c->nentries && !error; i++) {
-		const cs_entry *a = &c->entries[i];
-		char month[16];
-		if (a->is_void || !a->lawyer || !cs_check_in_period(o, a->day) || a->start < 0)
+	if (!c->nentries)
+		return 0;
+	if (!(v = cs_malloc(c->nentries * sizeof(*v))))
+		return CS_ENOMEM;
+	/* entries are sorted by day, then start: each day's, by lawyer */
+	for (i = 0; i < c->nentries && !error; i = k) {
+		for (k = i; k < c->nentries && c->entries[k].day == c->entries[i].day; k++)
+			;
+		if (!cs_check_in_period(o, c->entries[i].day))
 			continue;
-		for (j = i + 1; j < c->nentries && c->entries[j].day == a->day && !error; j++) {
-			const cs_entry *b = &c->entries[j];
-			if (b->is_void || !same(a->lawyer, b->lawyer) || b->start < 0)
-				continue;
-			entry_month(b, month);
-			if (same(a->community, b->community) && !strcmp(a->kind, b->kind) &&
-			    a->start == b->start && a->end == b->end)
-				error = cs_finding_add(out, b->path, 1, CS_SEV_WARNING, "art11.one-record",
-						       b->id, b->lawyer, b->community, month,
-						       "the same %s as %s: one service, one record",
-						       b->kind, a->id ? a->id : a->path);
-			else if (!same(a->community, b->community) && a->end > b->start &&
-				 b->end > a->start && a->end >= 0 && b->end >= 0)
-				error = cs_finding_add(out, b->path, 1, CS_SEV_WARNING, "art11.one-record",
-						       b->id, b->lawyer, b->community, month,
-						       "overlaps %s in community '%s': one service recorded for two communities",
-						       a->id ? a->id : a->path, a->community ? a->community : "?");
-		}
+		for (j = i, m = 0; j < k; j++)
+			if (!c->entries[j].is_void && c->entries[j].lawyer && c->entries[j].start >= 0)
+				v[m++] = &c->entries[j];
+		qsort(v, m, sizeof(*v), by_lawyer);
+		for (g = 0; g < m && !error; g++)
+			for (h = g + 1; h < m && !error && !strcmp(v[g]->lawyer, v[h]->lawyer); h++)
+				error = one_record_pair(out, v[g], v[h]);
 	}
+	free(v);
 	return error;
 }
 
