@@ -81,8 +81,12 @@ cs_node *cs_node_new_null(void)
 void cs_node_free(cs_node *n)
 {
 	size_t i;
-	if (!n)
+	if (!n || n->block == 2)
 		return;
+	if (n->block == 1) {
+		free(n); /* the whole tree: one allocation */
+		return;
+	}
 	switch (n->type) {
 	case CS_NODE_SCALAR:
 		break;
@@ -186,6 +190,10 @@ int cs_node_set(cs_node *map, const char *key, cs_node *value)
 		cs_node_free(value);
 		return cs_error_set(CS_ESOFTWARE, "cs_node_set: not a mapping");
 	}
+	if (map->block) {
+		cs_node_free(value);
+		return cs_error_set(CS_ESOFTWARE, "cs_node_set: an unpacked tree is read-only");
+	}
 	if ((p = find_pair(map, key))) {
 		cs_node_free(p->value);
 		p->value = value;
@@ -225,6 +233,8 @@ int cs_node_remove(cs_node *map, const char *key)
 	size_t i;
 	if (!p)
 		return 0;
+	if (map->block)
+		return cs_error_set(CS_ESOFTWARE, "cs_node_remove: an unpacked tree is read-only");
 	i = (size_t)(p - map->pairs);
 	free(p->key);
 	cs_node_free(p->value);
@@ -239,6 +249,10 @@ int cs_node_push(cs_node *seq, cs_node *item)
 	if (!seq || seq->type != CS_NODE_SEQ) {
 		cs_node_free(item);
 		return cs_error_set(CS_ESOFTWARE, "cs_node_push: not a sequence");
+	}
+	if (seq->block) {
+		cs_node_free(item);
+		return cs_error_set(CS_ESOFTWARE, "cs_node_push: an unpacked tree is read-only");
 	}
 	if (seq->count == seq->cap) {
 		size_t cap = seq->cap ? seq->cap * 2 : 8;
@@ -585,76 +599,123 @@ int cs_node_pack(const cs_node *n, cs_buf *b)
 }
 
 #define UNPACK_DEPTH 200
+#define ALIGN(n) (((n) + 7) & ~(size_t)7)
 
-static int unpack(const char **p, const char *end, int depth, cs_node **out)
+/* The bytes the tree packed at *p takes as one allocation, checking its form
+ * on the way: CS_EDATA when it is not a packed tree. */
+static int unpack_size(const char **p, const char *end, int depth, size_t *size)
 {
-	cs_node *n;
 	size_t line, count, i, len;
 	int type;
-	*out = NULL;
 	if (*p >= end || depth > UNPACK_DEPTH)
 		return CS_EDATA;
 	type = (unsigned char)*(*p)++;
 	if (type > CS_NODE_MAP || cs_varint_get(p, end, &line) < 0)
 		return CS_EDATA;
+	*size += ALIGN(sizeof(cs_node));
 	if (type == CS_NODE_SCALAR) {
-		int plain;
 		if (*p >= end)
 			return CS_EDATA;
-		plain = *(*p)++ == 1;
+		(*p)++;
 		if (cs_varint_get(p, end, &len) < 0 || len > (size_t)(end - *p))
 			return CS_EDATA;
-		if (!(n = scalar_new(*p, len, plain)))
-			return CS_ENOMEM;
 		*p += len;
-		n->line = line;
-		*out = n;
+		*size += ALIGN(len + 1);
 		return 0;
 	}
 	/* every node takes at least two bytes: a count beyond that is corrupt */
 	if (cs_varint_get(p, end, &count) < 0 || count > (size_t)(end - *p) / 2)
 		return CS_EDATA;
-	if (!(n = node_new((cs_node_type)type)))
-		return CS_ENOMEM;
-	n->line = line;
-	if (count && type == CS_NODE_SEQ && !(n->items = cs_calloc(count, sizeof(*n->items))))
-		goto nomem;
-	if (count && type == CS_NODE_MAP && !(n->pairs = cs_calloc(count, sizeof(*n->pairs))))
-		goto nomem;
-	n->cap = count;
+	*size += ALIGN(count * (type == CS_NODE_MAP ? sizeof(cs_pair) : sizeof(cs_node *)));
 	for (i = 0; i < count; i++) {
-		cs_node **slot;
 		int error;
 		if (type == CS_NODE_MAP) {
 			if (cs_varint_get(p, end, &len) < 0 || len > (size_t)(end - *p) ||
 			    memchr(*p, '\0', len))
-				goto corrupt;
-			if (!(n->pairs[i].key = cs_malloc(len + 1)))
-				goto nomem;
-			memcpy(n->pairs[i].key, *p, len);
-			n->pairs[i].key[len] = '\0';
+				return CS_EDATA;
 			*p += len;
-			slot = &n->pairs[i].value;
-		} else {
-			slot = &n->items[i];
+			*size += ALIGN(len + 1);
 		}
-		n->count = i + 1;
-		if ((error = unpack(p, end, depth + 1, slot)) < 0) {
-			cs_node_free(n);
+		if ((error = unpack_size(p, end, depth + 1, size)) < 0)
 			return error;
-		}
 	}
-	*out = n;
 	return 0;
-corrupt:
-	cs_node_free(n);
-	return CS_EDATA;
-nomem:
-	cs_node_free(n);
-	return CS_ENOMEM;
+}
+
+/* A varint of a tree unpack_size has checked. */
+static size_t varint(const char **p)
+{
+	size_t r = 0;
+	unsigned shift = 0;
+	unsigned char c;
+	do {
+		c = (unsigned char)*(*p)++;
+		r |= (size_t)(c & 0x7f) << shift;
+		shift += 7;
+	} while (c & 0x80);
+	return r;
+}
+
+static void *take(char **at, size_t n)
+{
+	void *v = *at;
+	*at += ALIGN(n);
+	return v;
+}
+
+/* The tree at *p (its form checked by unpack_size) built in the block at *at. */
+static cs_node *unpack_into(const char **p, char **at)
+{
+	cs_node *n = take(at, sizeof(*n));
+	size_t line, len, i;
+	memset(n, 0, sizeof(*n));
+	n->block = 2;
+	n->type = (unsigned char)*(*p)++;
+	line = varint(p);
+	n->line = (unsigned int)line;
+	if (n->type == CS_NODE_SCALAR) {
+		n->plain = *(*p)++ == 1;
+		len = varint(p);
+		n->str = take(at, len + 1);
+		memcpy(n->str, *p, len);
+		n->str[len] = '\0';
+		n->len = len;
+		*p += len;
+		return n;
+	}
+	n->count = varint(p);
+	n->cap = n->count;
+	if (n->type == CS_NODE_SEQ) {
+		n->items = n->count ? take(at, n->count * sizeof(*n->items)) : NULL;
+		for (i = 0; i < n->count; i++)
+			n->items[i] = unpack_into(p, at);
+		return n;
+	}
+	n->pairs = n->count ? take(at, n->count * sizeof(*n->pairs)) : NULL;
+	for (i = 0; i < n->count; i++) {
+		len = varint(p);
+		n->pairs[i].key = take(at, len + 1);
+		memcpy(n->pairs[i].key, *p, len);
+		n->pairs[i].key[len] = '\0';
+		*p += len;
+		n->pairs[i].value = unpack_into(p, at);
+	}
+	return n;
 }
 
 int cs_node_unpack(const char **p, const char *end, cs_node **out)
 {
-	return unpack(p, end, 0, out);
+	const char *q = *p;
+	size_t size = 0;
+	char *block, *at;
+	int error;
+	*out = NULL;
+	if ((error = unpack_size(&q, end, 0, &size)) < 0)
+		return error;
+	if (!(block = cs_malloc(size)))
+		return CS_ENOMEM;
+	at = block;
+	*out = unpack_into(p, &at);
+	(*out)->block = 1;
+	return 0;
 }

@@ -44,6 +44,9 @@ struct cs_node {
 	unsigned int line;   /* 1-based line in the source; 0 when built in memory */
 	unsigned char type;  /* a cs_node_type */
 	unsigned char plain; /* 1: plain (unquoted) style in the source */
+	unsigned char block; /* 1: the root of a tree made in one allocation
+			      * (cs_node_unpack), 2: a node inside one; such a
+			      * tree is read-only, freed whole through its root */
 };
 
 /* Constructors (NULL on out of memory, with cs_error_last set). */
@@ -68,7 +71,8 @@ const char *cs_node_get_str(const cs_node *map, const char *key);
  * else appends). Returns 0 or CS_ENOMEM. */
 int cs_node_set(cs_node *map, const char *key, cs_node *value);
 int cs_node_set_str(cs_node *map, const char *key, const char *value);
-/* Remove key; returns 1 when it was there. */
+/* Remove key; returns 1 when it was there, 0 when not, CS_ESOFTWARE in an
+ * unpacked (read-only) tree. */
 int cs_node_remove(cs_node *map, const char *key);
 /* Append to a sequence (takes ownership). */
 int cs_node_push(cs_node *seq, cs_node *item);
@@ -86,6 +90,8 @@ int cs_node_true(const cs_node *n);
  * cache): pack appends n to b; unpack reads one tree from *p (moved past it),
  * CS_EDATA when [*p, end) does not hold one. Varints: the lengths in it. */
 int cs_node_pack(const cs_node *n, cs_buf *b);
+/* (A tree unpacked is one allocation: read it, copy it with cs_node_dup to
+ * change it, free it with cs_node_free of its root.) */
 int cs_node_unpack(const char **p, const char *end, cs_node **out);
 int cs_varint_put(cs_buf *b, size_t v);
 int cs_varint_get(const char **p, const char *end, size_t *v);

@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "buf.h"
 #include "error.h"
 #include "node.h"
 
@@ -244,6 +245,49 @@ static void test_equal_sequences_in_order(void **state)
 	cs_node_free(b);
 }
 
+/* A packed tree comes back equal, in one read-only allocation; every cut
+ * short copy of it is refused, none read past its end. */
+static void test_pack_unpack_one_block(void **state)
+{
+	cs_node *m = cs_node_new_map(), *seq = cs_node_new_seq(), *back = NULL, *copy;
+	cs_buf b = CS_BUF_INIT;
+	const char *p;
+	size_t cut;
+	(void)state;
+	assert_int_equal(cs_node_set_str(m, "content", "咨询婚姻家庭问题"), 0);
+	assert_int_equal(cs_node_set(m, "attendees", cs_node_new_plain("12")), 0);
+	assert_int_equal(cs_node_push(seq, cs_node_new_str("王丽")), 0);
+	assert_int_equal(cs_node_push(seq, cs_node_new_map()), 0);
+	assert_int_equal(cs_node_set(m, "parties", seq), 0);
+	assert_int_equal(cs_node_set(m, "empty", cs_node_new_str("")), 0);
+	m->line = 3;
+	assert_int_equal(cs_node_pack(m, &b), 0);
+	p = b.ptr;
+	assert_int_equal(cs_node_unpack(&p, b.ptr + b.len, &back), 0);
+	assert_ptr_equal(p, b.ptr + b.len);
+	assert_true(cs_node_equal(m, back));
+	assert_int_equal(back->line, 3);
+	assert_int_equal(cs_node_scalar_kind(cs_node_get(back, "attendees")), CS_SCALAR_INT);
+	assert_string_equal(cs_node_get_str(back, "content"), "咨询婚姻家庭问题");
+	/* read-only: changed only through a copy */
+	assert_int_equal(cs_node_set_str(back, "content", "x"), CS_ESOFTWARE);
+	assert_int_equal(cs_node_push(cs_node_get(back, "parties"), cs_node_new_null()), CS_ESOFTWARE);
+	assert_int_equal(cs_node_remove(back, "content"), CS_ESOFTWARE);
+	cs_error_clear();
+	assert_non_null(copy = cs_node_dup(back));
+	assert_int_equal(cs_node_set_str(copy, "content", "x"), 0);
+	cs_node_free(copy);
+	cs_node_free(back);
+	for (cut = 0; cut < b.len; cut++) {
+		p = b.ptr;
+		back = NULL;
+		assert_int_equal(cs_node_unpack(&p, b.ptr + cut, &back), CS_EDATA);
+		assert_null(back);
+	}
+	cs_buf_free(&b);
+	cs_node_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -260,6 +304,7 @@ int main(void)
 		cmocka_unit_test(test_equal_maps_ignore_key_order),
 		cmocka_unit_test(test_equal_nulls_and_strings),
 		cmocka_unit_test(test_equal_sequences_in_order),
+		cmocka_unit_test(test_pack_unpack_one_block),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
