@@ -188,9 +188,12 @@ static int entry_show(struct run *r)
 
 static int key_add(struct run *r)
 {
-	cs_key_spec k = { r->args.operands[0], arg(r, "role"), arg(r, "slug"), NULL };
+	cs_key_spec k = { r->args.operands[0], arg(r, "role"), arg(r, "slug"), NULL, arg(r, "key") };
 	cs_buf text = CS_BUF_INIT, slug = CS_BUF_INIT;
 	int error;
+	if (k.slug && !cs_slug_valid(k.slug))
+		return cs_error_set(CS_EUSAGE, "--slug: '%s' is not a slug: lower-case letters a-z, "
+				    "digits and '-', like wang-li", k.slug);
 	if ((error = cs_buf_read_file(&text, arg(r, "key"), 64 * 1024)) < 0)
 		goto cleanup;
 	k.key = cs_buf_cstr(&text);
