@@ -351,7 +351,8 @@ static int read_tip(cs_txn *t, git_reference **head, const char **branch, git_oi
 	if (git_reference_lookup(head, repo, "HEAD") < 0)
 		return store_git_fail(CS_EIO, "cannot read HEAD");
 	if (git_reference_type(*head) != GIT_REFERENCE_SYMBOLIC)
-		return cs_error_set(CS_EUSAGE, "HEAD is detached; check out a branch");
+		return cs_error_set(CS_EDATA, "HEAD is detached: a write moves a branch; check one "
+				    "out (git checkout main)");
 	*branch = git_reference_symbolic_target(*head);
 	if (git_reference_name_to_id(tip_id, repo, *branch) < 0) {
 		git_error_clear();
