@@ -204,8 +204,19 @@ static int try_open(cs_store *s, const char *dir)
 		git_error_clear();
 		return CS_ENOTFOUND;
 	}
-	if ((error = store_head_tree(&tree, s->repo, &id)) < 0)
+	if ((error = store_head_tree(&tree, s->repo, &id)) < 0) {
+		git_reference *head = NULL;
+		/* a branch deleted or never made: say so, not "no store" */
+		if (error == CS_ENOTFOUND && git_repository_head_unborn(s->repo) == 1 &&
+		    git_reference_lookup(&head, s->repo, "HEAD") == 0 &&
+		    git_reference_type(head) == GIT_REFERENCE_SYMBOLIC)
+			cs_error_set(CS_ENOTFOUND, "%s: HEAD names the branch '%s', which has no "
+				     "commit (deleted, or never made); check out a branch of the store",
+				     dir, git_reference_symbolic_target(head));
+		git_reference_free(head);
+		git_error_clear();
 		goto cleanup;
+	}
 	if ((error = store_blob_at(&blob, s->repo, tree, "cs.yaml")) < 0)
 		goto cleanup;
 	if ((error = cs_yaml_load(&s->config, git_blob_rawcontent(blob),
@@ -292,6 +303,7 @@ int cs_store_open(cs_store **out, const char *dir)
 		goto cleanup;
 	}
 	s->lock_fd = -1;
+	cs_error_clear();
 	if (dir)
 		error = try_open(s, dir);
 	else if (env && *env)
@@ -299,7 +311,8 @@ int cs_store_open(cs_store **out, const char *dir)
 	else
 		error = find_upwards(s);
 	if (error == CS_ENOTFOUND) {
-		error = cs_error_set(CS_ENOTFOUND, "no cs store found (use -C DIR or set CS_STORE)");
+		if (!*cs_error_last())
+			cs_error_set(CS_ENOTFOUND, "no cs store found (use -C DIR or set CS_STORE)");
 		goto cleanup;
 	}
 	if (error < 0)
