@@ -318,7 +318,9 @@ int cs_store_open(cs_store **out, const char *dir)
 	if (error < 0)
 		goto cleanup;
 	inited = 0;
-	if (!s->bare) {
+	/* a store on read-only media, or one only readable to this user, is
+	 * read, never repaired: there is nothing a read could write there */
+	if (!s->bare && access(s->gitdir, W_OK) == 0) {
 		if ((error = store_lock_store(s, store_deadline_ms())) < 0)
 			goto cleanup;
 		/* reads come from objects: a working tree that cannot be
