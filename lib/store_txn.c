@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "mask.h"
 #include "record.h"
 #include "store_impl.h"
 #include "yaml.h"
@@ -338,9 +339,18 @@ int cs_txn_message(cs_txn *t, const char *summary)
 
 int cs_txn_trailer(cs_txn *t, const char *key, const char *value)
 {
+	cs_buf masked = CS_BUF_INIT;
+	int error;
 	if (!*key || strpbrk(key, ": \n") || strchr(value, '\n'))
 		return cs_error_set(CS_EUSAGE, "bad trailer '%s'", key);
-	return cs_buf_printf(&t->trailers, "%s: %s\n", key, value);
+	/* a reason is the one free text of a commit message: a resident's
+	 * mobile or ID number typed into it is masked there (Art 15) */
+	if (strcmp(key, "Cs-Reason"))
+		return cs_buf_printf(&t->trailers, "%s: %s\n", key, value);
+	if ((error = cs_mask_numbers(&masked, value, strlen(value))) == 0)
+		error = cs_buf_printf(&t->trailers, "%s: %s\n", key, cs_buf_cstr(&masked));
+	cs_buf_free(&masked);
+	return error;
 }
 
 /* Read the branch HEAD names and its tip (unborn: tip NULL). */
