@@ -494,6 +494,9 @@ static int check_out(git_repository *repo, git_tree *empty)
 	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
 	co.checkout_strategy = GIT_CHECKOUT_SAFE;
 	co.baseline = empty;
+	/* the store's files as its records: owner and group only, whatever the umask */
+	co.file_mode = 0640;
+	co.dir_mode = 0750;
 	if (git_checkout_head(repo, &co) < 0)
 		return store_git_fail(CS_ECANTCREAT, "cannot check out the first commit");
 	if ((error = store_write_file(git_repository_path(repo), "hooks/pre-commit", hook,
