@@ -584,6 +584,12 @@ int cs_store_resolve(cs_store *s, const char *rev, char oid_hex[41])
 		git_oid_tostr(oid_hex, 41, &id);
 		return 0;
 	}
+	/* shaped as a date but none (2026-02-30): a mistyped date, not a revision */
+	if (strlen(rev) == 10 && strspn(rev, "0123456789-") == 10 && rev[4] == '-' &&
+	    rev[7] == '-' && cs_date_parse(rev, &day) < 0) {
+		cs_error_clear();
+		return cs_error_set(CS_EUSAGE, "'%s' is not a date (YYYY-MM-DD) nor a revision", rev);
+	}
 	if (strlen(rev) == 10 && cs_date_parse(rev, &day) == 0) {
 		struct tm tm;
 		time_t end;
