@@ -132,3 +132,19 @@ else
 	unmount
 	echo 'ok - a read-only store is read # SKIP cannot mount a read-only bind mount here'
 fi
+
+# ... and so is a store on a full disk (its cache cannot be written).
+rm -rf "$scratch/store"
+cp -a "$base" "$scratch/store"
+cd "$scratch/store" || exit 1
+rm -rf .git/cs-cache
+if small_disk > "$scratch/.setup" 2>&1 && ! grep -q '^SKIP' "$scratch/.setup"; then
+	ok 'a full disk: csreport monthly' csreport monthly --month 2026-09 --lawyer wang-li
+	check 'a full disk: the report counts the consultation' "grep -q '$consultation' '$scratch/.out'"
+	ok 'a full disk: cslog list' cslog list
+	expect 'a full disk: cscheck finds the rule findings' 1 cscheck
+else
+	echo 'ok - a store on a full disk is read # SKIP cannot mount a tmpfs here'
+fi
+cd "$scratch" || exit 1
+unmount
