@@ -47,7 +47,8 @@ t() {
 	"$@" > "$scratch/.out" 2> "$scratch/.err"
 	echo $? > "$scratch/.status"
 }
-# hand STEP...: runs a setup step in git's name, the way a hand edit is made
+# hand GIT-ARGS...: a git step of a case's setup, made as a hand edit is
+# (without the pre-commit hook, which would refuse the bad record)
 hand() { git -c core.hooksPath=/dev/null "$@" > /dev/null 2>&1; }
 many() { # N CHAR: CHAR repeated N times
 	printf "%0${1}d" 0 | sed "s/0/$2/g"
@@ -64,7 +65,7 @@ small_disk() {
 	mkdir -p "$scratch/mnt" && mount -t tmpfs -o size=2m tmpfs "$scratch/mnt" 2>/dev/null ||
 		{ echo "SKIP cannot mount a tmpfs here"; return 1; }
 	cp -a . "$scratch/mnt/store" && cd "$scratch/mnt/store" &&
-		{ dd if=/dev/zero of="$scratch/mnt/fill" bs=4k 2>/dev/null; sync; }
+		{ dd if=/dev/zero of="$scratch/mnt/fill" bs=4k 2>/dev/null; :; }
 }
 unmount() { while umount "$scratch/mnt" 2>/dev/null; do :; done; }
 trap 'unmount; rm -rf "$scratch"' EXIT
