@@ -188,9 +188,12 @@ static int entry_show(struct run *r)
 
 static int key_add(struct run *r)
 {
-	cs_key_spec k = { r->args.operands[0], arg(r, "role"), arg(r, "slug"), NULL };
+	cs_key_spec k = { r->args.operands[0], arg(r, "role"), arg(r, "slug"), NULL, arg(r, "key") };
 	cs_buf text = CS_BUF_INIT, slug = CS_BUF_INIT;
 	int error;
+	if (k.slug && !cs_slug_valid(k.slug))
+		return cs_error_set(CS_EUSAGE, "--slug: '%s' is not a slug: lower-case letters a-z, "
+				    "digits and '-', like wang-li", k.slug);
 	if ((error = cs_buf_read_file(&text, arg(r, "key"), 64 * 1024)) < 0)
 		goto cleanup;
 	k.key = cs_buf_cstr(&text);
@@ -244,6 +247,14 @@ cleanup:
 	return error;
 }
 
+/* --reason '' would leave the end of a pairing or a change unexplained. */
+static int reason_opt(const char *s)
+{
+	if (s && !s[strspn(s, " \t")])
+		return cs_error_set(CS_EUSAGE, "--reason: empty; say why");
+	return 0;
+}
+
 static int change(struct run *r)
 {
 	cs_change_spec c;
@@ -252,6 +263,7 @@ static int change(struct run *r)
 	memset(&c, 0, sizeof(c));
 	if ((error = date_opt("effective", arg(r, "effective"))) < 0 ||
 	    (error = date_opt("filed", arg(r, "filed"))) < 0 ||
+	    (error = reason_opt(arg(r, "reason"))) < 0 ||
 	    (error = schedule_opt(arg(r, "schedule"))) < 0 ||
 	    (arg(r, "lawyer") && (error = slug_of(r, "lawyer", "lawyer", &c.lawyer)) < 0) ||
 	    (arg(r, "community") && (error = slug_of(r, "community", "community", &c.community)) < 0))
@@ -274,6 +286,7 @@ static int end(struct run *r)
 	cs_buf id = CS_BUF_INIT;
 	int error;
 	if ((error = date_opt("on", arg(r, "on"))) == 0 &&
+	    (error = reason_opt(arg(r, "reason"))) == 0 &&
 	    (error = cs_pairing_end(r->store, r->args.operands[0], arg(r, "on"), arg(r, "reason"),
 				    &id)) == 0)
 		printf("%s\n", cs_buf_cstr(&id));
@@ -355,10 +368,12 @@ int main(int argc, char **argv)
 	cli_init("csassign");
 	if ((status = cli_parse(&csassign, argc, argv, &r.args)) >= 0)
 		goto done;
-	if ((error = cs_now(&r.now)) < 0 || (status = cli_open(&r.store, r.args.dir)) != 0) {
-		status = status ? status : cli_fail(error);
+	if ((error = cs_now(&r.now)) < 0) {
+		status = cli_status(error, r.args.verb);
 		goto done;
 	}
+	if ((status = cli_open(&r.store, r.args.dir)) != 0)
+		goto done;
 	if ((error = cs_snapshot_load_directory(&r.snap, r.store, NULL)) == 0)
 		error = dispatch(&r);
 	status = error < 0 ? cli_status(error, r.args.verb) : 0;

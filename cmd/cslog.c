@@ -349,10 +349,12 @@ int main(int argc, char **argv)
 	if ((status = cli_parse(&cslog, argc, argv, &r.args)) >= 0)
 		goto done;
 	r.reveal = cli_has(&r.args, "reveal");
-	if ((error = cs_now(&r.now)) < 0 || (status = cli_open(&r.store, r.args.dir)) != 0) {
-		status = status ? status : cli_fail(error);
+	if ((error = cs_now(&r.now)) < 0) {
+		status = cli_status(error, r.args.verb);
 		goto done;
 	}
+	if ((status = cli_open(&r.store, r.args.dir)) != 0)
+		goto done;
 	if ((error = cs_snapshot_load_directory(&r.snap, r.store, NULL)) == 0)
 		error = dispatch(&r);
 	status = error < 0 ? cli_status(error, r.args.verb) : 0;

@@ -3,6 +3,8 @@
 
 #include "calendar.h"
 #include "error.h"
+#include "record.h"
+#include "store.h"
 #include "yaml.h"
 
 #define DAYS_MAX 366
@@ -97,7 +99,21 @@ int cs_calendar_add(cs_calendar *c, const cs_node *rec, const char *name)
 
 struct load_ctx {
 	cs_calendar *c;
+	cs_store *s;
 };
+
+/* A calendar file is held to its schema: a key it does not know, or a day
+ * without its name, is a mistake in the data the working days come from. */
+static int check_calendar(cs_store *s, const cs_node *rec, const char *path)
+{
+	const char *kind = cs_node_get_str(rec, "kind");
+	if (rec && rec->type == CS_NODE_MAP && (!kind || strcmp(kind, "calendar"))) {
+		const cs_node *k = cs_node_get(rec, "kind");
+		return cs_error_at(CS_EDATA, path, k ? k->line : rec->line, "kind",
+				   "must be calendar");
+	}
+	return cs_record_validate(cs_store_schemas(s), rec, path, NULL);
+}
 
 static int load_one(void *vctx, const char *path, const char *data, size_t len)
 {
@@ -106,7 +122,7 @@ static int load_one(void *vctx, const char *path, const char *data, size_t len)
 	int error;
 	if ((error = cs_yaml_load(&rec, data, len, path)) < 0)
 		return error;
-	if (rec)
+	if (rec && (error = check_calendar(ctx->s, rec, path)) == 0)
 		error = cs_calendar_add(ctx->c, rec, path);
 	cs_node_free(rec);
 	return error;
@@ -118,6 +134,7 @@ int cs_calendar_load(cs_calendar **out, cs_store *s, const char *rev)
 	int error;
 	if ((error = cs_calendar_new(&ctx.c)) < 0)
 		return error;
+	ctx.s = s;
 	error = cs_store_walk(s, rev, "calendar", load_one, &ctx);
 	if (error == CS_ENOTFOUND)
 		error = 0;

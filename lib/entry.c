@@ -598,11 +598,27 @@ int cs_entry_add(cs_store *s, cs_node *const *recs, const char *const *sources, 
 
 /* --- checking, finding and rewriting entries ------------------------------ */
 
+/* The line of the field an error of cs_entry_complete or cs_record_path
+ * begins with ("date: ..."), or 0: those name the field but know no file. */
+static size_t field_line(const cs_node *rec, const char *msg)
+{
+	static const char *const fields[] = { "kind", "id", "date", "community", "lawyer", NULL };
+	size_t i, n;
+	for (i = 0; fields[i]; i++) {
+		const cs_node *v = cs_node_get(rec, fields[i]);
+		n = strlen(fields[i]);
+		if (v && !strncmp(msg, fields[i], n) && msg[n] == ':')
+			return v->line;
+	}
+	return 0;
+}
+
 int cs_entry_check_new(const cs_snapshot *snap, const cs_time *now, cs_node *rec,
 		       const char *source, cs_buf *why)
 {
 	cs_findings found;
 	cs_buf path = CS_BUF_INIT;
+	size_t line;
 	int error;
 	cs_findings_init(&found);
 	if ((error = cs_entry_refuse_owned(rec, source)) < 0)
@@ -611,7 +627,9 @@ int cs_entry_check_new(const cs_snapshot *snap, const cs_time *now, cs_node *rec
 	    (error = cs_record_path(rec, &path)) < 0) {
 		char msg[1024];
 		snprintf(msg, sizeof(msg), "%s", cs_error_last());
-		if (source)
+		if (source && (line = field_line(rec, msg)) > 0)
+			error = cs_error_set(error, "%s:%zu: %s", source, line, msg);
+		else if (source)
 			error = cs_error_set(error, "%s: %s", source, msg);
 		goto cleanup;
 	}

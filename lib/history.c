@@ -121,8 +121,13 @@ static int one(void *vctx, const cs_history_entry *e)
 		error = cs_node_set_str(ev, "command", buf);
 	else
 		error = cs_node_set_str(ev, "command", "manual");
-	if (!error && cs_commit_trailer(e->message, "Cs-Reason", buf, sizeof(buf)))
-		error = cs_node_set_str(ev, "reason", buf);
+	if (!error && cs_commit_trailer(e->message, "Cs-Reason", buf, sizeof(buf))) {
+		/* commits before the reason was masked in them hold it whole */
+		cs_buf masked = CS_BUF_INIT;
+		if (ctx->reveal || (error = cs_mask_numbers(&masked, buf, strlen(buf))) == 0)
+			error = cs_node_set_str(ev, "reason", ctx->reveal ? buf : cs_buf_cstr(&masked));
+		cs_buf_free(&masked);
+	}
 	if (error < 0 || (error = diff(old, now, changes)) < 0 ||
 	    (error = cs_node_set(ev, "changes", changes)) < 0)
 		goto cleanup;

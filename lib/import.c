@@ -39,8 +39,13 @@ static int row_entry(const cs_snapshot *snap, const cs_node *header, const cs_no
 			error = cs_node_set_str(rec, "id", v);
 		} else if (!strcmp(col, "lawyer") || !strcmp(col, "community")) {
 			const char *slug;
-			if ((error = cs_snapshot_resolve(snap, col, v, &slug)) == 0)
+			if ((error = cs_snapshot_resolve(snap, col, v, &slug)) == 0) {
 				error = cs_node_set_str(rec, col, slug);
+			} else if (error != CS_ENOMEM) {
+				char msg[1024];
+				snprintf(msg, sizeof(msg), "%s", cs_error_last());
+				error = cs_error_at(error, NULL, 0, col, "%s", msg);
+			}
 		} else {
 			cs_buf_clear(&set);
 			cs_buf_printf(&set, "%s=%s", col, v);
@@ -101,9 +106,19 @@ int cs_import_read(const cs_snapshot *snap, const cs_time *now, const char *file
 		lawyer = NULL;
 	if ((error = cs_csv_row(&p, end, header, &line)) < 0)
 		goto cleanup;
-	for (i = 0; i < header->count; i++)
+	for (i = 0; i < header->count; i++) {
+		size_t j;
 		if (!strcmp(header->items[i]->str, "kind"))
 			kindcol = (int)i;
+		/* a second column of a field would silently win over the first */
+		for (j = 0; j < i; j++)
+			if (!strcmp(header->items[i]->str, header->items[j]->str)) {
+				error = cs_error_at(CS_EDATA, file, 1, header->items[i]->str,
+						    "the header names this column twice "
+						    "(columns %zu and %zu)", j + 1, i + 1);
+				goto cleanup;
+			}
+	}
 	if (kindcol < 0) {
 		error = cs_error_at(CS_EDATA, file, 1, "kind", "the header has no 'kind' column");
 		goto cleanup;

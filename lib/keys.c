@@ -50,8 +50,15 @@ int cs_key_add(cs_store *s, const cs_key_spec *k, const cs_time *now, cs_buf *sl
 	int error;
 	memset(&c, 0, sizeof(c));
 	memset(&put, 0, sizeof(put));
-	if ((error = cs_sshkey_parse(k->key, strlen(k->key), &key, &fp)) < 0 ||
-	    (error = cs_snapshot_load_directory(&snap, s, NULL)) < 0)
+	if ((error = cs_sshkey_parse(k->key, strlen(k->key), &key, &fp)) < 0) {
+		if (k->source && error == CS_EDATA) {
+			char msg[512];
+			snprintf(msg, sizeof(msg), "%s", cs_error_last());
+			error = cs_error_at(CS_EDATA, k->source, 0, NULL, "%s", msg);
+		}
+		goto cleanup;
+	}
+	if ((error = cs_snapshot_load_directory(&snap, s, NULL)) < 0)
 		goto cleanup;
 	if (cs_snapshot_key(snap, k->name)) {
 		error = cs_error_set(CS_ECANTCREAT, "'%s' has a registered key already (%s)", k->name,

@@ -12,6 +12,7 @@ typedef struct {
 	const char *role;     /* head, clerk, lawyer; NULL: found from the directory */
 	const char *slug;     /* the record's slug; NULL: the name if it is one, else k-<hash> */
 	const char *key;      /* the public key text (a line of an .pub file) */
+	const char *source;   /* where the key text came from, for messages (or NULL) */
 } cs_key_spec;
 
 /* Register a key as one commit; slug gets the record's slug. CS_EDATA for

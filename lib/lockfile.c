@@ -57,7 +57,7 @@ int store_lock_store(cs_store *s, long long deadline)
 		return 0;
 	if ((error = cs_buf_printf(&p, "%scs.lock", s->gitdir)) < 0)
 		goto cleanup;
-	fd = open(p.ptr, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	fd = open(p.ptr, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0640);
 	if (fd < 0) {
 		error = cs_error_set(CS_EIO, "cannot open '%s': %s", p.ptr, strerror(errno));
 		goto cleanup;

@@ -35,6 +35,26 @@ static int keep(const cs_log_filter *f, const cs_node *rec)
 	return !((f->has_since && day < f->since) || (f->has_until && day > f->until));
 }
 
+/* An entry whose date is none (a hand edit) would drop out of every listing
+ * in silence: refused, as the reports refuse it. */
+static int listable(const cs_node *rec, const char *path)
+{
+	const cs_node *v;
+	cs_day day;
+	if (!rec)
+		return 0;
+	if (rec->type != CS_NODE_MAP)
+		return cs_error_at(CS_EDATA, path, rec->line, NULL, "a record must be a mapping");
+	v = cs_node_get(rec, "date");
+	if (!v || v->type != CS_NODE_SCALAR || cs_date_parse(v->str, &day) < 0) {
+		cs_error_clear();
+		return cs_error_at(CS_EDATA, path, v ? v->line : rec->line, "date",
+				   "'%s' is not a date (YYYY-MM-DD)",
+				   v && v->type == CS_NODE_SCALAR ? v->str : "");
+	}
+	return 0;
+}
+
 static int one(void *ctx, const char *path, const char *data, size_t len)
 {
 	struct walk *w = ctx;
@@ -42,6 +62,10 @@ static int one(void *ctx, const char *path, const char *data, size_t len)
 	int error;
 	if ((error = cs_yaml_load(&rec, data, len, path)) < 0)
 		return error;
+	if ((error = listable(rec, path)) < 0) {
+		cs_node_free(rec);
+		return error;
+	}
 	if (!keep(w->f, rec) || (!w->f->reveal && (error = cs_mask_record(rec)) < 0)) {
 		cs_node_free(rec);
 		return error;

@@ -324,7 +324,14 @@ int cs_schema_set_add(cs_schema_set *set, const char *kind, const char *text, si
 		      const char *name)
 {
 	cs_schema *schema = NULL;
+	size_t i;
 	int error;
+	for (i = 0; cs_embedded_schemas[i].name; i++)
+		if (!strcmp(cs_embedded_schemas[i].name, kind))
+			break;
+	if (!cs_embedded_schemas[i].name)
+		return cs_error_set(CS_EDATA, "%s: '%s' is no record kind, so this schema would "
+				    "replace nothing", name, kind);
 	if ((error = compile(text, len, name, &schema)) < 0)
 		return error;
 	set->stamp = fnv64(kind, strlen(kind) + 1, set->stamp ? set->stamp : 14695981039346656037ULL);

@@ -426,6 +426,52 @@ static int late_entries(cs_snapshot *c, const scope *sc, cs_day from, cs_day to,
 	return error;
 }
 
+/* The day of a work-log or meeting file from its name (the id's date), or 0. */
+static cs_day file_day(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char ymd[11];
+	cs_day day;
+	if (strncmp(path, "records/log/", 12) && strncmp(path, "records/meetings/", 17))
+		return 0;
+	base = base ? base + 1 : path;
+	if (strlen(base) < 8 || strspn(base, "0123456789") < 8)
+		return 0;
+	snprintf(ymd, sizeof(ymd), "%.4s-%.2s-%.2s", base, base + 4, base + 6);
+	if (cs_date_parse(ymd, &day) < 0) {
+		cs_error_clear();
+		return 0;
+	}
+	return day;
+}
+
+/* A report counts every entry of its days or refuses: an entry of them that
+ * does not parse or fails its schema (a hand edit) would otherwise be left
+ * out of the figures in silence. CS_EDATA names the first, file:line: field. */
+static int refuse_invalid(cs_snapshot *c, cs_day from, cs_day to)
+{
+	const cs_schema_set *set = cs_store_schemas(c->store);
+	size_t i;
+	int error;
+	if (c->valid_to && c->valid_from <= from && to <= c->valid_to)
+		return 0;
+	for (i = 0; i < c->nfiles; i++) {
+		const struct cs_file_rec *f = &c->files[i];
+		cs_day day = f->lazy ? 0 : file_day(f->path);
+		if (!day || day < from || day > to)
+			continue;
+		if (!f->rec && f->error && *f->error)
+			return cs_error_set(CS_EDATA, "%s", f->error);
+		if (!f->rec)
+			return cs_error_set(CS_EDATA, "%s: an empty file", f->path);
+		if ((error = cs_record_validate(set, f->rec, f->path, NULL)) < 0)
+			return error;
+	}
+	c->valid_from = from;
+	c->valid_to = to;
+	return 0;
+}
+
 int cs_report_monthly(cs_snapshot *c, int year, int month, const char *kind,
 		      const char *subject, int reveal, cs_node **out)
 {
@@ -437,7 +483,8 @@ int cs_report_monthly(cs_snapshot *c, int year, int month, const char *kind,
 	cs_node *items = NULL;
 	int error;
 	*out = NULL;
-	if ((error = check_scope(c, kind, subject, &sc)) < 0)
+	if ((error = refuse_invalid(c, from, to)) < 0 ||
+	    (error = check_scope(c, kind, subject, &sc)) < 0)
 		return error;
 	if (!(r = cs_node_new_map()))
 		return CS_ENOMEM;
@@ -587,7 +634,8 @@ int cs_report_period(cs_snapshot *c, const char *period, const char *kind,
 	int error;
 	*out = NULL;
 	cs_findings_init(&f);
-	if ((error = cs_period_parse(period, &from, &to)) < 0)
+	if ((error = cs_period_parse(period, &from, &to)) < 0 ||
+	    (error = refuse_invalid(c, from, to)) < 0)
 		return error;
 	if ((error = check_scope(c, kind, subject, &sc)) < 0)
 		return error;
@@ -867,8 +915,7 @@ int cs_report_assess(cs_snapshot *c, int year, cs_node **out)
 	char y[8];
 	*out = NULL;
 	cs_findings_init(&f);
-	error = rules_over(c, from, to, &f);
-	if (error < 0)
+	if ((error = refuse_invalid(c, from, to)) < 0 || (error = rules_over(c, from, to, &f)) < 0)
 		goto cleanup;
 	if (!(s = cs_calloc(c->nlawyers + 1, sizeof(*s))) || !(r = cs_node_new_map()) ||
 	    !(list = cs_node_new_seq()) || !(commend = cs_node_new_seq()) ||
@@ -1033,6 +1080,8 @@ int cs_report_stipend(cs_snapshot *c, int year, int month, cs_node **out)
 		error = CS_ENOMEM;
 		goto cleanup;
 	}
+	if ((error = refuse_invalid(c, from, to)) < 0)
+		goto cleanup;
 	for (i = 0; i < c->nfirms && !error; i++) {
 		const char *firm = str(c->firms[i], "id");
 		cs_node *fb = cs_node_new_map(), *lawyers = cs_node_new_seq();

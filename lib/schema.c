@@ -663,6 +663,25 @@ static const cs_node *resolve_ref(cs_schema *s, const cs_node *base, const char 
 
 static int walk(cs_schema *s, const cs_node *sch, const cs_node *base, int depth);
 
+/* A type no validator knows would make every instance fail, or none. */
+static int known_type(cs_schema *s, const cs_node *v)
+{
+	static const char *const types[] = { "null", "boolean", "object", "array", "number",
+		"string", "integer", NULL };
+	size_t i, j, n = v->type == CS_NODE_SEQ ? v->count : 1;
+	for (j = 0; j < n; j++) {
+		const cs_node *t = v->type == CS_NODE_SEQ ? v->items[j] : v;
+		for (i = 0; is_str(t) && types[i]; i++)
+			if (!strcmp(t->str, types[i]))
+				break;
+		if (!is_str(t) || !types[i])
+			return cs_error_at(CS_EDATA, s->name, t->line, "type",
+					   "'%s' is not a type (null, boolean, object, array, number, "
+					   "string, integer)", is_str(t) ? t->str : "");
+	}
+	return 0;
+}
+
 static int walk_map_of(cs_schema *s, const cs_node *m, const cs_node *base, int depth, int keys_are_rx)
 {
 	size_t i;
@@ -695,6 +714,8 @@ static int walk(cs_schema *s, const cs_node *sch, const cs_node *base, int depth
 	if (sch != s->root && is_str(cs_node_get(sch, "$id")))
 		base = sch;
 	if (is_str(v = cs_node_get(sch, "pattern")) && (error = rx_get(s, v->str, &re)) < 0)
+		return error;
+	if ((v = cs_node_get(sch, "type")) && (error = known_type(s, v)) < 0)
 		return error;
 	if (is_str(v = cs_node_get(sch, "$ref")) && !resolve_ref(s, base, v->str, &nb))
 		return cs_error_set(CS_EDATA, "%s: cannot resolve $ref '%s'", s->name, v->str);

@@ -723,6 +723,20 @@ int cs_snapshot_load(cs_snapshot **out, cs_store *s, const char *rev, int worktr
 	return load_new(out, s, rev, worktree, NULL);
 }
 
+/* cs.yaml holds what every rule and report reads: a key its schema does not
+ * know (a misspelt rule) or a value of the wrong type would otherwise fall
+ * back to a default in silence. */
+static int config_check(cs_snapshot *c, const char *name)
+{
+	const char *kind = cs_node_get_str(c->config, "kind");
+	if (c->config && c->config->type == CS_NODE_MAP && (!kind || strcmp(kind, "config"))) {
+		const cs_node *k = cs_node_get(c->config, "kind");
+		return cs_error_at(CS_EDATA, name, k ? k->line : c->config->line, "kind",
+				   "must be config");
+	}
+	return cs_record_validate(cs_store_schemas(c->store), c->config, name, NULL);
+}
+
 static int load(cs_snapshot *c, cs_store *s, const char *rev, int worktree,
 		const log_range *range)
 {
@@ -751,8 +765,12 @@ static int load(cs_snapshot *c, cs_store *s, const char *rev, int worktree,
 			if (cs_yaml_load_file(&c->config, cs_buf_cstr(&cfg)) < 0) {
 				c->config = NULL;
 				cs_error_clear();
+			} else {
+				error = config_check(c, cs_buf_cstr(&cfg));
 			}
 			cs_buf_free(&cfg);
+			if (error < 0)
+				return error;
 		}
 		if ((error = cs_calendar_new(&c->cal)) < 0)
 			return error;
@@ -761,10 +779,9 @@ static int load(cs_snapshot *c, cs_store *s, const char *rev, int worktree,
 			return error;
 		if ((error = walk_records(c)) < 0)
 			return error;
-		if (cs_store_read_record(s, c->rev, "cs.yaml", &c->config) < 0) {
-			c->config = NULL;
-			cs_error_clear();
-		}
+		if ((error = cs_store_read_record(s, c->rev, "cs.yaml", &c->config)) < 0 ||
+		    (error = config_check(c, "cs.yaml")) < 0)
+			return error;
 		if ((error = cs_calendar_load(&c->cal, s, c->rev)) < 0)
 			return error;
 	}

@@ -53,6 +53,7 @@ struct cs_snapshot {
 	size_t nfiled;
 	int filed_walked;
 	size_t cache_hits, cache_misses;  /* month folders from the cache, and read */
+	cs_day valid_from, valid_to;      /* days whose entries a report found valid */
 };
 
 /* The index of the first entry on or after day (entries are sorted by day):

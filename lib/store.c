@@ -204,8 +204,19 @@ static int try_open(cs_store *s, const char *dir)
 		git_error_clear();
 		return CS_ENOTFOUND;
 	}
-	if ((error = store_head_tree(&tree, s->repo, &id)) < 0)
+	if ((error = store_head_tree(&tree, s->repo, &id)) < 0) {
+		git_reference *head = NULL;
+		/* a branch deleted or never made: say so, not "no store" */
+		if (error == CS_ENOTFOUND && git_repository_head_unborn(s->repo) == 1 &&
+		    git_reference_lookup(&head, s->repo, "HEAD") == 0 &&
+		    git_reference_type(head) == GIT_REFERENCE_SYMBOLIC)
+			cs_error_set(CS_ENOTFOUND, "%s: HEAD names the branch '%s', which has no "
+				     "commit (deleted, or never made); check out a branch of the store",
+				     dir, git_reference_symbolic_target(head));
+		git_reference_free(head);
+		git_error_clear();
 		goto cleanup;
+	}
 	if ((error = store_blob_at(&blob, s->repo, tree, "cs.yaml")) < 0)
 		goto cleanup;
 	if ((error = cs_yaml_load(&s->config, git_blob_rawcontent(blob),
@@ -292,6 +303,7 @@ int cs_store_open(cs_store **out, const char *dir)
 		goto cleanup;
 	}
 	s->lock_fd = -1;
+	cs_error_clear();
 	if (dir)
 		error = try_open(s, dir);
 	else if (env && *env)
@@ -299,13 +311,16 @@ int cs_store_open(cs_store **out, const char *dir)
 	else
 		error = find_upwards(s);
 	if (error == CS_ENOTFOUND) {
-		error = cs_error_set(CS_ENOTFOUND, "no cs store found (use -C DIR or set CS_STORE)");
+		if (!*cs_error_last())
+			cs_error_set(CS_ENOTFOUND, "no cs store found (use -C DIR or set CS_STORE)");
 		goto cleanup;
 	}
 	if (error < 0)
 		goto cleanup;
 	inited = 0;
-	if (!s->bare) {
+	/* a store on read-only media, or one only readable to this user, is
+	 * read, never repaired: there is nothing a read could write there */
+	if (!s->bare && access(s->gitdir, W_OK) == 0) {
 		if ((error = store_lock_store(s, store_deadline_ms())) < 0)
 			goto cleanup;
 		/* reads come from objects: a working tree that cannot be
@@ -479,6 +494,9 @@ static int check_out(git_repository *repo, git_tree *empty)
 	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
 	co.checkout_strategy = GIT_CHECKOUT_SAFE;
 	co.baseline = empty;
+	/* the store's files as its records: owner and group only, whatever the umask */
+	co.file_mode = 0640;
+	co.dir_mode = 0750;
 	if (git_checkout_head(repo, &co) < 0)
 		return store_git_fail(CS_ECANTCREAT, "cannot check out the first commit");
 	if ((error = store_write_file(git_repository_path(repo), "hooks/pre-commit", hook,
@@ -565,6 +583,12 @@ int cs_store_resolve(cs_store *s, const char *rev, char oid_hex[41])
 		}
 		git_oid_tostr(oid_hex, 41, &id);
 		return 0;
+	}
+	/* shaped as a date but none (2026-02-30): a mistyped date, not a revision */
+	if (strlen(rev) == 10 && strspn(rev, "0123456789-") == 10 && rev[4] == '-' &&
+	    rev[7] == '-' && cs_date_parse(rev, &day) < 0) {
+		cs_error_clear();
+		return cs_error_set(CS_EUSAGE, "'%s' is not a date (YYYY-MM-DD) nor a revision", rev);
 	}
 	if (strlen(rev) == 10 && cs_date_parse(rev, &day) == 0) {
 		struct tm tm;

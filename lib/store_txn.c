@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "mask.h"
 #include "record.h"
 #include "store_impl.h"
 #include "yaml.h"
@@ -339,11 +340,83 @@ int cs_txn_message(cs_txn *t, const char *summary)
 	return cs_buf_puts(&t->summary, summary);
 }
 
+/* msg with every needle in it replaced by with. */
+static int replace_all(cs_buf *msg, const char *needle, const char *with)
+{
+	cs_buf b = CS_BUF_INIT;
+	const char *p = cs_buf_cstr(msg), *hit;
+	size_t n = strlen(needle);
+	int error = 0;
+	if (!n || !strstr(p, needle))
+		return 0;
+	while (!error && (hit = strstr(p, needle))) {
+		if ((error = cs_buf_put(&b, p, (size_t)(hit - p))) == 0)
+			error = cs_buf_puts(&b, with);
+		p = hit + n;
+	}
+	if (!error && (error = cs_buf_puts(&b, p)) == 0) {
+		cs_buf_clear(msg);
+		error = cs_buf_put(msg, b.ptr ? b.ptr : "", b.len);
+	}
+	cs_buf_free(&b);
+	return error;
+}
+
+/* Each value of rec that masking changes (masked: rec masked), masked in msg. */
+static int mask_values(const cs_node *rec, const cs_node *masked, cs_buf *msg)
+{
+	size_t i;
+	int error = 0;
+	if (!rec || !masked || rec->type != masked->type)
+		return 0;
+	if (rec->type == CS_NODE_SCALAR)
+		return rec->str && masked->str && strcmp(rec->str, masked->str) && strlen(rec->str) > 1
+			       ? replace_all(msg, rec->str, masked->str) : 0;
+	for (i = 0; i < rec->count && !error; i++)
+		if (rec->type == CS_NODE_MAP)
+			error = mask_values(rec->pairs[i].value, cs_node_get(masked, rec->pairs[i].key), msg);
+		else if (i < masked->count)
+			error = mask_values(rec->items[i], masked->items[i], msg);
+	return error;
+}
+
+/* No resident's name or number in a commit message (Art 15): what the
+ * records written would show masked is masked in the message too (a reason
+ * that names the resident of the entry it voids), as are the mobile and ID
+ * numbers of the reason (cs_txn_trailer). */
+static int mask_message(const cs_txn *t, cs_buf *msg)
+{
+	int error = 0;
+	for (size_t i = 0; i < t->nputs && !error; i++) {
+		cs_node *rec = NULL, *masked = NULL;
+		if (cs_yaml_load(&rec, t->puts[i].data, t->puts[i].len, t->puts[i].path) < 0) {
+			cs_error_clear();
+			continue;
+		}
+		if (rec && rec->type == CS_NODE_MAP && !(masked = cs_node_dup(rec)))
+			error = CS_ENOMEM;
+		else if (masked && (error = cs_mask_record(masked)) == 0)
+			error = mask_values(rec, masked, msg);
+		cs_node_free(masked);
+		cs_node_free(rec);
+	}
+	return error;
+}
+
 int cs_txn_trailer(cs_txn *t, const char *key, const char *value)
 {
+	cs_buf masked = CS_BUF_INIT;
+	int error;
 	if (!*key || strpbrk(key, ": \n") || strchr(value, '\n'))
 		return cs_error_set(CS_EUSAGE, "bad trailer '%s'", key);
-	return cs_buf_printf(&t->trailers, "%s: %s\n", key, value);
+	/* a reason is the one free text of a commit message: a resident's
+	 * mobile or ID number typed into it is masked there (Art 15) */
+	if (strcmp(key, "Cs-Reason"))
+		return cs_buf_printf(&t->trailers, "%s: %s\n", key, value);
+	if ((error = cs_mask_numbers(&masked, value, strlen(value))) == 0)
+		error = cs_buf_printf(&t->trailers, "%s: %s\n", key, cs_buf_cstr(&masked));
+	cs_buf_free(&masked);
+	return error;
 }
 
 /* Read the branch HEAD names and its tip (unborn: tip NULL). */
@@ -354,7 +427,8 @@ static int read_tip(cs_txn *t, git_reference **head, const char **branch, git_oi
 	if (git_reference_lookup(head, repo, "HEAD") < 0)
 		return store_git_fail(CS_EIO, "cannot read HEAD");
 	if (git_reference_type(*head) != GIT_REFERENCE_SYMBOLIC)
-		return cs_error_set(CS_EUSAGE, "HEAD is detached; check out a branch");
+		return cs_error_set(CS_EDATA, "HEAD is detached: a write moves a branch; check one "
+				    "out (git checkout main)");
 	*branch = git_reference_symbolic_target(*head);
 	if (git_reference_name_to_id(tip_id, repo, *branch) < 0) {
 		git_error_clear();
@@ -430,7 +504,8 @@ static int build_commit(cs_txn *t, const char *command, git_oid *out)
 		goto cleanup;
 	if ((error = cs_buf_printf(&msg, "%s\n\nCs-Command: %s\n%s",
 				   t->summary.len ? t->summary.ptr : command, command,
-				   cs_buf_cstr(&t->trailers))) < 0)
+				   cs_buf_cstr(&t->trailers))) < 0 ||
+	    (error = mask_message(t, &msg)) < 0)
 		goto cleanup;
 	parents[0] = t->tip;
 	if (t->sign) {

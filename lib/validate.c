@@ -203,9 +203,15 @@ static int schedule(const cs_snapshot *c, const char *path, const cs_node *rec, 
 	const char *s = cs_node_get_str(rec, "schedule");
 	long long need = cs_param_get(c->config, "half_day_minutes");
 	int wd, from, to;
-	if (!s || cs_schedule_parse(s, &wd, &from, &to) < 0) {
-		cs_error_clear();
+	if (!s)
 		return 0;
+	/* the pattern lets 24:00 or 18:00-09:00 through; the parse does not */
+	if (cs_schedule_parse(s, &wd, &from, &to) < 0) {
+		cs_error_clear();
+		return cs_finding_add(out, path, line_of(rec, "schedule"), CS_SEV_ERROR,
+				      "schema.invalid", cs_node_get_str(rec, "id"), NULL, NULL, NULL,
+				      "schedule: '%s' is not a weekly schedule like 'Wed 14:00-17:30'",
+				      s);
 	}
 	if (to - from >= need)
 		return 0;

@@ -100,7 +100,7 @@ static int setup(void **state)
 	struct fixture *f = calloc(1, sizeof(*f));
 	const char *top = getenv("CS_TOP");
 	char recs[4096];
-	static const char cfg[] = "district: Test District\noffice: Test Bureau\n";
+	static const char cfg[] = "kind: config\ndistrict: Test District\noffice: Test Bureau\n";
 	static const char rep[] = "kind: report\n";
 	if (!f || !top)
 		return -1;
