@@ -411,7 +411,7 @@ static void keys(fx_store *f, char head[128], char other[128])
 {
 	cs_buf pub = CS_BUF_INIT, slug = CS_BUF_INIT;
 	char path[160];
-	cs_key_spec k = { "张主任", NULL, NULL, NULL };
+	cs_key_spec k = { "张主任", NULL, NULL, NULL, NULL };
 	cs_time t;
 	snprintf(head, 128, "%s/head", f->root);
 	snprintf(other, 128, "%s/other", f->root);
