@@ -179,7 +179,9 @@ FUZZ_BINS = $(patsubst %,tests/fuzz/fuzz_%,$(FUZZ_TARGETS))
 .PHONY: soak fuzz fuzz-build clean-fuzz
 .SECONDARY: $(FUZZ_OBJ)
 soak: all
-	SOAK_WRITES=$(SOAK_WRITES) SOAK_PROCS=$(SOAK_PROCS) sh tests/soak/soak.sh
+	@mkdir -p tests/tmp
+	SOAK_WRITES=$(SOAK_WRITES) SOAK_PROCS=$(SOAK_PROCS) sh tests/soak/soak.sh | tee tests/tmp/soak.log
+	@! grep -q '^not ok' tests/tmp/soak.log && grep -q '^ok' tests/tmp/soak.log
 tests/fuzz/obj/%.o: lib/%.c $(HDRS)
 	@mkdir -p tests/fuzz/obj
 	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<

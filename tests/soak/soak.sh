@@ -3,6 +3,7 @@
 # commands from $SOAK_PROCS processes (default 16) on one store, once with a
 # working tree and once bare. Each process adds entries of several kinds,
 # signs, amends, accepts and voids its own, and adds offices and firms.
+# Half the processes pack the loose objects after every write (CS_PACK_LOOSE=0).
 # Three quarters of the writes wait for the store as long as they must
 # (CS_LOCK_TIMEOUT_MS=120000): every one succeeds. The last quarter waits
 # 1 ms: many find the store busy, and those must exit 75 and write nothing.
@@ -10,6 +11,7 @@
 # failed write left no trace in HEAD, one commit per success, git fsck
 # --strict clean, and git status clean for the working-tree store.
 # tests/cmd/soak.sh runs a reduced sample of it in make check.
+: "${CS_TOP:=$(cd "$(dirname "$0")/../.." && pwd)}"
 . "$CS_TOP/tests/cmd/lib.sh"
 export CS_NOW=2026-10-31T18:00:00
 : "${SOAK_WRITES:=1000}" "${SOAK_PROCS:=16}"
@@ -94,7 +96,9 @@ phase() { # store, phase, writes, procs
 	w=1
 	while [ $w -le "$4" ]; do
 		n=$(( $3 / $4 + (w <= $3 % $4) ))
-		worker "$1" "$2" $w $n &
+		# odd ones pack the loose objects after each write, while the others write
+		if [ $((w % 2)) -eq 1 ]; then pack=0; else pack=2048; fi
+		CS_PACK_LOOSE=$pack worker "$1" "$2" $w $n &
 		w=$((w + 1))
 	done
 	wait
