@@ -2,8 +2,9 @@
 # Run each libFuzzer target named (yaml schema csv date) for $FUZZ_TIME
 # seconds (default 60) on a corpus seeded at run time from tests/data,
 # records/, schemas/, tests/fuzz/seeds/ and tests/fuzz/regress/, in
-# tests/tmp/fuzz/TARGET/. A crash is left there as crash-*; keep it as
-# tests/fuzz/regress/TARGET/NAME once fixed (make check replays it).
+# tests/tmp/fuzz/TARGET/corpus (kept from run to run, so that it grows).
+# A crash is left there as crash-*; keep it as tests/fuzz/regress/TARGET/NAME
+# once fixed (make check replays it).
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 70
 : "${FUZZ_TIME:=60}"
@@ -41,7 +42,6 @@ seed() { # target, corpus dir
 status=0
 for t in "$@"; do
 	dir=tests/tmp/fuzz/$t
-	rm -rf "$dir/corpus"
 	mkdir -p "$dir/corpus"
 	seed "$t" "$dir/corpus"
 	echo "fuzz $t: $(ls "$dir/corpus" | wc -l) seeds, ${FUZZ_TIME}s"
