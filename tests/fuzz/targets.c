@@ -18,6 +18,7 @@
 #include "pairing.h"
 #include "record.h"
 #include "schema.h"
+#include "table.h"
 #include "snapshot.h"
 #include "store.h"
 #include "yaml.h"
@@ -305,6 +306,29 @@ cleanup:
 	return error;
 }
 
+/* A cell cs writes (cs_csv_cell) reads back, unguarded, as it was; but for
+ * a cell that itself starts with the guard (an apostrophe before = + - @ tab
+ * CR), which a spreadsheet reads as the guard too. */
+static void cell_round_trip(const char *cell)
+{
+	cs_buf w = CS_BUF_INIT;
+	cs_node *back = cs_node_new_seq();
+	const char *p;
+	size_t line = 1;
+	if (!back)
+		return;
+	if (cs_csv_cell(&w, cell) < 0 || cs_buf_puts(&w, "\r\n") < 0)
+		broken("cs_csv_cell failed", cs_error_last());
+	p = w.ptr;
+	if (cs_csv_row(&p, w.ptr + w.len, back, &line) < 0 || back->count != 1 ||
+	    p != w.ptr + w.len)
+		broken("a cell written does not read back as one", w.ptr);
+	if (cs_csv_unguard(cell) == cell && strcmp(cs_csv_unguard(back->items[0]->str), cell))
+		broken("a cell written reads back as another", w.ptr);
+	cs_node_free(back);
+	cs_buf_free(&w);
+}
+
 /* Every row: each read moves on, and never past the end. */
 static void rows(const cs_buf *text)
 {
@@ -319,6 +343,8 @@ static void rows(const cs_buf *text)
 		r = cs_csv_row(&p, end, row, &line);
 		if (r == 0 && (p <= was || p > end || !row->count))
 			broken("a CSV row read nothing, or past the end", NULL);
+		for (size_t i = 0; r == 0 && i < row->count; i++)
+			cell_round_trip(row->items[i]->str);
 		cs_node_free(row);
 		if (r < 0)
 			break;

@@ -15,7 +15,8 @@ int cs_fuzz_yaml(const uint8_t *data, size_t size);
  * kind's schema; "SCHEMA\n----\nINSTANCE" as its own schema and instance;
  * a JSON-Schema-Test-Suite file (groups of schema and tests) as written. */
 int cs_fuzz_schema(const uint8_t *data, size_t size);
-/* The CSV reader (rows of the text as UTF-8 and as GBK) and the importer
+/* The CSV reader (rows of the text as UTF-8 and as GBK; each cell written
+ * by cs_csv_cell reads back as it was) and the importer
  * (cslog import) against the directory of $CS_TOP/records. */
 int cs_fuzz_csv(const uint8_t *data, size_t size);
 /* Dates, times, date-times, months, periods and weekly schedules, the whole
