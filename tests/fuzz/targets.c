@@ -47,11 +47,34 @@ static int has_nonfinite(const cs_node *n)
 	return 0;
 }
 
+/* The bytes as a cache file's packed tree (the cache is read around when
+ * corrupt): what unpacks packs and unpacks as itself. */
+static void unpack_raw(const char *data, size_t size)
+{
+	cs_node *a = NULL, *b = NULL;
+	cs_buf packed = CS_BUF_INIT;
+	const char *p = data, *q;
+	if (cs_node_unpack(&p, data + size, &a) == 0) {
+		if (!a || p < data || p > data + size)
+			broken("an unpacked tree is none, or read past the end", NULL);
+		if (cs_node_pack(a, &packed) < 0)
+			broken("an unpacked tree does not pack", cs_error_last());
+		q = packed.ptr;
+		if (cs_node_unpack(&q, packed.ptr + packed.len, &b) < 0 || !cs_node_equal(a, b))
+			broken("an unpacked tree packs as another", NULL);
+	}
+	cs_error_clear();
+	cs_node_free(a);
+	cs_node_free(b);
+	cs_buf_free(&packed);
+}
+
 int cs_fuzz_yaml(const uint8_t *data, size_t size)
 {
 	cs_node *a = NULL, *b = NULL, *c = NULL;
 	cs_buf y1 = CS_BUF_INIT, y2 = CS_BUF_INIT, json = CS_BUF_INIT, packed = CS_BUF_INIT;
 	const char *p;
+	unpack_raw((const char *)data, size);
 	if (cs_yaml_load(&a, (const char *)data, size, "fuzz") < 0 || !a)
 		goto done;
 	if (cs_yaml_emit(&y1, a, NULL, NULL) < 0)
@@ -95,13 +118,17 @@ done:
 
 /* --- schema ---------------------------------------------------------------- */
 
-/* A validation's answer agrees with its list of failures. */
+/* A validation's answer agrees with its list of failures, and is the same
+ * asked without the list, and asked again. */
 static void validate(cs_schema *s, const cs_node *instance)
 {
 	cs_schema_result res;
 	int r;
 	cs_schema_result_init(&res);
 	r = cs_schema_validate(s, instance, &res);
+	if ((r < 0) != (cs_schema_validate(s, instance, NULL) < 0) ||
+	    (r >= 0 && cs_schema_validate(s, instance, NULL) != r))
+		broken("a validation without its failures answers otherwise", NULL);
 	if (r == 1 && res.count)
 		broken("valid, with failures", res.errors[0].message);
 	if (r == 0 && !res.count)
