@@ -2,7 +2,8 @@
 # Concurrency soak (make soak): $SOAK_WRITES writes (default 1000) of mixed
 # commands from $SOAK_PROCS processes (default 16) on one store, once with a
 # working tree and once bare. Each process adds entries of several kinds,
-# signs, amends, accepts and voids its own, and adds offices and firms.
+# signs, amends, accepts and voids its own, adds offices and firms, and
+# imports spreadsheets of two entries.
 # Half the processes pack the loose objects after every write (CS_PACK_LOOSE=0).
 # Three quarters of the writes wait for the store as long as they must
 # (CS_LOCK_TIMEOUT_MS=120000): every one succeeds. The last quarter waits
@@ -32,9 +33,10 @@ setup() { # store: a directory of two offices' communities, two pairings
 }
 
 # One process's writes: n of them, in a cycle of ten (four adds, then a sign,
-# an amend, an accept and a void of those four, an office or firm, an
-# office-hours). A write on an entry whose add did not commit is an add
-# instead. Each write is a line of its log: step|exit|printed|marker|target.
+# an amend, an accept and a void of those four, an office, a firm or an
+# import of two entries, an office-hours), each process starting elsewhere in it. A write on an entry whose add did
+# not commit is an add instead. Each write is a line of its log:
+# step|exit|printed|marker|target (step 10: the import).
 worker() { # store, phase, worker, n
 	st=$1 ph=$2 w=$3 n=$4
 	if [ $((w % 2)) -eq 0 ]; then l=wang-li head=张主任; else l=zhao head=王书记; fi
@@ -46,7 +48,7 @@ worker() { # store, phase, worker, n
 		day=2026-10-$(printf '%02d' $((1 + (i / 10 + w) % 30)))
 		hh=$(printf '%02d' $((8 + i % 10)))
 		mm=$(printf '%02d' $((w * 3 % 60)))
-		step=$((i % 10)) target=
+		step=$(((i + w) % 10)) target=
 		case $step in
 		4) [ -n "$A" ] || step=0 ;;
 		5) [ -n "$B" ] || step=1 ;;
@@ -67,11 +69,15 @@ worker() { # store, phase, worker, n
 		5) target=$B B=; set -- cslog amend "$target" --set "content=$m" --reason 更正内容 ;;
 		6) target=$C C=; set -- cslog accept "$target" --on 2026-10-31T17:00 ;;
 		7) target=$D D=; set -- cslog void "$target" --reason "$m" ;;
-		8) if [ $((i / 10 % 2)) -eq 0 ]; then
-			set -- csassign office add "$m" --name "司法所$m"
-		   else
-			set -- csassign firm add "$m" --name "律师事务所$m"
-		   fi ;;
+		8) case $(((i / 10 + w) % 3)) in
+		   0) set -- csassign office add "$m" --name "司法所$m" ;;
+		   1) set -- csassign firm add "$m" --name "律师事务所$m" ;;
+		   *) step=10
+			printf 'kind,lawyer,date,start,end,content\n%s\n%s\n' \
+				"consultation,$l,$day,$hh:$mm,$hh:59,$m-1" "publicity,$l,$day,$hh:$mm,$hh:59,$m-2" \
+				> "$scratch/$ph/$w.csv"
+			set -- cslog import "$scratch/$ph/$w.csv" ;;
+		   esac ;;
 		9) set -- cslog add office-hours --lawyer $l --date $day --start 14:00 --end 17:30 \
 			--content "$m" --set place=工作室 ;;
 		esac
@@ -139,13 +145,15 @@ judge() { # label, store, phases...
 				{ bad=$((bad + 1)) why="$why $m(void)"; } ;;
 		8) grep -qx "records/\(offices\|firms\)/$out\.yaml" "$scratch/tree" ||
 				{ bad=$((bad + 1)) why="$why $m(directory:$out)"; } ;;
+		10) [ "$out" = 2 ] && grep -qx "$m-1" "$scratch/markers" && grep -qx "$m-2" "$scratch/markers" ||
+				{ bad=$((bad + 1)) why="$why $m(import:$out)"; } ;;
 		esac
 	done < "$scratch/ok"
 	check "$label: every write that succeeded is in HEAD as written ($(wc -l < "$scratch/ok") writes)" \
 		'[ $bad -eq 0 ]'
 	[ $bad -eq 0 ] || echo "#   missing:$why" | cut -c1-400
 	check "$label: every new id printed is distinct" \
-		'[ "$(awk -F"|" "\$1 <= 3 || \$1 >= 8" "$scratch/ok" | cut -d"|" -f3 | sort | uniq -d | wc -l)" -eq 0 ]'
+		'[ "$(awk -F"|" "\$1 <= 3 || \$1 == 8 || \$1 == 9" "$scratch/ok" | cut -d"|" -f3 | sort | uniq -d | wc -l)" -eq 0 ]'
 	bad=0 why=
 	while IFS='|' read -r step rc out m target; do
 		[ "$rc" -eq 75 ] || { bad=$((bad + 1)) why="$why $m(exit $rc)"; continue; }
@@ -161,6 +169,7 @@ judge() { # label, store, phases...
 				{ bad=$((bad + 1)) why="$why $m(accepted)"; } ;;
 		8) grep -qi "/$m\.yaml\$" "$scratch/tree" && { bad=$((bad + 1)) why="$why $m(directory)"; } ;;
 		9) grep -qx "$m" "$scratch/markers" && { bad=$((bad + 1)) why="$why $m(in HEAD)"; } ;;
+		10) grep -q "^$m-[12]\$" "$scratch/markers" && { bad=$((bad + 1)) why="$why $m(import in HEAD)"; } ;;
 		esac
 	done < "$scratch/failed"
 	check "$label: every write that failed exited 75, printed nothing and left nothing in HEAD ($(wc -l < "$scratch/failed") failed)" \
