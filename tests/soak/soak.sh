@@ -181,6 +181,11 @@ judge() { # label, store, phases...
 	check "$label: one commit per write that succeeded" \
 		'[ "$(git -C "$st" rev-list --count HEAD)" -eq $((base + $(wc -l < "$scratch/ok"))) ]'
 	check "$label: history is linear" '[ "$(git -C "$st" rev-list --merges --count HEAD)" -eq 0 ]'
+	if [ -d "$st/.git" ]; then gd=$st/.git; else gd=$st; fi
+	check "$label: no marker, lock or temporary file left in the git directory" \
+		'[ -z "$(find "$gd" \( -name cs-pending -o -name cs-ref -o -name cs-index -o -name "*.tmp" \
+			-o -name "*.lock" \) ! -name cs.lock -print | head -5 | tee "$scratch/left")" ]'
+	sed 's/^/#   left: /' "$scratch/left"
 	check "$label: git fsck --strict clean" 'git -C "$st" fsck --strict > "$scratch/fsck" 2>&1 ||
 		{ sed "s/^/#   /" "$scratch/fsck" | grep -v dangling | head -5; false; }'
 }
