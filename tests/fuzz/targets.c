@@ -41,8 +41,10 @@ static int yaml11_break(const char *s, size_t len)
 }
 
 /* 1 when the JSON of the tree does not read back through libyaml as it: a
- * number that is not finite (.inf, .nan: JSON writes null), or a NEL, LS
- * or PS that JSON leaves as it is and YAML 1.1 folds as a line break. */
+ * number that is not finite (.inf, .nan: JSON writes null), a NEL, LS or
+ * PS that JSON leaves as it is and YAML 1.1 folds as a line break, or a key
+ * of over 1024 characters (YAML's limit of an implicit key, as in JSON's
+ * {"key": ...}; the YAML emitter writes such a key "? key"). */
 static int json_differs(const cs_node *n)
 {
 	double d;
@@ -51,7 +53,8 @@ static int json_differs(const cs_node *n)
 		return (cs_node_scalar_kind(n) == CS_SCALAR_FLOAT && cs_node_number(n, &d) == 0 &&
 			!isfinite(d)) || yaml11_break(n->str, n->len);
 	for (i = 0; i < n->count; i++) {
-		if (n->type == CS_NODE_MAP && yaml11_break(n->pairs[i].key, strlen(n->pairs[i].key)))
+		if (n->type == CS_NODE_MAP && (strlen(n->pairs[i].key) > 1000 ||
+					       yaml11_break(n->pairs[i].key, strlen(n->pairs[i].key))))
 			return 1;
 		if (json_differs(n->type == CS_NODE_SEQ ? n->items[i] : n->pairs[i].value))
 			return 1;
