@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -438,6 +439,26 @@ static void same(const char *what, const char *wrote, const char *formatted)
 	}
 }
 
+/* The weekday, ISO week and Monday of a day agree with the C library's. */
+static void calendar_of(cs_day day, const char *s)
+{
+	struct tm tm;
+	time_t t = (time_t)day * 86400;
+	char iso[32];
+	int y, w, y2, w2;
+	if (!gmtime_r(&t, &tm))
+		return;
+	if (cs_date_weekday(day) != (tm.tm_wday ? tm.tm_wday : 7))
+		broken("cs_date_weekday is not the C library's", s);
+	cs_date_iso_week(day, &y, &w);
+	strftime(iso, sizeof(iso), "%G %V", &tm);
+	if (sscanf(iso, "%d %d", &y2, &w2) != 2 || y != y2 || w != w2)
+		broken("cs_date_iso_week is not the C library's", s);
+	if (cs_date_weekday(cs_date_week_monday(day)) != 1 || day - cs_date_week_monday(day) > 6 ||
+	    cs_date_week_monday(day) > day)
+		broken("cs_date_week_monday is not the Monday of its week", s);
+}
+
 static void one_date(const char *s)
 {
 	char out[64];
@@ -447,6 +468,7 @@ static void one_date(const char *s)
 	if (cs_date_parse(s, &day) == 0) {
 		cs_date_format(day, out);
 		same("cs_date_parse", s, out);
+		calendar_of(day, s);
 	}
 	if (cs_hhmm_parse(s, &a) == 0) {
 		if (a < 0 || a > 1439)

@@ -21,7 +21,8 @@ int cs_fuzz_schema(const uint8_t *data, size_t size);
  * (cslog import) against the directory of $CS_TOP/records. */
 int cs_fuzz_csv(const uint8_t *data, size_t size);
 /* Dates, times, date-times, months, periods and weekly schedules, the whole
- * input and each line of it: what parses formats back as it was written. */
+ * input and each line of it: what parses formats back as it was written;
+ * a date's weekday and ISO week are the C library's. */
 int cs_fuzz_date(const uint8_t *data, size_t size);
 /* Removes the scratch store cs_fuzz_csv made (atexit does it too). */
 void cs_fuzz_cleanup(void);

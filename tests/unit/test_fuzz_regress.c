@@ -191,6 +191,7 @@ static void nasty_dates(void **state)
 	FEED(cs_fuzz_date, "");
 	FEED(cs_fuzz_date, "\n\n");
 	FEED(cs_fuzz_date, "0000-01-01\n9999-12-31\n2026-00-10\n2026-1-1\n2026-10-14x\n");
+	FEED(cs_fuzz_date, "0001-01-01\n0004-02-29\n1969-12-31\n2020-12-31\n2021-01-03\n2027-01-01\n");
 	FEED(cs_fuzz_date, "2026-10-14T\n2026-10-14T1\n2026-10-14T17:40:\n2026-10-14T17:40:5\n");
 	FEED(cs_fuzz_date, "2026-10-14T17:40+08\n2026-10-14T17:40-0\n2026-10-14 23:59:60.9999Z\n");
 	FEED(cs_fuzz_date, ":\n0:\n:00\n1:2\n9\xef\xbc\x9a" "00\n\xe3\n.\n");
