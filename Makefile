@@ -193,7 +193,7 @@ tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/targets.h $(FUZZ_OBJ)
 tests/unit/test_fuzz_regress tests/san/test_fuzz_regress: tests/fuzz/targets.c tests/fuzz/targets.h
 fuzz-build: $(FUZZ_BINS)
 fuzz:
-	@sh tests/deps.sh $(filter-out clang,$(DEB_PKGS)) clang
+	@sh tests/deps.sh $(DEB_PKGS) clang
 	$(MAKE) fuzz-build WERROR=-Werror
 	FUZZ_TIME=$(FUZZ_TIME) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
 clean: clean-fuzz
