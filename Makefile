@@ -170,3 +170,40 @@ uninstall:
 clean:
 	rm -rf lib/*.o cmd/*.o lib/libcs.a $(GEN_SRC) tests/bench_parse $(CMD_BINS) $(UNIT_BINS) tests/san po/locale \
 		tests/tmp $(BUILD_PATHS)
+
+# --- soak and fuzz (issue 11): make soak, make fuzz --------------------------
+# make soak: SOAK_WRITES writes from SOAK_PROCS processes on one store, bare and
+# with a working tree (tests/soak/soak.sh). make fuzz: installs clang (for this
+# target only), builds the libFuzzer targets of tests/fuzz/ over lib/ with
+# ASan and UBSan, and runs each for FUZZ_TIME seconds (tests/fuzz/run.sh).
+SOAK_WRITES ?= 1000
+SOAK_PROCS ?= 16
+FUZZ_TIME ?= 60
+FUZZ_TARGETS = yaml schema csv date
+FUZZ_CC = clang
+FUZZ_SAN = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_OBJ = $(patsubst lib/%.c,tests/fuzz/obj/%.o,$(LIB_SRC)) tests/fuzz/obj/targets.o
+FUZZ_BINS = $(patsubst %,tests/fuzz/fuzz_%,$(FUZZ_TARGETS))
+.PHONY: soak fuzz fuzz-build clean-fuzz
+.SECONDARY: $(FUZZ_OBJ)
+soak: all
+	@mkdir -p tests/tmp
+	SOAK_WRITES=$(SOAK_WRITES) SOAK_PROCS=$(SOAK_PROCS) sh tests/soak/soak.sh | tee tests/tmp/soak.log
+	@! grep -q '^not ok' tests/tmp/soak.log && grep -q '^ok' tests/tmp/soak.log
+tests/fuzz/obj/%.o: lib/%.c $(HDRS)
+	@mkdir -p tests/fuzz/obj
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+tests/fuzz/obj/targets.o: tests/fuzz/targets.c tests/fuzz/targets.h $(HDRS)
+	@mkdir -p tests/fuzz/obj
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/targets.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
+tests/unit/test_fuzz_regress tests/san/test_fuzz_regress: tests/fuzz/targets.c tests/fuzz/targets.h
+fuzz-build: $(FUZZ_BINS)
+fuzz:
+	@sh tests/deps.sh $(DEB_PKGS) clang
+	$(MAKE) fuzz-build WERROR=-Werror
+	FUZZ_TIME=$(FUZZ_TIME) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
+clean: clean-fuzz
+clean-fuzz:
+	rm -rf tests/fuzz/obj $(FUZZ_BINS)

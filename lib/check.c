@@ -110,22 +110,24 @@ int cs_finding_add(cs_findings *f, const char *path, size_t line, int severity,
 
 int cs_period_parse(const char *s, cs_day *from, cs_day *to)
 {
-	int y, n;
-	char c;
-	size_t len = strlen(s);
-	if (len == 4 && sscanf(s, "%4d", &y) == 1 && y > 0) {
+	size_t len = strlen(s), i;
+	int y = 0, n;
+	/* four digits, not sscanf's "%4d": that took "9:00", " 123" and "+026" for years */
+	for (i = 0; i < 4 && s[i] >= '0' && s[i] <= '9'; i++)
+		y = y * 10 + (s[i] - '0');
+	if (i == 4 && y > 0 && len == 4) {
 		*from = cs_date_from_ymd(y, 1, 1);
 		*to = cs_date_from_ymd(y, 12, 31);
 		return 0;
 	}
-	if (len == 7 && s[4] == '-' && (s[5] == 'Q' || s[5] == 'H') &&
-	    sscanf(s, "%4d-%c%d", &y, &c, &n) == 3) {
-		if (c == 'Q' && n >= 1 && n <= 4) {
+	if (i == 4 && y > 0 && len == 7 && s[4] == '-' && (s[5] == 'Q' || s[5] == 'H')) {
+		n = s[6] - '0';
+		if (s[5] == 'Q' && n >= 1 && n <= 4) {
 			*from = cs_date_from_ymd(y, 3 * n - 2, 1);
 			*to = cs_date_from_ymd(y, 3 * n, cs_date_days_in_month(y, 3 * n));
 			return 0;
 		}
-		if (c == 'H' && n >= 1 && n <= 2) {
+		if (s[5] == 'H' && n >= 1 && n <= 2) {
 			*from = cs_date_from_ymd(y, 6 * n - 5, 1);
 			*to = cs_date_from_ymd(y, 6 * n, cs_date_days_in_month(y, 6 * n));
 			return 0;

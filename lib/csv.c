@@ -61,6 +61,14 @@ int cs_csv_row(const char **p, const char *end, cs_node *row, size_t *line)
 	return error;
 }
 
+const char *cs_csv_unguard(const char *cell)
+{
+	/* the same set as cs_csv_cell guards */
+	if (cell[0] == '\'' && cell[1] && strchr("=+-@\t\r", cell[1]))
+		return cell + 1;
+	return cell;
+}
+
 static size_t line_at(const char *s, size_t off)
 {
 	size_t line = 1, i;

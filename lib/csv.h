@@ -13,6 +13,11 @@
  * some). CS_EDATA for an unterminated quoted field. */
 int cs_csv_row(const char **p, const char *end, cs_node *row, size_t *line);
 
+/* A cell as it was before cs_csv_cell (table.c) guarded it against
+ * spreadsheet formulas: without the apostrophe put before a leading = + -
+ * @, tab or CR. Points into cell. */
+const char *cs_csv_unguard(const char *cell);
+
 /* data in encoding ("UTF-8", "GBK", "GB18030", anything iconv(3) knows)
  * as UTF-8 into out, without a byte-order mark. CS_EDATA naming name and
  * the line when it is not valid in that encoding (for UTF-8, with the

@@ -30,8 +30,7 @@ static int row_entry(const cs_snapshot *snap, const cs_node *header, const cs_no
 		char hhmm[6];
 		if ((int)i == kindcol || !*v)
 			continue;
-		if (v[0] == '\'' && v[1] && strchr("=+-@", v[1]))
-			v++; /* a spreadsheet's guard against formulas, as cs writes it */
+		v = cs_csv_unguard(v); /* a spreadsheet's guard against formulas, as cs writes it */
 		if ((!strcmp(col, "start") || !strcmp(col, "end")) && cs_hhmm_normalize(v, hhmm) == 0)
 			v = hhmm;
 		cs_error_clear();

@@ -412,6 +412,8 @@ int cs_record_validate(const cs_schema_set *set, const cs_node *rec, const char 
 	ok = cs_schema_validate(schema, rec, &local);
 	if (ok < 0) {
 		error = ok;
+	} else if (!ok && !local.count) {
+		error = cs_error_at(CS_EDATA, name, rec->line, NULL, "does not match its schema");
 	} else if (!ok) {
 		cs_schema_error *e = &local.errors[0];
 		error = cs_error_at(CS_EDATA, name, e->line ? e->line : rec->line,

@@ -926,8 +926,16 @@ static int check_type(vctx *v, const cs_node *t, const cs_node *inst, int *ok)
 			error = fail(v, inst->line, NULL, "must be %s", label);
 		return error;
 	}
-	if (t->type != CS_NODE_SEQ)
+	/* a type that names no type (a mapping, an empty list) is ignored, as a
+	 * malformed enum is: it judged every instance invalid and said nothing,
+	 * and cs_record_validate took the first failure of none */
+	for (i = 0; t->type == CS_NODE_SEQ && i < t->count; i++)
+		if (t->items[i]->type == CS_NODE_SCALAR)
+			break;
+	if (t->type != CS_NODE_SEQ || i == t->count) {
+		*ok = 1;
 		return 0;
+	}
 	for (i = 0; i < t->count; i++)
 		if (t->items[i]->type == CS_NODE_SCALAR && (type_bit(t->items[i]->str, &label) & have))
 			*ok = 1;

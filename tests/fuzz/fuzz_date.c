@@ -1,0 +1,9 @@
+/* libFuzzer target: cs_fuzz_date (targets.h). */
+#include "targets.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return cs_fuzz_date(data, size);
+}
