@@ -101,11 +101,14 @@ tests/san/cmd-%.o: cmd/%.c $(CLI_HDRS) $(HDRS)
 tests/san/cs%: cmd/cs%.c $$(wildcard cmd/cs$$*-*.c cmd/cs$$*.h) $(SAN_CLI_OBJ) tests/san/libcs.a $(HDRS) $(CLI_HDRS)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(filter %.c,$^) $(SAN_CLI_OBJ) tests/san/libcs.a $(PKG_LIBS)
 
+# a unit test is its .c and the .c files it depends on, but for those it includes
+# (test_fuzz_regress includes tests/fuzz/targets.c)
+UNIT_C = $(filter-out tests/fuzz/%,$(filter %.c,$^))
 tests/unit/test_%: tests/unit/test_%.c lib/libcs.a $(HDRS)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $(filter %.c,$^) lib/libcs.a $(UNIT_LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $(UNIT_C) lib/libcs.a $(UNIT_LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 tests/san/test_%: tests/unit/test_%.c tests/san/libcs.a $(HDRS)
-	$(CC) $(ALL_CFLAGS) $(SAN) $(CMOCKA_CFLAGS) -o $@ $(filter %.c,$^) tests/san/libcs.a $(UNIT_LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(SAN) $(CMOCKA_CFLAGS) -o $@ $(UNIT_C) tests/san/libcs.a $(UNIT_LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # the tests that build scratch stores link tests/unit/fixture.c too
 FIXTURE_TESTS = test_rules test_audit test_faults

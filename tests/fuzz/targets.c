@@ -280,7 +280,7 @@ static int csv_store(void)
 {
 	static const char *const dirs[] = { "offices", "firms", "lawyers", "communities",
 					    "assignments", "changes", NULL };
-	static const char cfg[] = "district: Fuzz District\noffice: Fuzz Bureau\n";
+	static const char cfg[] = "kind: config\ndistrict: Fuzz District\noffice: Fuzz Bureau\n";
 	const char *top = getenv("CS_TOP");
 	cs_file *files = NULL;
 	size_t n = 0, i, k;
