@@ -162,3 +162,17 @@ uninstall:
 clean:
 	rm -rf lib/*.o cmd/*.o lib/libcs.a $(GEN_SRC) tests/bench_parse $(CMD_BINS) $(UNIT_BINS) tests/san po/locale \
 		tests/tmp $(BUILD_PATHS)
+
+# Fault injection (tests/faults/): an LD_PRELOAD shim that fails the Nth write, fsync,
+# rename, open or allocation, or kills the command there; `make faults` runs every
+# write command through it (tests/faults/run.sh). shim-io.so leaves the allocator
+# alone, for the AddressSanitizer build.
+.PHONY: faults
+FAULT_SHIMS = tests/faults/shim.so tests/faults/shim-io.so
+tests/faults/shim.so: tests/faults/shim.c
+	$(CC) $(WARN) $(WERROR) $(CFLAGS) -fPIC -shared -DCS_SHIM_ALLOC -o $@ $< -ldl
+tests/faults/shim-io.so: tests/faults/shim.c
+	$(CC) $(WARN) $(WERROR) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
+faults: deps
+	$(MAKE) all san $(FAULT_SHIMS) WERROR=-Werror
+	sh tests/faults/run.sh

@@ -1,0 +1,292 @@
+/* Fault injection for the write commands (tests/faults/run.sh): an
+ * LD_PRELOAD object that counts the process's calls that change files or
+ * allocate memory, and makes one of them fail or kills the process there.
+ *
+ *   CS_FAULT=KIND:N   the Nth call of KIND fails (once; the calls after it
+ *                     succeed). KIND is write (write, pwrite: ENOSPC),
+ *                     fsync (fsync, fdatasync: EIO), rename (rename, link:
+ *                     EIO), open (open or openat for writing or creating,
+ *                     mkdir, unlink: EIO), io (any of those four) or alloc
+ *                     (malloc, calloc, realloc: NULL, ENOMEM).
+ *   CS_CRASH=N        raise(SIGKILL) at the Nth io call, before it is made.
+ *   CS_FAULT_COUNT=F  at exit, append to F one line per kind, "KIND COUNT",
+ *                     and "fired 1" when the fault was injected (else 0).
+ *
+ * Every call from the start of the process is counted (the shim's
+ * constructor resets the counts; what the dynamic loader does before it
+ * is not seen). The variables are removed from the environment so that
+ * the programs a command runs (ssh-keygen, an editor) are left alone.
+ * Linux and glibc only: the allocator is reached through __libc_malloc,
+ * so no dlsym() is needed before the first allocation. Built without
+ * CS_SHIM_ALLOC (shim-io.so) it leaves the allocator alone, for the
+ * AddressSanitizer build. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+enum { K_WRITE, K_FSYNC, K_RENAME, K_OPEN, K_IO, K_ALLOC, K_N };
+static const char *const kind_names[K_N] = {"write", "fsync", "rename", "open", "io", "alloc"};
+static const int kind_errno[K_N] = {ENOSPC, EIO, EIO, EIO, EIO, ENOMEM};
+
+static unsigned long counts[K_N];
+static int fault_kind = -1, fired, armed;
+static unsigned long fault_at, crash_at;
+static char count_file[4096];
+
+static void *real(const char *name)
+{
+	void *f = dlsym(RTLD_NEXT, name);
+	if (!f)
+		abort();
+	return f;
+}
+
+__attribute__((constructor)) static void shim_init(void)
+{
+	const char *f = getenv("CS_FAULT"), *c = getenv("CS_CRASH"), *n = getenv("CS_FAULT_COUNT");
+	if (f) {
+		const char *colon = strchr(f, ':');
+		for (int k = 0; colon && k < K_N; k++)
+			if ((size_t)(colon - f) == strlen(kind_names[k]) &&
+			    !strncmp(f, kind_names[k], (size_t)(colon - f)))
+				fault_kind = k;
+		if (fault_kind < 0 || (fault_at = strtoul(colon + 1, NULL, 10)) == 0) {
+			fprintf(stderr, "shim: bad CS_FAULT '%s'\n", f);
+			_exit(125);
+		}
+	}
+	if (c && (crash_at = strtoul(c, NULL, 10)) == 0) {
+		fprintf(stderr, "shim: bad CS_CRASH '%s'\n", c);
+		_exit(125);
+	}
+	if (n && strlen(n) < sizeof(count_file))
+		strcpy(count_file, n);
+	unsetenv("CS_FAULT");
+	unsetenv("CS_CRASH");
+	unsetenv("CS_FAULT_COUNT");
+	memset(counts, 0, sizeof(counts));
+	armed = 1;
+}
+
+__attribute__((destructor)) static void shim_report(void)
+{
+	static int (*ropen)(const char *, int, ...);
+	static ssize_t (*rwrite)(int, const void *, size_t);
+	char line[64];
+	int fd, n;
+	if (!*count_file)
+		return;
+	armed = 0;
+	ropen = real("open");
+	rwrite = real("write");
+	if ((fd = ropen(count_file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644)) < 0)
+		return;
+	for (int k = 0; k < K_N; k++) {
+		n = snprintf(line, sizeof(line), "%s %lu\n", kind_names[k], counts[k]);
+		if (rwrite(fd, line, (size_t)n) < 0)
+			break;
+	}
+	n = snprintf(line, sizeof(line), "fired %d\n", fired);
+	if (rwrite(fd, line, (size_t)n) < 0)
+		n = 0;
+	close(fd);
+}
+
+/* 0 to make the call, or -1 with errno set to fail it. */
+static int hit(int kind)
+{
+	if (!armed)
+		return 0;
+	counts[kind]++;
+	if (kind != K_ALLOC) {
+		counts[K_IO]++;
+		if (crash_at && counts[K_IO] == crash_at)
+			raise(SIGKILL);
+	}
+	if (fault_kind < 0 || fired)
+		return 0;
+	if ((fault_kind == kind && counts[kind] == fault_at) ||
+	    (fault_kind == K_IO && kind != K_ALLOC && counts[K_IO] == fault_at)) {
+		fired = 1;
+		errno = kind_errno[kind];
+		return -1;
+	}
+	return 0;
+}
+
+static int writes(int flags)
+{
+	return (flags & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC)) != 0;
+}
+
+#define OPEN_LIKE(name, ...)                                                          \
+	int name(__VA_ARGS__, int flags, ...)                                          \
+	{                                                                              \
+		static int (*f)();                                                     \
+		mode_t mode = 0;                                                       \
+		if (flags & (O_CREAT | O_TMPFILE)) {                                   \
+			va_list ap;                                                    \
+			va_start(ap, flags);                                           \
+			mode = (mode_t)va_arg(ap, int);                                \
+			va_end(ap);                                                    \
+		}                                                                      \
+		if (writes(flags) && hit(K_OPEN) < 0)                                  \
+			return -1;                                                     \
+		if (!f)                                                                \
+			f = real(#name);                                               \
+		return OPEN_CALL;                                                      \
+	}
+
+#define OPEN_CALL f(path, flags, mode)
+OPEN_LIKE(open, const char *path)
+OPEN_LIKE(open64, const char *path)
+#undef OPEN_CALL
+#define OPEN_CALL f(dirfd, path, flags, mode)
+OPEN_LIKE(openat, int dirfd, const char *path)
+OPEN_LIKE(openat64, int dirfd, const char *path)
+#undef OPEN_CALL
+
+int creat(const char *path, mode_t mode)
+{
+	return open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+}
+
+int mkdir(const char *path, mode_t mode)
+{
+	static int (*f)(const char *, mode_t);
+	if (hit(K_OPEN) < 0)
+		return -1;
+	if (!f)
+		f = real("mkdir");
+	return f(path, mode);
+}
+
+int unlink(const char *path)
+{
+	static int (*f)(const char *);
+	if (hit(K_OPEN) < 0)
+		return -1;
+	if (!f)
+		f = real("unlink");
+	return f(path);
+}
+
+ssize_t write(int fd, const void *buf, size_t n)
+{
+	static ssize_t (*f)(int, const void *, size_t);
+	/* what goes to the terminal is not the store */
+	if (fd > 2 && hit(K_WRITE) < 0)
+		return -1;
+	if (!f)
+		f = real("write");
+	return f(fd, buf, n);
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
+{
+	static ssize_t (*f)(int, const void *, size_t, off_t);
+	if (hit(K_WRITE) < 0)
+		return -1;
+	if (!f)
+		f = real("pwrite");
+	return f(fd, buf, n, off);
+}
+
+ssize_t pwrite64(int fd, const void *buf, size_t n, off_t off)
+{
+	static ssize_t (*f)(int, const void *, size_t, off_t);
+	if (hit(K_WRITE) < 0)
+		return -1;
+	if (!f)
+		f = real("pwrite64");
+	return f(fd, buf, n, off);
+}
+
+ssize_t writev(int fd, const struct iovec *iov, int n)
+{
+	static ssize_t (*f)(int, const struct iovec *, int);
+	if (fd > 2 && hit(K_WRITE) < 0)
+		return -1;
+	if (!f)
+		f = real("writev");
+	return f(fd, iov, n);
+}
+
+int fsync(int fd)
+{
+	static int (*f)(int);
+	if (hit(K_FSYNC) < 0)
+		return -1;
+	if (!f)
+		f = real("fsync");
+	return f(fd);
+}
+
+int fdatasync(int fd)
+{
+	static int (*f)(int);
+	if (hit(K_FSYNC) < 0)
+		return -1;
+	if (!f)
+		f = real("fdatasync");
+	return f(fd);
+}
+
+int rename(const char *from, const char *to)
+{
+	static int (*f)(const char *, const char *);
+	if (hit(K_RENAME) < 0)
+		return -1;
+	if (!f)
+		f = real("rename");
+	return f(from, to);
+}
+
+int link(const char *from, const char *to)
+{
+	static int (*f)(const char *, const char *);
+	if (hit(K_RENAME) < 0)
+		return -1;
+	if (!f)
+		f = real("link");
+	return f(from, to);
+}
+
+#ifdef CS_SHIM_ALLOC
+void *__libc_malloc(size_t);
+void *__libc_calloc(size_t, size_t);
+void *__libc_realloc(void *, size_t);
+
+void *malloc(size_t n)
+{
+	if (hit(K_ALLOC) < 0)
+		return NULL;
+	return __libc_malloc(n);
+}
+
+void *calloc(size_t n, size_t size)
+{
+	if (hit(K_ALLOC) < 0)
+		return NULL;
+	return __libc_calloc(n, size);
+}
+
+void *realloc(void *p, size_t n)
+{
+	if (hit(K_ALLOC) < 0)
+		return NULL;
+	return __libc_realloc(p, n);
+}
+#endif
