@@ -3,12 +3,12 @@
 #
 # For each write command, on a copy of a prepared store (with a working tree and
 # bare), through tests/faults/shim.so (LD_PRELOAD):
-#   fault  the Nth file-changing call (write, fsync, rename, open for writing,
-#          mkdir, unlink, close) fails, for N = 1, 2, ... until the command makes
-#          fewer calls than N (the fault was not injected);
+#   fault  the Nth file-changing call (write, pwrite, close, fsync, fdatasync,
+#          rename, link, open for writing, mkdir) fails, for N = 1, 2, ... until
+#          the command makes fewer calls than N (the fault was not injected);
 #   alloc  the Nth allocation fails, for FAULT_ALLOC_POINTS values of N spread
 #          evenly over the allocations of a run (0: every N);
-#   crash  the command is killed (SIGKILL) at the Nth such call, for
+#   crash  the command is killed (SIGKILL) at the Nth such call or unlink, for
 #          FAULT_CRASH_POINTS values of N spread over the calls of a run (every
 #          call when there are fewer).
 # After each run: a failure exits with a documented status (70, 73, 74) and says
@@ -104,11 +104,11 @@ setup() {
 # the command line of a case, run in store $st
 case_cmd() {
 	case $1 in
-	csinit) if [ "$st" = bare ]; then echo "csinit new.git --bare --district 新区"; else
-		echo "csinit new --district 新区"; fi ;;
+	csinit) if [ "$st" = bare ]; then echo "csinit \$S --bare --district 新区"; else
+		echo "csinit \$S --district 新区"; fi ;;
 	csassign-add) echo "csassign -C \$S office add second --name 第二司法所" ;;
 	csassign-pair) echo "csassign -C \$S pair --lawyer chen --community sunny --from 2026-10-01 --schedule 'Mon 09:00-12:00' --place 阳光 --agreement A3" ;;
-	csassign-change) echo "env CS_NOW=2026-10-29T10:00 csassign -C \$S change $p1 --lawyer chen --effective 2026-11-01 --filed 2026-10-29 --reason 律师调动" ;;
+	csassign-change) echo "CS_NOW=2026-10-29T10:00 csassign -C \$S change $p1 --lawyer chen --effective 2026-11-01 --filed 2026-10-29 --reason 律师调动" ;;
 	csassign-end) echo "csassign -C \$S end $p2 --on 2026-12-31 --reason 合同到期" ;;
 	cslog-add) echo "cslog -C \$S add consultation --lawyer wang-li --date 2026-10-09 --start 09:00 --end 10:00 --content 咨询" ;;
 	cslog-sign) echo "cslog -C \$S sign $con --by 张主任" ;;
@@ -116,7 +116,7 @@ case_cmd() {
 	cslog-amend) echo "cslog -C \$S amend $signed --set topic=宪法 --reason 更正" ;;
 	cslog-void) echo "cslog -C \$S void $gift --reason 重复登记" ;;
 	cslog-import) echo "cslog -C \$S import --lawyer wang-li $work/import.csv" ;;
-	csreport-commit) echo "env CS_NOW=2026-11-02T18:00 csreport -C \$S monthly --month 2026-10 --lawyer wang-li --commit" ;;
+	csreport-commit) echo "CS_NOW=2026-11-02T18:00 csreport -C \$S monthly --month 2026-10 --lawyer wang-li --commit" ;;
 	esac
 }
 
@@ -233,13 +233,13 @@ for st in $FAULT_STORES; do
 		fi
 		if [ "$case" = csinit ]; then expected=$(changes "$S" "" HEAD)
 		else expected=$(changes "$S" "$base_head" HEAD); fi
-		nio=$(sed -n 's/^io //p' count)
+		npoints=$(sed -n 's/^point //p' count)
 		nalloc=$(sed -n 's/^alloc //p' count)
 		for mode in $FAULT_MODES; do
 			case $mode in
 			fault) list=$(points "$FAULT_CAP" 0) ;;
 			alloc) list=$(points "$nalloc" "$FAULT_ALLOC_POINTS") ;;
-			crash) list=$(points "$nio" "$FAULT_CRASH_POINTS") ;;
+			crash) list=$(points "$npoints" "$FAULT_CRASH_POINTS") ;;
 			esac
 			runs=0 bad=0 olds=0 news=0 last=0
 			: > fails

@@ -3,13 +3,17 @@
  * allocate memory, and makes one of them fail or kills the process there.
  *
  *   CS_FAULT=KIND:N   the Nth call of KIND fails (once; the calls after it
- *                     succeed). KIND is write (write, pwrite: ENOSPC),
+ *                     succeed). KIND is write (write, pwrite, close: ENOSPC),
  *                     fsync (fsync, fdatasync: EIO), rename (rename, link:
  *                     EIO), open (open or openat for writing or creating,
- *                     mkdir, unlink: EIO), io (any of those four) or alloc
+ *                     mkdir: EIO), io (any of those four) or alloc
  *                     (malloc, calloc, realloc: NULL, ENOMEM).
- *   CS_CRASH=N        raise(SIGKILL) at the Nth io call, before it is made.
- *   CS_FAULT_COUNT=F  at exit, append to F one line per kind, "KIND COUNT",
+ *   CS_CRASH=N        raise(SIGKILL) at the Nth point, before the call is
+ *                     made: the points are the io calls and unlink (which
+ *                     never fails: a failed removal leaves litter, such as
+ *                     libgit2's probe files, not another state).
+ *   CS_FAULT_COUNT=F  at exit, append to F one line per kind, "KIND COUNT"
+ *                     (and "point COUNT"),
  *                     and "fired 1" when the fault was injected (else 0).
  *
  * Every call from the start of the process is counted (the shim's
@@ -36,9 +40,10 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-enum { K_WRITE, K_FSYNC, K_RENAME, K_OPEN, K_IO, K_ALLOC, K_N };
-static const char *const kind_names[K_N] = {"write", "fsync", "rename", "open", "io", "alloc"};
-static const int kind_errno[K_N] = {ENOSPC, EIO, EIO, EIO, EIO, ENOMEM};
+enum { K_WRITE, K_FSYNC, K_RENAME, K_OPEN, K_IO, K_ALLOC, K_POINT, K_N };
+static const char *const kind_names[K_N] = {"write", "fsync", "rename", "open", "io", "alloc",
+					    "point"};
+static const int kind_errno[K_N] = {ENOSPC, EIO, EIO, EIO, EIO, ENOMEM, 0};
 
 static unsigned long counts[K_N];
 static int fault_kind = -1, fired, armed;
@@ -112,7 +117,8 @@ static int hit(int kind)
 	counts[kind]++;
 	if (kind != K_ALLOC) {
 		counts[K_IO]++;
-		if (crash_at && counts[K_IO] == crash_at)
+		counts[K_POINT]++;
+		if (crash_at && counts[K_POINT] == crash_at)
 			raise(SIGKILL);
 	}
 	if (fault_kind < 0 || fired)
@@ -173,11 +179,16 @@ int mkdir(const char *path, mode_t mode)
 	return f(path, mode);
 }
 
+/* a crash point that never fails: a removal that fails leaves litter
+ * (libgit2's probe files, a temporary file), not another state */
 int unlink(const char *path)
 {
 	static int (*f)(const char *);
-	if (hit(K_OPEN) < 0)
-		return -1;
+	if (armed) {
+		counts[K_POINT]++;
+		if (crash_at && counts[K_POINT] == crash_at)
+			raise(SIGKILL);
+	}
 	if (!f)
 		f = real("unlink");
 	return f(path);
@@ -222,6 +233,23 @@ ssize_t writev(int fd, const struct iovec *iov, int n)
 	if (!f)
 		f = real("writev");
 	return f(fd, iov, n);
+}
+
+/* a close can report a write the kernel put off (NFS, a full disk) */
+int close(int fd)
+{
+	static int (*f)(int);
+	int r;
+	if (!f)
+		f = real("close");
+	if (fd > 2 && hit(K_WRITE) < 0) {
+		int e = errno;
+		f(fd);
+		errno = e;
+		return -1;
+	}
+	r = f(fd);
+	return r;
 }
 
 int fsync(int fd)
