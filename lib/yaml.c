@@ -88,6 +88,8 @@ static int parser_error(loader *ld, yaml_parser_t *p)
 {
 	size_t line;
 	const char *problem = p->problem ? p->problem : "syntax error";
+	if (p->error == YAML_MEMORY_ERROR)
+		return cs_error_set(CS_ENOMEM, "out of memory");
 	if (p->error == YAML_READER_ERROR)
 		line = line_at(ld->data, ld->len, p->problem_offset);
 	else
