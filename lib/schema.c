@@ -472,7 +472,9 @@ static int rx_compile(regex_t *re, const char *src, const char *name)
 	rc = regcomp(re, cs_buf_cstr(&ere), REG_EXTENDED | REG_NOSUB);
 	if (loc != (locale_t)0)
 		uselocale(old);
-	if (rc != 0) {
+	if (rc == REG_ESPACE) {
+		error = cs_error_set(CS_ENOMEM, "out of memory");
+	} else if (rc != 0) {
 		char msg[128];
 		regerror(rc, re, msg, sizeof(msg));
 		error = cs_error_set(CS_EDATA, "%s: pattern '%s': %s", name, src, msg);
@@ -516,6 +518,8 @@ static int rx_match(regex_t *re, const char *str)
 	rc = regexec(re, str, 0, NULL, 0);
 	if (loc != (locale_t)0)
 		uselocale(old);
+	if (rc == REG_ESPACE)
+		return cs_error_set(CS_ENOMEM, "out of memory");
 	return rc == 0;
 }
 
@@ -1379,7 +1383,9 @@ static int validate_object(vctx *v, const keywords *kw, const cs_node *inst, con
 			for (j = 0; j < pats->count; j++) {
 				if ((rc = rx_get(v->s, pats->pairs[j].key, &re)) < 0)
 					return rc;
-				if (!rx_match(re, key))
+				if ((rc = rx_match(re, key)) < 0)
+					return rc;
+				if (!rc)
 					continue;
 				matched = 1;
 				if ((rc = validate_child(v, pats->pairs[j].value, val, base, key)) < 0)
@@ -1463,7 +1469,9 @@ static int validate_string(vctx *v, const keywords *kw, const cs_node *inst)
 	if (is_str(k = kw->pattern)) {
 		if ((rc = rx_get(v->s, k->str, &re)) < 0)
 			return rc;
-		if (!rx_match(re, inst->str)) {
+		if ((rc = rx_match(re, inst->str)) < 0)
+			return rc;
+		if (!rc) {
 			/* x-hint: what a valid value looks like, said to a clerk instead of the regex */
 			const cs_node *hint = kw->x_hint;
 			ok = 0;
