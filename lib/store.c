@@ -21,6 +21,9 @@
 int store_git_fail(int code, const char *what)
 {
 	const git_error *e = git_error_last();
+	/* out of memory is said as such, whatever the call was for */
+	if (e && e->klass == GIT_ERROR_NOMEMORY)
+		code = CS_ENOMEM;
 	return cs_error_set(code, "%s: %s", what, e && e->message ? e->message : "libgit2 error");
 }
 
@@ -202,7 +205,11 @@ static int try_open(cs_store *s, const char *dir)
 	git_oid id;
 	const char *p;
 	int error = 0;
+	errno = 0;
 	if (git_repository_open_ext(&s->repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		const git_error *e = git_error_last();
+		if ((e && e->klass == GIT_ERROR_NOMEMORY) || errno == ENOMEM)
+			return store_git_fail(CS_ENOMEM, dir);
 		git_error_clear();
 		return CS_ENOTFOUND;
 	}
