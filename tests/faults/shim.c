@@ -6,8 +6,9 @@
  *                     succeed). KIND is write (write, pwrite, close: ENOSPC),
  *                     fsync (fsync, fdatasync: EIO), rename (rename, link:
  *                     EIO), open (open or openat for writing or creating,
- *                     mkdir: EIO), io (any of those four) or alloc
- *                     (malloc, calloc, realloc: NULL, ENOMEM).
+ *                     mkdir: EIO), io (any of those four), alloc (malloc,
+ *                     calloc, realloc called from outside libgit2: NULL,
+ *                     ENOMEM) or gitalloc (those called by libgit2).
  *   CS_CRASH=N        raise(SIGKILL) at the Nth point, before the call is
  *                     made: the points are the io calls and unlink (which
  *                     never fails: a failed removal leaves litter, such as
@@ -30,7 +31,9 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <link.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,10 +43,10 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-enum { K_WRITE, K_FSYNC, K_RENAME, K_OPEN, K_IO, K_ALLOC, K_POINT, K_N };
+enum { K_WRITE, K_FSYNC, K_RENAME, K_OPEN, K_IO, K_ALLOC, K_GITALLOC, K_POINT, K_N };
 static const char *const kind_names[K_N] = {"write", "fsync", "rename", "open", "io", "alloc",
-					    "point"};
-static const int kind_errno[K_N] = {ENOSPC, EIO, EIO, EIO, EIO, ENOMEM, 0};
+					    "gitalloc", "point"};
+static const int kind_errno[K_N] = {ENOSPC, EIO, EIO, EIO, EIO, ENOMEM, ENOMEM, 0};
 
 static unsigned long counts[K_N];
 static int fault_kind = -1, fired, armed;
@@ -115,7 +118,7 @@ static int hit(int kind)
 	if (!armed)
 		return 0;
 	counts[kind]++;
-	if (kind != K_ALLOC) {
+	if (kind != K_ALLOC && kind != K_GITALLOC) {
 		counts[K_IO]++;
 		counts[K_POINT]++;
 		if (crash_at && counts[K_POINT] == crash_at)
@@ -124,7 +127,7 @@ static int hit(int kind)
 	if (fault_kind < 0 || fired)
 		return 0;
 	if ((fault_kind == kind && counts[kind] == fault_at) ||
-	    (fault_kind == K_IO && kind != K_ALLOC && counts[K_IO] == fault_at)) {
+	    (fault_kind == K_IO && kind < K_IO && counts[K_IO] == fault_at)) {
 		fired = 1;
 		errno = kind_errno[kind];
 		return -1;
@@ -297,23 +300,56 @@ void *__libc_malloc(size_t);
 void *__libc_calloc(size_t, size_t);
 void *__libc_realloc(void *, size_t);
 
+/* Where libgit2 is mapped: its own allocations are the kind gitalloc. */
+static uintptr_t git_lo, git_hi;
+
+static int find_git(struct dl_phdr_info *info, size_t size, void *ctx)
+{
+	(void)size;
+	(void)ctx;
+	if (!strstr(info->dlpi_name, "libgit2"))
+		return 0;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t lo = info->dlpi_addr + ph->p_vaddr, hi = lo + ph->p_memsz;
+		if (ph->p_type != PT_LOAD)
+			continue;
+		if (!git_lo || lo < git_lo)
+			git_lo = lo;
+		if (hi > git_hi)
+			git_hi = hi;
+	}
+	return 1;
+}
+
+__attribute__((constructor)) static void shim_find_git(void)
+{
+	dl_iterate_phdr(find_git, NULL);
+}
+
+static int alloc_hit(void *caller)
+{
+	uintptr_t c = (uintptr_t)caller;
+	return hit(git_lo && c >= git_lo && c < git_hi ? K_GITALLOC : K_ALLOC);
+}
+
 void *malloc(size_t n)
 {
-	if (hit(K_ALLOC) < 0)
+	if (alloc_hit(__builtin_return_address(0)) < 0)
 		return NULL;
 	return __libc_malloc(n);
 }
 
 void *calloc(size_t n, size_t size)
 {
-	if (hit(K_ALLOC) < 0)
+	if (alloc_hit(__builtin_return_address(0)) < 0)
 		return NULL;
 	return __libc_calloc(n, size);
 }
 
 void *realloc(void *p, size_t n)
 {
-	if (hit(K_ALLOC) < 0)
+	if (alloc_hit(__builtin_return_address(0)) < 0)
 		return NULL;
 	return __libc_realloc(p, n);
 }
