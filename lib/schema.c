@@ -1,4 +1,5 @@
 /* JSON Schema 2020-12 subset over cs_node trees. */
+#include <errno.h>
 #include <libintl.h>
 #include <ctype.h>
 #include <float.h>
@@ -515,10 +516,12 @@ static int rx_match(regex_t *re, const char *str)
 	int rc;
 	if (loc != (locale_t)0)
 		old = uselocale(loc);
+	errno = 0;
 	rc = regexec(re, str, 0, NULL, 0);
 	if (loc != (locale_t)0)
 		uselocale(old);
-	if (rc == REG_ESPACE)
+	/* glibc's regexec says "no match" when it runs out of memory */
+	if (rc == REG_ESPACE || (rc != 0 && errno == ENOMEM))
 		return cs_error_set(CS_ENOMEM, "out of memory");
 	return rc == 0;
 }
