@@ -54,7 +54,12 @@ static int add_file(cs_snapshot *c, const char *path, const char *data, size_t l
 {
 	cs_node *rec = NULL;
 	char *why = NULL, *p;
-	if (cs_yaml_load(&rec, data, len, path) < 0) {
+	int error;
+	if ((error = cs_yaml_load(&rec, data, len, path)) < 0) {
+		/* a file that could not be read for want of memory is not a bad
+		 * file: without it the records would be judged on part of the store */
+		if (error == CS_ENOMEM)
+			return error;
 		rec = NULL;
 		why = cs_strdup(cs_error_last());
 		cs_error_clear();
@@ -742,8 +747,10 @@ static int load(cs_snapshot *c, cs_store *s, const char *rev, int worktree,
 			return error;
 		if ((error = walk_records(c)) < 0)
 			return error;
-		if (cs_store_read_record(s, c->rev, "cs.yaml", &c->config) < 0) {
+		if ((error = cs_store_read_record(s, c->rev, "cs.yaml", &c->config)) < 0) {
 			c->config = NULL;
+			if (error == CS_ENOMEM)
+				return error;
 			cs_error_clear();
 		}
 		if ((error = cs_calendar_load(&c->cal, s, c->rev)) < 0)
