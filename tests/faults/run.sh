@@ -29,6 +29,8 @@
 #   FAULT_CRASH_POINTS  default 200
 #   FAULT_ALLOC_POINTS  default 200
 #   FAULT_CAP           the largest N tried (default 2000)
+#   FAULT_SHOW          how many failures of each line to show (default 3)
+#   FAULT_WORK          a directory to work in, kept (default a temporary one)
 : "${CS_TOP:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${CS_BIN:=$CS_TOP/cmd}"
 : "${FAULT_SHIM:=$CS_TOP/tests/faults/shim.so}"
@@ -56,8 +58,13 @@ if [ ! -f "$FAULT_SHIM" ]; then
 	echo "ok - fault injection # SKIP no shim at $FAULT_SHIM"
 	exit 0
 fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/cs-faults.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+if [ -n "$FAULT_WORK" ]; then
+	work=$FAULT_WORK
+	rm -rf "$work" && mkdir -p "$work" || exit 1
+else
+	work=$(mktemp -d "${TMPDIR:-/tmp}/cs-faults.XXXXXX")
+	trap 'rm -rf "$work"' EXIT
+fi
 cd "$work" || exit 1
 
 # --- the prepared stores ---------------------------------------------------------
@@ -248,7 +255,7 @@ for st in $FAULT_STORES; do
 				runs=$((runs + 1))
 				if [ -s why ]; then
 					bad=$((bad + 1))
-					[ "$bad" -le 3 ] && { echo "#   N=$n exit $rc: $(tr '\n' ';' < why)"; 
+					[ "$bad" -le "${FAULT_SHOW:-3}" ] && { echo "#   N=$n exit $rc: $(tr '\n' ';' < why)"; 
 						sed 's/^/#     stderr: /' err | head -2; } >> fails
 				fi
 				case $state in old) olds=$((olds + 1)) ;; new) news=$((news + 1)) ;; esac
