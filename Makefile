@@ -115,7 +115,7 @@ unit: $(UNIT_BINS)
 san: $(SAN_BINS) $(SAN_UNIT_BINS)
 
 check: deps
-	$(MAKE) all unit san WERROR=-Werror
+	$(MAKE) all unit san $(FAULT_SHIMS) WERROR=-Werror
 	sh tests/run.sh
 
 demo: deps

@@ -159,6 +159,9 @@ run_one() {
 		> out 2> err
 	rc=$?
 	fired=$(sed -n 's/^fired //p' count)
+	if grep -q 'Sanitizer' err; then
+		echo "sanitizer: $(grep -m1 'SUMMARY\|ERROR' err)" >> why
+	fi
 	if [ "$1" = crash ]; then
 		[ "$rc" -eq 137 ] || [ "$rc" -eq 0 ] || echo "exit $rc, not a kill" >> why
 		[ "$rc" -eq 137 ] && fired=1
