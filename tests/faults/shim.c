@@ -17,6 +17,9 @@
  *                     (and "point COUNT"),
  *                     and "fired 1" when the fault was injected (else 0).
  *
+ * A command killed by SIGSEGV, SIGBUS or SIGABRT prints its stack on stderr
+ * ("shim: signal N at" and a frame a line) before it dies of the signal.
+ *
  * Every call from the start of the process is counted (the shim's
  * constructor resets the counts; what the dynamic loader does before it
  * is not seen). The variables are removed from the environment so that
@@ -30,6 +33,7 @@
 #endif
 #include <dlfcn.h>
 #include <errno.h>
+#include <execinfo.h>
 #include <fcntl.h>
 #include <link.h>
 #include <signal.h>
@@ -61,8 +65,29 @@ static void *real(const char *name)
 	return f;
 }
 
+/* A command that dies of a signal says where, for the report: the
+ * objects and symbols of its stack (libgit2's or the command's own). */
+static void on_fatal(int sig)
+{
+	void *frames[32];
+	int n = backtrace(frames, 32);
+	char line[64];
+	int len = snprintf(line, sizeof(line), "shim: signal %d at\n", sig);
+	armed = 0;
+	if (write(2, line, (size_t)len) < 0)
+		_exit(128 + sig);
+	backtrace_symbols_fd(frames, n, 2);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 __attribute__((constructor)) static void shim_init(void)
 {
+	void *frame;
+	backtrace(&frame, 1); /* loads what backtrace needs now, not in the handler */
+	signal(SIGSEGV, on_fatal);
+	signal(SIGBUS, on_fatal);
+	signal(SIGABRT, on_fatal);
 	const char *f = getenv("CS_FAULT"), *c = getenv("CS_CRASH"), *n = getenv("CS_FAULT_COUNT");
 	if (f) {
 		const char *colon = strchr(f, ':');
