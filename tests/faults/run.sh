@@ -125,7 +125,7 @@ case_cmd() {
 	cslog-accept) echo "cslog -C \$S accept $req --on 2026-10-12T09:30" ;;
 	cslog-amend) echo "cslog -C \$S amend $signed --set topic=宪法 --reason 更正" ;;
 	cslog-void) echo "cslog -C \$S void $gift --reason 重复登记" ;;
-	cslog-import) echo "cslog -C \$S import --lawyer wang-li $work/import.csv" ;;
+	cslog-import) echo "cslog -C \$S import --lawyer wang-li --allow-duplicates $work/import.csv" ;;
 	csreport-commit) echo "CS_NOW=2026-11-02T18:00 csreport -C \$S monthly --month 2026-10 --lawyer wang-li --commit" ;;
 	esac
 }
@@ -220,7 +220,7 @@ judge_state() {
 	else state=bad; fi
 	[ "$state" = bad ] && echo "the records are neither the old nor the new state" >> why
 	[ "$rc" -eq 0 ] && [ "$state" != new ] && echo "exit 0 without the new state" >> why
-	[ "$rc" -ne 0 ] && [ "$rc" -ne 137 ] && [ "$state" = new ] &&
+	[ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && [ "$state" = new ] &&
 		echo "exit $rc, yet the write was made" >> why
 	if [ -n "$h" ] && ! git -C "$S" fsck --strict > fsck.out 2>&1; then
 		echo "git fsck --strict: $(grep -v '^dangling' fsck.out | head -1)" >> why
