@@ -228,12 +228,22 @@ judge_state() {
 	# the command again: it finishes the write (old) or is refused as a repeat,
 	# but never blocked
 	if [ "$state" = old ]; then
-		eval "$cmd" > again.out 2> again.err ||
+		if ! eval "$cmd" > again.out 2> again.err; then
 			echo "the command again without faults: exit $? $(head -1 again.err)" >> why
+		elif [ "$case" = csinit ] && [ "$(changes "$S" "" HEAD)" != "$expected" ]; then
+			echo "the command again did not make the new state" >> why
+		elif [ "$case" != csinit ] && { [ "$(parent_of "$S")" != "$base_head" ] ||
+		     [ "$(changes "$S" "$base_head" HEAD)" != "$expected" ]; }; then
+			echo "the command again did not make the new state" >> why
+		fi
 	fi
 	# a write after it works, and a store with a working tree is clean
 	csassign -C "$S" office add probe --name 探针 > /dev/null 2> probe.err ||
 		echo "the next write: exit $? $(head -1 probe.err)" >> why
+	if grep -q 'Sanitizer' again.err probe.err 2> /dev/null; then
+		echo "sanitizer, in the command after: $(cat again.err probe.err 2> /dev/null | grep -m1 'SUMMARY\|ERROR')" >> why
+	fi
+	rm -f again.err
 	if [ "$st" = worktree ] && [ -n "$(git -C "$S" status --porcelain 2>&1)" ]; then
 		echo "git status not clean: $(git -C "$S" status --porcelain 2>&1 | head -2 | tr '\n' ' ')" >> why
 	fi
