@@ -332,3 +332,4 @@ for st in $FAULT_STORES; do
 	done
 done
 echo "# $total runs"
+[ "$failed" -eq 0 ]
