@@ -673,9 +673,12 @@ static int walk(cs_schema *s, const cs_node *sch, const cs_node *base, int depth
 		base = sch;
 	if (is_str(v = cs_node_get(sch, "pattern")) && (error = rx_get(s, v->str, &re)) < 0)
 		return error;
-	if (is_str(v = cs_node_get(sch, "$ref")) && (cs_error_clear(), !resolve_ref(s, base, v->str, &nb)))
-		return cs_error_code() == CS_ENOMEM ? CS_ENOMEM
-			: cs_error_set(CS_EDATA, "%s: cannot resolve $ref '%s'", s->name, v->str);
+	if (is_str(v = cs_node_get(sch, "$ref"))) {
+		cs_error_clear();
+		if (!resolve_ref(s, base, v->str, &nb))
+			return cs_error_code() == CS_ENOMEM ? CS_ENOMEM
+				: cs_error_set(CS_EDATA, "%s: cannot resolve $ref '%s'", s->name, v->str);
+	}
 	if ((error = walk_map_of(s, cs_node_get(sch, "properties"), base, depth, 0)) < 0 ||
 	    (error = walk_map_of(s, cs_node_get(sch, "patternProperties"), base, depth, 1)) < 0 ||
 	    (error = walk_map_of(s, cs_node_get(sch, "$defs"), base, depth, 0)) < 0 ||
