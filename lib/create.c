@@ -21,9 +21,11 @@ static int make_config(const char *district, cs_buf *out)
 	    (error = cs_node_set_str(cfg, "district", district)) < 0 ||
 	    (error = cs_node_set_str(cfg, "locale", "zh_CN.UTF-8")) < 0)
 		goto cleanup;
-	if ((error = cs_node_set(cfg, "rules", rules)) < 0)
-		goto cleanup;
+	/* cs_node_set takes rules, also when it fails */
+	error = cs_node_set(cfg, "rules", rules);
 	rules = NULL;
+	if (error < 0)
+		goto cleanup;
 	if ((error = cs_record_validate(NULL, cfg, "cs.yaml", NULL)) < 0)
 		goto cleanup;
 	error = cs_record_emit(NULL, cfg, out);
