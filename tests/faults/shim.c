@@ -13,6 +13,7 @@
  *                     made: the points are the io calls and unlink (which
  *                     never fails: a failed removal leaves litter, such as
  *                     libgit2's probe files, not another state).
+ *   CS_FAULT_TRACE=1  print the stack where the fault is injected.
  *   CS_FAULT_COUNT=F  at exit, append to F one line per kind, "KIND COUNT"
  *                     (and "point COUNT"),
  *                     and "fired 1" when the fault was injected (else 0).
@@ -53,7 +54,7 @@ static const char *const kind_names[K_N] = {"write", "fsync", "rename", "open", 
 static const int kind_errno[K_N] = {ENOSPC, EIO, EIO, EIO, EIO, ENOMEM, ENOMEM, 0};
 
 static unsigned long counts[K_N];
-static int fault_kind = -1, fired, armed;
+static int fault_kind = -1, fired, armed, trace;
 static unsigned long fault_at, crash_at;
 static char count_file[4096];
 
@@ -106,6 +107,8 @@ __attribute__((constructor)) static void shim_init(void)
 	}
 	if (n && strlen(n) < sizeof(count_file))
 		strcpy(count_file, n);
+	trace = getenv("CS_FAULT_TRACE") != NULL;
+	unsetenv("CS_FAULT_TRACE");
 	unsetenv("CS_FAULT");
 	unsetenv("CS_CRASH");
 	unsetenv("CS_FAULT_COUNT");
@@ -154,6 +157,13 @@ static int hit(int kind)
 	if ((fault_kind == kind && counts[kind] == fault_at) ||
 	    (fault_kind == K_IO && kind < K_IO && counts[K_IO] == fault_at)) {
 		fired = 1;
+		if (trace) {
+			void *frames[32];
+			int n = backtrace(frames, 32);
+			static const char head[] = "shim: the fault is injected at\n";
+			if (write(2, head, sizeof(head) - 1) > 0)
+				backtrace_symbols_fd(frames, n, 2);
+		}
 		errno = kind_errno[kind];
 		return -1;
 	}
