@@ -126,7 +126,7 @@ unit: $(UNIT_BINS)
 san: $(SAN_BINS) $(SAN_UNIT_BINS)
 
 check: deps
-	$(MAKE) all unit san WERROR=-Werror
+	$(MAKE) all unit san $(FAULT_SHIMS) WERROR=-Werror
 	sh tests/run.sh
 
 demo: deps
@@ -172,7 +172,7 @@ uninstall:
 
 clean:
 	rm -rf lib/*.o cmd/*.o lib/libcs.a $(GEN_SRC) tests/bench_parse $(CMD_BINS) $(UNIT_BINS) tests/san po/locale \
-		tests/tmp $(BUILD_PATHS)
+		tests/tmp $(BUILD_PATHS) $(FAULT_SHIMS)
 
 # --- soak and fuzz (issue 11): make soak, make fuzz --------------------------
 # make soak: SOAK_WRITES writes from SOAK_PROCS processes on one store, bare and
@@ -210,3 +210,19 @@ fuzz:
 clean: clean-fuzz
 clean-fuzz:
 	rm -rf tests/fuzz/obj $(FUZZ_BINS)
+
+# Fault injection (tests/faults/): an LD_PRELOAD shim that fails the Nth write, fsync,
+# rename, open or allocation, or kills the command there; `make faults` runs every
+# write command through it (tests/faults/run.sh), then the I/O faults again under
+# AddressSanitizer with shim-io.so, which leaves the allocator alone.
+.PHONY: faults
+FAULT_SHIMS = tests/faults/shim.so tests/faults/shim-io.so
+tests/faults/shim.so: tests/faults/shim.c
+	$(CC) $(WARN) $(WERROR) $(CFLAGS) -fPIC -shared -DCS_SHIM_ALLOC -o $@ $< -ldl
+tests/faults/shim-io.so: tests/faults/shim.c
+	$(CC) $(WARN) $(WERROR) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
+faults: deps
+	$(MAKE) all san $(FAULT_SHIMS) WERROR=-Werror
+	sh tests/faults/run.sh; a=$$?; \
+	CS_BIN=$(CURDIR)/tests/san FAULT_SHIM=$(CURDIR)/tests/faults/shim-io.so FAULT_MODES=fault \
+		sh tests/faults/run.sh; b=$$?; [ $$a -eq 0 ] && [ $$b -eq 0 ]

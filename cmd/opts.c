@@ -86,7 +86,7 @@ int cli_verb_takes(const cli_verb *v, const char *name)
 
 static int add_value(cli_args *a, int idx, const char *v)
 {
-	const char **grown = realloc(a->values[idx], (a->counts[idx] + 1) * sizeof(*grown));
+	const char **grown = cs_realloc(a->values[idx], (a->counts[idx] + 1) * sizeof(*grown));
 	if (!grown)
 		return -1;
 	a->values[idx] = grown;
@@ -168,16 +168,21 @@ static int check_verb(cli_args *a)
 static int getopt_tables(const cli_command *cmd, struct option **longs, cs_buf *shorts)
 {
 	size_t n = count_options(cmd), i, nb;
-	if (n + 3 > CLI_MAX_OPTS || !(*longs = calloc(n + 4, sizeof(**longs))))
+	int error;
+	if (n + 3 > CLI_MAX_OPTS)
+		return cs_error_set(CS_ESOFTWARE, "too many options");
+	/* a table cut short by a failed allocation would misread the line */
+	if (!(*longs = cs_calloc(n + 4, sizeof(**longs))) ||
+	    (error = cs_buf_puts(shorts, "-:C:h")) < 0)
 		return CS_ENOMEM;
-	cs_buf_puts(shorts, "-:C:h");
 	for (i = 0; i < n; i++) {
 		(*longs)[i].name = cmd->options[i].name;
 		(*longs)[i].has_arg = cmd->options[i].arg ? required_argument : no_argument;
 		(*longs)[i].val = 1000 + (int)i;
-		if (cmd->options[i].letter)
-			cs_buf_printf(shorts, "%c%s", cmd->options[i].letter,
-				      cmd->options[i].arg ? ":" : "");
+		if (cmd->options[i].letter &&
+		    (error = cs_buf_printf(shorts, "%c%s", cmd->options[i].letter,
+					   cmd->options[i].arg ? ":" : "")) < 0)
+			return error;
 	}
 	for (nb = 1; cli_builtin[nb].name; nb++, i++) {
 		(*longs)[i].name = cli_builtin[nb].name;
@@ -257,8 +262,10 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a)
 		return cli_complete(cmd, argc - 2, argv + 2);
 	if (argc == 2 && !strcmp(argv[1], "--usage"))
 		return print_usage(cmd);
-	if (getopt_tables(cmd, &longs, &shorts) < 0)
-		st = cli_fail(CS_ENOMEM);
+	if ((st = getopt_tables(cmd, &longs, &shorts)) < 0)
+		st = cli_fail(st);
+	else
+		st = -1;
 	opterr = 0;
 	optind = 1;
 	while (st < 0 && (c = getopt_long(argc, argv, cs_buf_cstr(&shorts), longs, &idx)) != -1)

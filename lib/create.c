@@ -21,9 +21,11 @@ static int make_config(const char *district, cs_buf *out)
 	    (error = cs_node_set_str(cfg, "district", district)) < 0 ||
 	    (error = cs_node_set_str(cfg, "locale", "zh_CN.UTF-8")) < 0)
 		goto cleanup;
-	if ((error = cs_node_set(cfg, "rules", rules)) < 0)
-		goto cleanup;
+	/* cs_node_set takes rules, also when it fails */
+	error = cs_node_set(cfg, "rules", rules);
 	rules = NULL;
+	if (error < 0)
+		goto cleanup;
 	if ((error = cs_record_validate(NULL, cfg, "cs.yaml", NULL)) < 0)
 		goto cleanup;
 	error = cs_record_emit(NULL, cfg, out);
@@ -34,15 +36,13 @@ cleanup:
 }
 
 /* The hook runs the cscheck installed beside the command that made the
- * store when there is one, so a store works before the tools are on PATH. */
-static int install_hook(const char *dir)
+ * store when there is one, so a store works before the tools are on PATH;
+ * text is left empty (the store's default hook) when there is none. */
+static int hook_text(cs_buf *text)
 {
 	char self[4096], *slash;
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	cs_buf path = CS_BUF_INIT, tmp = CS_BUF_INIT, text = CS_BUF_INIT;
-	FILE *f;
-	int error = 0;
-	if (n <= 0)
+	if (n <= 0 || (size_t)n > sizeof(self) - sizeof("cscheck"))
 		return 0;
 	self[n] = '\0';
 	if (!(slash = strrchr(self, '/')))
@@ -50,9 +50,7 @@ static int install_hook(const char *dir)
 	strcpy(slash + 1, "cscheck");
 	if (access(self, X_OK) < 0 || strchr(self, '\''))
 		return 0;
-	cs_buf_printf(&path, "%s/.git/hooks/pre-commit", dir);
-	cs_buf_printf(&tmp, "%s.tmp", cs_buf_cstr(&path));
-	cs_buf_printf(&text,
+	return cs_buf_printf(text,
 		      "#!/bin/sh\n"
 		      "# Installed by csinit: check records before each hand-made commit;\n"
 		      "# only records that fail their schema or references block it.\n"
@@ -60,21 +58,13 @@ static int install_hook(const char *dir)
 		      "[ -x \"$cscheck\" ] || cscheck=$(command -v cscheck) || exit 0\n"
 		      "exec \"$cscheck\" --worktree -C \"$(git rev-parse --show-toplevel)\" --hook\n",
 		      self);
-	if (!(f = fopen(cs_buf_cstr(&tmp), "w")) ||
-	    fwrite(text.ptr, 1, text.len, f) != text.len || fclose(f) != 0 ||
-	    chmod(cs_buf_cstr(&tmp), 0755) < 0 || rename(cs_buf_cstr(&tmp), cs_buf_cstr(&path)) < 0)
-		error = cs_error_set(CS_EIO, "cannot write %s", cs_buf_cstr(&path));
-	cs_buf_free(&path);
-	cs_buf_free(&tmp);
-	cs_buf_free(&text);
-	return error;
 }
 
 int cs_create(const char *dir, const char *district, int bare)
 {
 	cs_file files[64];
 	char paths[64][32];
-	cs_buf cfg = CS_BUF_INIT, msg = CS_BUF_INIT;
+	cs_buf cfg = CS_BUF_INIT, msg = CS_BUF_INIT, hook = CS_BUF_INIT;
 	size_t n = 0, i;
 	int error;
 	if (!district || !*district)
@@ -92,9 +82,12 @@ int cs_create(const char *dir, const char *district, int bare)
 		files[n].len = strlen(cs_embedded_calendars[i].text);
 	}
 	cs_buf_printf(&msg, "Create the store of %s\n\nCs-Command: csinit\n", district);
-	if ((error = cs_store_create(dir, bare, files, n, cs_buf_cstr(&msg))) == 0 && !bare)
-		error = install_hook(dir);
+	if ((error = hook_text(&hook)) < 0)
+		goto cleanup;
+	error = cs_store_create_hook(dir, bare, files, n, cs_buf_cstr(&msg),
+				     hook.len ? hook.ptr : NULL);
 cleanup:
+	cs_buf_free(&hook);
 	cs_buf_free(&cfg);
 	cs_buf_free(&msg);
 	return error;

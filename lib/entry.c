@@ -153,8 +153,13 @@ int cs_entry_set(const cs_schema_set *set, cs_node *rec, const char *kind, const
 	if (cs_entry_field_owned(field))
 		return cs_error_at(CS_EDATA, NULL, 0, field, "is set only by %s, not by --set",
 				   owner(field));
-	if (!(fs = field_schema(set, kind, field)))
+	cs_error_clear();
+	if (!(fs = field_schema(set, kind, field))) {
+		/* the kind's schema could not be compiled for want of memory */
+		if (cs_error_code() == CS_ENOMEM)
+			return CS_ENOMEM;
 		return cs_error_at(CS_EDATA, NULL, 0, field, "is not a field of a %s entry", kind);
+	}
 	if ((error = typed_value(fs, field, eq + 1, &value)) < 0)
 		return error;
 	if (value->type == CS_NODE_SEQ && !strchr(field, '.') &&

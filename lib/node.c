@@ -194,6 +194,9 @@ int cs_node_set(cs_node *map, const char *key, cs_node *value)
 		cs_node_free(value);
 		return cs_error_set(CS_ESOFTWARE, "cs_node_set: an unpacked tree is read-only");
 	}
+	/* cs_node_set(m, k, cs_node_new_...()) with a value that could not be made */
+	if (!value)
+		return cs_error_set(CS_ENOMEM, "out of memory");
 	if ((p = find_pair(map, key))) {
 		cs_node_free(p->value);
 		p->value = value;
@@ -254,6 +257,8 @@ int cs_node_push(cs_node *seq, cs_node *item)
 		cs_node_free(item);
 		return cs_error_set(CS_ESOFTWARE, "cs_node_push: an unpacked tree is read-only");
 	}
+	if (!item)
+		return cs_error_set(CS_ENOMEM, "out of memory");
 	if (seq->count == seq->cap) {
 		size_t cap = seq->cap ? seq->cap * 2 : 8;
 		cs_node **ni = cs_realloc(seq->items, cap * sizeof(*ni));

@@ -68,13 +68,14 @@ cs_node *cs_node_get(const cs_node *map, const char *key);
 /* The string of a scalar value for key, or NULL (also NULL for a null scalar). */
 const char *cs_node_get_str(const cs_node *map, const char *key);
 /* Set key to value (takes ownership; replaces an existing value in place,
- * else appends). Returns 0 or CS_ENOMEM. */
+ * else appends). Returns 0 or CS_ENOMEM, also for a NULL value (one that
+ * cs_node_new_* could not make). */
 int cs_node_set(cs_node *map, const char *key, cs_node *value);
 int cs_node_set_str(cs_node *map, const char *key, const char *value);
 /* Remove key; returns 1 when it was there, 0 when not, CS_ESOFTWARE in an
  * unpacked (read-only) tree. */
 int cs_node_remove(cs_node *map, const char *key);
-/* Append to a sequence (takes ownership). */
+/* Append to a sequence (takes ownership); CS_ENOMEM for a NULL item. */
 int cs_node_push(cs_node *seq, cs_node *item);
 
 /* How the core schema reads a scalar. */

@@ -401,6 +401,7 @@ int cs_record_validate(const cs_schema_set *set, const cs_node *rec, const char 
 	kind = cs_node_get_str(rec, "kind");
 	if (!kind)
 		return cs_error_at(CS_EDATA, name, rec->line, "kind", "is required");
+	cs_error_clear();
 	if (!(schema = cs_record_schema(set, kind))) {
 		cs_node *k = cs_node_get(rec, "kind");
 		if (cs_error_code() == CS_ENOMEM)
@@ -430,7 +431,12 @@ int cs_record_validate(const cs_schema_set *set, const cs_node *rec, const char 
 int cs_record_emit(const cs_schema_set *set, const cs_node *rec, cs_buf *out)
 {
 	const char *kind = cs_node_get_str(rec, "kind");
-	cs_schema *schema = kind ? cs_record_schema(set, kind) : NULL;
+	cs_schema *schema;
+	cs_error_clear();
+	schema = kind ? cs_record_schema(set, kind) : NULL;
+	/* without its schema the keys would come out in another order */
+	if (!schema && cs_error_code() == CS_ENOMEM)
+		return CS_ENOMEM;
 	if (schema)
 		return cs_yaml_emit(out, rec, cs_schema_key_rank, schema);
 	return cs_yaml_emit(out, rec, NULL, NULL);

@@ -1,4 +1,5 @@
 /* JSON Schema 2020-12 subset over cs_node trees. */
+#include <errno.h>
 #include <libintl.h>
 #include <ctype.h>
 #include <float.h>
@@ -482,7 +483,9 @@ static int rx_compile(regex_t *re, const char *src, const char *name)
 	rc = regcomp(re, cs_buf_cstr(&ere), REG_EXTENDED | REG_NOSUB);
 	if (loc != (locale_t)0)
 		uselocale(old);
-	if (rc != 0) {
+	if (rc == REG_ESPACE) {
+		error = cs_error_set(CS_ENOMEM, "out of memory");
+	} else if (rc != 0) {
 		char msg[128];
 		regerror(rc, re, msg, sizeof(msg));
 		error = cs_error_set(CS_EDATA, "%s: pattern '%s': %s", name, src, msg);
@@ -524,9 +527,13 @@ static int rx_exec(const regex_t *re, const char *str)
 	int rc;
 	if (loc != (locale_t)0)
 		old = uselocale(loc);
+	errno = 0;
 	rc = regexec(re, str, 0, NULL, 0);
 	if (loc != (locale_t)0)
 		uselocale(old);
+	/* glibc's regexec says "no match" when it runs out of memory */
+	if (rc == REG_ESPACE || (rc != 0 && errno == ENOMEM))
+		return cs_error_set(CS_ENOMEM, "out of memory");
 	return rc == 0;
 }
 
@@ -717,8 +724,12 @@ static int walk(cs_schema *s, const cs_node *sch, const cs_node *base, int depth
 		return error;
 	if ((v = cs_node_get(sch, "type")) && (error = known_type(s, v)) < 0)
 		return error;
-	if (is_str(v = cs_node_get(sch, "$ref")) && !resolve_ref(s, base, v->str, &nb))
-		return cs_error_set(CS_EDATA, "%s: cannot resolve $ref '%s'", s->name, v->str);
+	if (is_str(v = cs_node_get(sch, "$ref"))) {
+		cs_error_clear();
+		if (!resolve_ref(s, base, v->str, &nb))
+			return cs_error_code() == CS_ENOMEM ? CS_ENOMEM
+				: cs_error_set(CS_EDATA, "%s: cannot resolve $ref '%s'", s->name, v->str);
+	}
 	if ((error = walk_map_of(s, cs_node_get(sch, "properties"), base, depth, 0)) < 0 ||
 	    (error = walk_map_of(s, cs_node_get(sch, "patternProperties"), base, depth, 1)) < 0 ||
 	    (error = walk_map_of(s, cs_node_get(sch, "$defs"), base, depth, 0)) < 0 ||
@@ -1440,7 +1451,9 @@ static int validate_object(vctx *v, const keywords *kw, const cs_node *inst, con
 			for (j = 0; j < pats->count; j++) {
 				if ((rc = rx_get(v->s, pats->pairs[j].key, &re)) < 0)
 					return rc;
-				if (!rx_match(re, key))
+				if ((rc = rx_match(re, key)) < 0)
+					return rc;
+				if (!rc)
 					continue;
 				matched = 1;
 				if ((rc = validate_child(v, pats->pairs[j].value, val, base, key)) < 0)
@@ -1524,7 +1537,9 @@ static int validate_string(vctx *v, const keywords *kw, const cs_node *inst)
 	if (is_str(k = kw->pattern)) {
 		if ((rc = rx_get(v->s, k->str, &re)) < 0)
 			return rc;
-		if (!rx_match(re, inst->str)) {
+		if ((rc = rx_match(re, inst->str)) < 0)
+			return rc;
+		if (!rc) {
 			/* x-hint: what a valid value looks like, said to a clerk instead of the regex */
 			const cs_node *hint = kw->x_hint;
 			ok = 0;
@@ -1684,8 +1699,11 @@ static int validate(vctx *v, const cs_node *sch, const cs_node *inst, const cs_n
 	}
 	STEP(validate_combinators(v, &kw, inst, base));
 	if (is_str(k = kw.ref)) {
+		cs_error_clear();
 		if (!(target = resolve_ref(v->s, base, k->str, &nbase))) {
-			rc = cs_error_set(CS_EDATA, "%s: cannot resolve $ref '%s'", v->s->name, k->str);
+			/* the pointer could not be decoded for want of memory */
+			rc = cs_error_code() == CS_ENOMEM ? CS_ENOMEM
+				: cs_error_set(CS_EDATA, "%s: cannot resolve $ref '%s'", v->s->name, k->str);
 			goto done;
 		}
 		STEP(validate(v, target, inst, nbase));

@@ -55,7 +55,12 @@ static int add_file(cs_snapshot *c, const char *path, const char *data, size_t l
 {
 	cs_node *rec = NULL;
 	char *why = NULL, *p;
-	if (cs_yaml_load(&rec, data, len, path) < 0) {
+	int error;
+	if ((error = cs_yaml_load(&rec, data, len, path)) < 0) {
+		/* a file that could not be read for want of memory is not a bad
+		 * file: without it the records would be judged on part of the store */
+		if (error == CS_ENOMEM)
+			return error;
 		rec = NULL;
 		why = cs_strdup(cs_error_last());
 		cs_error_clear();

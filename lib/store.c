@@ -3,6 +3,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,9 @@
 int store_git_fail(int code, const char *what)
 {
 	const git_error *e = git_error_last();
+	/* out of memory is said as such, whatever the call was for */
+	if (e && e->klass == GIT_ERROR_NOMEMORY)
+		code = CS_ENOMEM;
 	return cs_error_set(code, "%s: %s", what, e && e->message ? e->message : "libgit2 error");
 }
 
@@ -200,7 +205,11 @@ static int try_open(cs_store *s, const char *dir)
 	git_oid id;
 	const char *p;
 	int error = 0;
+	errno = 0;
 	if (git_repository_open_ext(&s->repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		const git_error *e = git_error_last();
+		if ((e && e->klass == GIT_ERROR_NOMEMORY) || errno == ENOMEM)
+			return store_git_fail(CS_ENOMEM, dir);
 		git_error_clear();
 		return CS_ENOTFOUND;
 	}
@@ -485,63 +494,203 @@ static int first_commit(git_repository *repo, git_tree *tree, const char *messag
 	return error;
 }
 
-/* A store with a working tree: the first commit checked out, the hook. */
-static int check_out(git_repository *repo, git_tree *empty)
+/* Remove a directory tree csinit made (its temporary git directory). */
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
-	git_checkout_options co;
-	cs_buf h = CS_BUF_INIT;
-	int error;
-	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
-	co.checkout_strategy = GIT_CHECKOUT_SAFE;
-	co.baseline = empty;
-	/* the store's files as its records: owner and group only, whatever the umask */
-	co.file_mode = 0640;
-	co.dir_mode = 0750;
-	if (git_checkout_head(repo, &co) < 0)
-		return store_git_fail(CS_ECANTCREAT, "cannot check out the first commit");
-	if ((error = store_write_file(git_repository_path(repo), "hooks/pre-commit", hook,
-				      sizeof(hook) - 1, 0755)) < 0)
-		return error;
-	if ((error = cs_buf_printf(&h, "%shooks/pre-commit", git_repository_path(repo))) == 0 &&
-	    chmod(h.ptr, 0755) < 0)
+	(void)st;
+	(void)ftw;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+static void remove_tree(const char *path)
+{
+	if (nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS) < 0 && errno != ENOENT)
+		cs_error_clear();
+}
+
+/* The temporary git directories of csinits killed mid-way in dir, named
+ * by prefix and the dead command's pid, are removed. */
+static void remove_dead_temps(const char *dir, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	cs_buf p = CS_BUF_INIT;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		char *end;
+		long pid;
+		if (strncmp(e->d_name, prefix, n))
+			continue;
+		pid = strtol(e->d_name + n, &end, 10);
+		if (pid <= 0 || strcmp(end, ".tmp") || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		cs_buf_clear(&p);
+		if (cs_buf_printf(&p, "%s/%s", dir, e->d_name) == 0)
+			remove_tree(p.ptr);
+	}
+	closedir(d);
+	cs_buf_free(&p);
+}
+
+/* What csinit writes into the git directory before it is moved into place:
+ * the hook, and for a working tree cs-pending naming every file, so that
+ * the working tree and index are written by store_recover (now, or by
+ * the next command when this one is killed). */
+static int fill_gitdir(const char *gitdir, int bare, const cs_file *files, size_t nfiles,
+		       const char *hook_text)
+{
+	cs_buf list = CS_BUF_INIT, h = CS_BUF_INIT;
+	int error = 0;
+	if (bare)
+		return 0;
+	if (!hook_text)
+		hook_text = hook;
+	if ((error = store_write_file(gitdir, "hooks/pre-commit", hook_text, strlen(hook_text),
+				      0755)) < 0)
+		goto cleanup;
+	if ((error = cs_buf_printf(&h, "%shooks/pre-commit", gitdir)) == 0 && chmod(h.ptr, 0755) < 0) {
 		error = cs_error_set(CS_EIO, "cannot chmod '%s': %s", h.ptr, strerror(errno));
+		goto cleanup;
+	}
+	for (size_t i = 0; i < nfiles && !error; i++)
+		error = cs_buf_printf(&list, "%s\n", files[i].path);
+	if (!error)
+		error = store_write_file(gitdir, "cs-pending", list.ptr, list.len, 0600);
+cleanup:
+	cs_buf_free(&list);
 	cs_buf_free(&h);
+	return error;
+}
+
+/* The store is made whole in a temporary git directory beside where it
+ * goes (DIR/.csinit-PID.tmp, or .NAME.csinit-PID.tmp beside a bare DIR),
+ * which a rename then moves into place: that is the commit point, so a
+ * csinit that fails or is killed leaves no store and no lock, and the
+ * next csinit works. A working tree is then written as after any killed
+ * write, from cs-pending. */
+int cs_store_create_hook(const char *dir, int bare, const cs_file *files, size_t nfiles,
+			 const char *message, const char *hook_text)
+{
+	git_repository_init_options opts;
+	git_repository *repo = NULL;
+	git_tree *empty = NULL, *tree = NULL;
+	cs_buf tmp = CS_BUF_INIT, final = CS_BUF_INIT, parent = CS_BUF_INIT, prefix = CS_BUF_INIT;
+	cs_store *s = NULL;
+	const char *slash, *base;
+	size_t dlen = strlen(dir);
+	int error;
+	if ((error = store_lib_init()) < 0)
+		return error;
+	if ((error = check_files(dir, files, nfiles)) < 0)
+		goto cleanup;
+	while (dlen > 1 && dir[dlen - 1] == '/')
+		dlen--;
+	if (bare) {
+		for (slash = dir + dlen; slash > dir && slash[-1] != '/'; slash--)
+			;
+		base = slash;
+		if (slash == dir)
+			error = cs_buf_puts(&parent, ".");
+		else
+			error = cs_buf_printf(&parent, "%.*s", slash - dir > 1 ? (int)(slash - dir - 1) : 1,
+					      dir);
+		if (!error)
+			error = cs_buf_printf(&prefix, ".%.*s.csinit-", (int)(dir + dlen - base), base);
+		if (!error)
+			error = cs_buf_printf(&final, "%.*s", (int)dlen, dir);
+	} else {
+		error = cs_buf_printf(&parent, "%.*s", (int)dlen, dir);
+		if (!error)
+			error = cs_buf_puts(&prefix, ".csinit-");
+		if (!error)
+			error = cs_buf_printf(&final, "%.*s/.git", (int)dlen, dir);
+	}
+	if (!error)
+		error = cs_buf_printf(&tmp, "%s/%s%ld.tmp", parent.ptr, prefix.ptr, (long)getpid());
+	if (error < 0)
+		goto cleanup;
+	/* the directory itself (a working tree's) or those above it */
+	if ((error = store_make_parents("", bare ? parent.ptr : final.ptr)) < 0)
+		goto cleanup;
+	if (bare && (error = store_make_parents("", tmp.ptr)) < 0)
+		goto cleanup;
+	remove_dead_temps(parent.ptr, prefix.ptr);
+	remove_tree(tmp.ptr);
+	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	opts.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_BARE;
+	opts.initial_head = "main";
+	if (git_repository_init_ext(&repo, tmp.ptr, &opts) < 0) {
+		error = store_git_fail(CS_ECANTCREAT, dir);
+		goto cleanup;
+	}
+	/* residents' records: the store is its owner's and its group's only */
+	if (chmod(tmp.ptr, 0750) < 0 || (!bare && chmod(parent.ptr, 0750) < 0)) {
+		error = cs_error_set(CS_EIO, "cannot chmod '%s': %s", dir, strerror(errno));
+		goto cleanup;
+	}
+	if (!bare) {
+		git_config *cfg = NULL;
+		int r = git_repository_config(&cfg, repo);
+		if (r == 0)
+			r = git_config_set_bool(cfg, "core.bare", 0);
+		if (r == 0)
+			r = git_config_set_bool(cfg, "core.logallrefupdates", 1);
+		git_config_free(cfg);
+		if (r < 0) {
+			error = store_git_fail(CS_EIO, "cannot write the configuration");
+			goto cleanup;
+		}
+	}
+	if ((error = store_empty_tree(&empty, repo)) < 0 ||
+	    (error = first_tree(repo, empty, files, nfiles, &tree)) < 0 ||
+	    (error = first_commit(repo, tree, message)) < 0 ||
+	    (error = fill_gitdir(git_repository_path(repo), bare, files, nfiles, hook_text)) < 0)
+		goto cleanup;
+	git_tree_free(tree);
+	git_tree_free(empty);
+	git_repository_free(repo);
+	tree = empty = NULL;
+	repo = NULL;
+	if (rename(tmp.ptr, final.ptr) < 0) {
+		if (errno == EEXIST || errno == ENOTEMPTY)
+			error = cs_error_set(CS_ECANTCREAT, "'%s' holds a git repository or other files already",
+					     bare ? dir : final.ptr);
+		else
+			error = cs_error_set(CS_EIO, "cannot rename '%s' to '%s': %s", tmp.ptr, final.ptr,
+					     strerror(errno));
+		goto cleanup;
+	}
+	cs_buf_clear(&tmp);
+	if ((error = store_fsync_dir(parent.ptr)) < 0) {
+		/* renamed: the store is there, though the rename may not last a power cut */
+		cs_error_clear();
+		error = 0;
+	}
+	/* the working tree and index; what cannot be written now, the next
+	 * command writes */
+	if (!bare && cs_store_open(&s, dir) < 0)
+		cs_error_clear();
+cleanup:
+	cs_store_free(s);
+	git_tree_free(tree);
+	git_tree_free(empty);
+	git_repository_free(repo);
+	if (tmp.len)
+		remove_tree(tmp.ptr);
+	cs_buf_free(&tmp);
+	cs_buf_free(&final);
+	cs_buf_free(&parent);
+	cs_buf_free(&prefix);
+	git_libgit2_shutdown();
 	return error;
 }
 
 int cs_store_create(const char *dir, int bare, const cs_file *files, size_t nfiles,
 		    const char *message)
 {
-	git_repository_init_options opts;
-	git_repository *repo = NULL;
-	git_tree *empty = NULL, *tree = NULL;
-	int error;
-	if ((error = store_lib_init()) < 0)
-		return error;
-	if ((error = check_files(dir, files, nfiles)) < 0)
-		goto cleanup;
-	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
-	opts.flags = GIT_REPOSITORY_INIT_MKPATH | (bare ? GIT_REPOSITORY_INIT_BARE : 0);
-	opts.initial_head = "main";
-	if (git_repository_init_ext(&repo, dir, &opts) < 0) {
-		error = store_git_fail(CS_ECANTCREAT, dir);
-		goto cleanup;
-	}
-	/* residents' records: the store is its owner's and its group's only */
-	if (chmod(dir, 0750) < 0 || (!bare && chmod(git_repository_path(repo), 0750) < 0)) {
-		error = cs_error_set(CS_EIO, "cannot chmod '%s': %s", dir, strerror(errno));
-		goto cleanup;
-	}
-	if ((error = store_empty_tree(&empty, repo)) == 0 &&
-	    (error = first_tree(repo, empty, files, nfiles, &tree)) == 0 &&
-	    (error = first_commit(repo, tree, message)) == 0 && !bare)
-		error = check_out(repo, empty);
-cleanup:
-	git_tree_free(tree);
-	git_tree_free(empty);
-	git_repository_free(repo);
-	git_libgit2_shutdown();
-	return error;
+	return cs_store_create_hook(dir, bare, files, nfiles, message, NULL);
 }
 
 /* --- reading ----------------------------------------------------------- */

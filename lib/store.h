@@ -34,6 +34,11 @@ typedef struct {
 } cs_file;
 int cs_store_create(const char *dir, int bare, const cs_file *files, size_t nfiles,
 		    const char *message);
+/* The same with the text of the pre-commit hook (NULL: one that runs the
+ * cscheck on PATH). The store appears whole or not at all: a failed or
+ * killed creation leaves no store, and can be run again. */
+int cs_store_create_hook(const char *dir, int bare, const cs_file *files, size_t nfiles,
+			 const char *message, const char *hook);
 
 int cs_store_is_bare(const cs_store *s);
 /* Root of the working tree (with trailing '/'), or the git dir for a bare store. */

@@ -576,6 +576,21 @@ static int move_branch(cs_store *s, const char *branch, const git_oid *tip_id, i
 	else
 		r = git_reference_create_matching(&moved, s->repo, branch, commit_id, 1, tip_id,
 						  command);
+	/* libgit2 can fail after the rename that moved the branch (syncing the
+	 * directory, writing the reflog): then the commit stands all the same,
+	 * and the working tree must follow it */
+	if (r < 0) {
+		const git_error *e = git_error_last();
+		char why[512];
+		git_oid now;
+		snprintf(why, sizeof(why), "%s", e && e->message ? e->message : "");
+		if (git_reference_name_to_id(&now, s->repo, branch) == 0 && git_oid_equal(&now, commit_id)) {
+			r = 0;
+			git_error_clear();
+		} else if (*why) {
+			git_error_set_str(GIT_ERROR_REFERENCE, why);
+		}
+	}
 	unlink(marker.ptr);
 	cs_buf_free(&marker);
 	git_reference_free(moved);

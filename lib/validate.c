@@ -43,8 +43,12 @@ static int schema_findings(const cs_schema_set *set, const char *path, const cs_
 	int error = 0;
 	*valid = 1;
 	cs_schema_result_init(&res);
-	if (cs_record_validate(set, rec, path, &res) < 0) {
+	if ((error = cs_record_validate(set, rec, path, &res)) < 0) {
 		*valid = 0;
+		/* not a finding about the record: the check could not be made */
+		if (error == CS_ENOMEM)
+			goto cleanup;
+		error = 0;
 		if (!res.count)
 			error = cs_finding_add(out, path, rec->line ? rec->line : 1, CS_SEV_ERROR,
 					       "schema.invalid", cs_node_get_str(rec, "id"), NULL, NULL,
@@ -57,6 +61,7 @@ static int schema_findings(const cs_schema_set *set, const char *path, const cs_
 					       *res.errors[j].field ? ": " : "", res.errors[j].message);
 		cs_error_clear();
 	}
+cleanup:
 	cs_schema_result_free(&res);
 	return error;
 }
@@ -324,8 +329,12 @@ static int validate(const cs_snapshot *c, const char *path, const cs_node *rec, 
 	const char *kind, *id;
 	const cs_kind *k;
 	int error = 0, valid;
+	cs_error_clear();
 	if (!rec || rec->type != CS_NODE_MAP || !(kind = cs_node_get_str(rec, "kind")) ||
 	    !(k = cs_kind_find(kind)) || !cs_record_schema(cs_store_schemas(c->store), kind)) {
+		/* a schema that could not be compiled for want of memory */
+		if (cs_error_code() == CS_ENOMEM)
+			return CS_ENOMEM;
 		cs_error_clear();
 		return cs_finding_add(out, path, rec && rec->line ? rec->line : 1, CS_SEV_ERROR,
 				      "schema.kind", NULL, NULL, NULL, NULL,

@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <math.h>
 #include <regex.h>
 #include <stdio.h>
@@ -76,6 +77,8 @@ static int parser_error(loader *ld, yaml_parser_t *p)
 {
 	size_t line;
 	const char *problem = p->problem ? p->problem : "syntax error";
+	if (p->error == YAML_MEMORY_ERROR)
+		return cs_error_set(CS_ENOMEM, "out of memory");
 	if (p->error == YAML_READER_ERROR)
 		line = line_at(ld->data, ld->len, p->problem_offset);
 	else
@@ -773,26 +776,32 @@ static int lookalike_ready; /* 1 compiled, -1 failed */
 static int compile_lookalikes(void)
 {
 	size_t i, j;
+	int rc;
 	if (lookalike_ready)
 		return lookalike_ready;
 	for (i = 0; i < N_LOOKALIKES; i++) {
 		int flags = REG_EXTENDED | REG_NOSUB;
 		if (lookalikes[i].icase)
 			flags |= REG_ICASE;
-		if (regcomp(&lookalike_re[i], lookalikes[i].re, flags) != 0) {
+		if ((rc = regcomp(&lookalike_re[i], lookalikes[i].re, flags)) != 0) {
 			for (j = 0; j < i; j++)
 				regfree(&lookalike_re[j]);
+			/* for want of memory: not for good, and not "no lookalike" */
+			if (rc == REG_ESPACE)
+				return cs_error_set(CS_ENOMEM, "out of memory");
 			return lookalike_ready = -1;
 		}
 	}
 	return lookalike_ready = 1;
 }
 
-/* 1 when s, written plain, would not read back as the string s. */
+/* 1 when s, written plain, would not read back as the string s; 0 when
+ * it would; CS_ENOMEM when that cannot be told. */
 static int needs_quotes(const char *s, size_t len)
 {
 	cs_node probe;
 	size_t i;
+	int rc;
 	if (len == 0 || strlen(s) != len)
 		return 1;
 	memset(&probe, 0, sizeof(probe));
@@ -804,11 +813,16 @@ static int needs_quotes(const char *s, size_t len)
 		return 1;
 	if (len > 64)  /* no lookalike is that long */
 		return 0;
-	if (compile_lookalikes() < 0)
-		return 1;
-	for (i = 0; i < N_LOOKALIKES; i++)
+	if ((rc = compile_lookalikes()) < 0)
+		return rc == -1 ? 1 : rc;
+	for (i = 0; i < N_LOOKALIKES; i++) {
+		/* glibc's regexec says "no match" when it runs out of memory */
+		errno = 0;
 		if (regexec(&lookalike_re[i], s, 0, NULL, 0) == 0)
 			return 1;
+		if (errno == ENOMEM)
+			return cs_error_set(CS_ENOMEM, "out of memory");
+	}
 	return 0;
 }
 
@@ -835,16 +849,21 @@ static int emit_event(emitter *e, yaml_event_t *ev)
 
 static int emit_string(emitter *e, const char *s, size_t len, int key)
 {
+	int q;
 	yaml_event_t ev;
 	yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
 	if (memchr(s, '\n', len))
 		style = key ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
 			    : YAML_LITERAL_SCALAR_STYLE;
-	else if (needs_quotes(s, len))
+	else if ((q = needs_quotes(s, len)) < 0)
+		return q;
+	else if (q)
 		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
+	errno = 0;
 	if (!yaml_scalar_event_initialize(&ev, NULL, NULL,
 					  (yaml_char_t *)s, (int)len, 1, 1, style))
-		return cs_error_set(CS_EDATA, "cannot emit YAML: invalid string");
+		return errno == ENOMEM ? cs_error_set(CS_ENOMEM, "out of memory")
+				       : cs_error_set(CS_EDATA, "cannot emit YAML: invalid string");
 	return emit_event(e, &ev);
 }
 

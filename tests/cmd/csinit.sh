@@ -109,3 +109,16 @@ ok '-h exits 0' csinit -h
 check '-h prints the usage' 'grep -q -- "--district" "$scratch/.out"'
 ok '--version exits 0' csinit --version
 check '--version names the command' 'grep -q "^csinit " "$scratch/.out"'
+
+# What a killed csinit leaves: its temporary git directory, never a store; the
+# next csinit removes it (its command is gone) and makes the store.
+mkdir -p left/.csinit-4194305.tmp/objects && : > left/.csinit-4194305.tmp/config.lock
+ok 'csinit where a killed csinit left its temporary directory' csinit left --district 某区
+check 'the store is made' 'git -C left cat-file -e HEAD:cs.yaml && [ -f left/cs.yaml ]'
+check 'the dead csinit'"'"'s directory is gone' '[ ! -e left/.csinit-4194305.tmp ]'
+check 'the working tree is clean' '[ -z "$(git -C left status --porcelain)" ]'
+mkdir -p .leftb.git.csinit-4194305.tmp/refs
+ok 'csinit --bare beside a dead one'"'"'s temporary directory' csinit leftb.git --bare --district 某区
+check 'the bare store is made, the dead one'"'"'s directory gone' \
+	'git -C leftb.git cat-file -e HEAD:cs.yaml && [ ! -e .leftb.git.csinit-4194305.tmp ]'
+check 'no temporary directory of its own is left' '[ -z "$(ls -a left leftb.git . | grep csinit-)" ]'
