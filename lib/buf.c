@@ -75,15 +75,26 @@ int cs_buf_putc(cs_buf *b, char c)
 int cs_buf_vprintf(cs_buf *b, const char *fmt, va_list ap)
 {
 	va_list cp;
+	size_t room;
 	int n, error;
-	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
-	va_end(cp);
-	if (n < 0)
-		return cs_error_set(CS_ESOFTWARE, "bad format");
-	if ((error = cs_buf_grow(b, (size_t)n)) < 0)
+	/* into the room there is (most texts fit), formatted again only when not */
+	if ((error = cs_buf_grow(b, 63)) < 0)
 		return error;
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	room = b->cap - b->len;
+	va_copy(cp, ap);
+	n = vsnprintf(b->ptr + b->len, room, fmt, cp);
+	va_end(cp);
+	if (n < 0) {
+		b->ptr[b->len] = '\0';
+		return cs_error_set(CS_ESOFTWARE, "bad format");
+	}
+	if ((size_t)n >= room) {
+		if ((error = cs_buf_grow(b, (size_t)n)) < 0) {
+			b->ptr[b->len] = '\0';
+			return error;
+		}
+		vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 	return 0;
 }

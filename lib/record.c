@@ -212,7 +212,19 @@ int cs_record_path(const cs_node *rec, cs_buf *out)
 	if (!community || !cs_slug_valid(community))
 		return cs_error_at(CS_EDATA, NULL, 0, "community", "'%s' is not a slug",
 				   community ? community : "");
-	return cs_buf_printf(out, "%s/%s/%04d/%02d/%s.yaml", k->dir, community, y, m, id);
+	/* dir/community/YYYY/MM/id.yaml without printf: checked for every entry */
+	{
+		char ym[9] = { (char)('0' + y / 1000 % 10), (char)('0' + y / 100 % 10),
+			       (char)('0' + y / 10 % 10), (char)('0' + y % 10), '/',
+			       (char)('0' + m / 10), (char)('0' + m % 10), '/', '\0' };
+		int error;
+		if ((error = cs_buf_puts(out, k->dir)) < 0 || (error = cs_buf_putc(out, '/')) < 0 ||
+		    (error = cs_buf_puts(out, community)) < 0 ||
+		    (error = cs_buf_putc(out, '/')) < 0 || (error = cs_buf_puts(out, ym)) < 0 ||
+		    (error = cs_buf_puts(out, id)) < 0)
+			return error;
+		return cs_buf_puts(out, ".yaml");
+	}
 }
 
 extern const struct { const char *name; const char *text; } cs_embedded_schemas[];
