@@ -1760,9 +1760,19 @@ static const cs_node *element(cs_schema *s, const cs_node *sch)
 	return sch;
 }
 
+static int key_rank(cs_schema *s, const char *path, const char *key);
+
 int cs_schema_key_rank(void *schema, const char *path, const char *key)
 {
-	cs_schema *s = schema;
+	int rank;
+	cs_error_clear();
+	rank = key_rank(schema, path, key);
+	/* a $ref that could not be followed for want of memory */
+	return rank == -1 && cs_error_code() == CS_ENOMEM ? CS_ENOMEM : rank;
+}
+
+static int key_rank(cs_schema *s, const char *path, const char *key)
+{
 	const cs_node *sch, *props, *sub;
 	const char *p = path, *dot;
 	char seg[256];

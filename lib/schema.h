@@ -40,7 +40,8 @@ void cs_schema_result_init(cs_schema_result *res);
 void cs_schema_result_free(cs_schema_result *res);
 
 /* Rank of key among the "properties" of the sub-schema at path (dotted keys
- * from the root, "" for the root), for cs_yaml_emit; -1 when unknown. */
+ * from the root, "" for the root), for cs_yaml_emit; -1 when unknown,
+ * CS_ENOMEM when a $ref cannot be followed for want of memory. */
 int cs_schema_key_rank(void *schema, const char *path, const char *key);
 
 #endif

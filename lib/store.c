@@ -27,6 +27,20 @@ int store_git_fail(int code, const char *what)
 	return cs_error_set(code, "%s: %s", what, e && e->message ? e->message : "libgit2 error");
 }
 
+int store_entry_at(git_tree_entry **out, git_tree *tree, const char *path)
+{
+	int r = git_tree_entry_bypath(out, tree, path);
+	if (r == 0)
+		return 0;
+	*out = NULL;
+	if (r == GIT_ENOTFOUND) {
+		git_error_clear();
+		return CS_ENOTFOUND;
+	}
+	/* not "absent": libgit2 could not look (out of memory, a damaged tree) */
+	return store_git_fail(CS_EIO, path);
+}
+
 int store_lib_init(void)
 {
 	if (git_libgit2_init() < 0)
@@ -133,8 +147,9 @@ int store_blob_at(git_blob **out, git_repository *repo, git_tree *tree, const ch
 {
 	git_tree_entry *e = NULL;
 	int error = 0;
-	if (git_tree_entry_bypath(&e, tree, path) < 0 || git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
-		git_error_clear();
+	if ((error = store_entry_at(&e, tree, path)) < 0 && error != CS_ENOTFOUND)
+		goto cleanup;
+	if (error < 0 || git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
 		error = cs_error_set(CS_ENOTFOUND, "%s: no such file", path);
 		goto cleanup;
 	}
@@ -881,12 +896,13 @@ int cs_store_tree_id(cs_store *s, const char *oid_hex, const char *dir, char hex
 	int error;
 	if ((error = store_commit_tree(&root, s, oid_hex)) < 0)
 		return error;
-	if (git_tree_entry_bypath(&e, root, dir) < 0 || git_tree_entry_type(e) != GIT_OBJECT_TREE) {
-		git_error_clear();
+	if ((error = store_entry_at(&e, root, dir)) < 0 && error != CS_ENOTFOUND)
+		goto cleanup;
+	if (error < 0 || git_tree_entry_type(e) != GIT_OBJECT_TREE)
 		error = CS_ENOTFOUND;
-	} else {
+	else
 		git_oid_tostr(hex, 41, git_tree_entry_id(e));
-	}
+cleanup:
 	git_tree_entry_free(e);
 	git_tree_free(root);
 	return error;
@@ -912,8 +928,9 @@ int cs_store_names(cs_store *s, const char *oid_hex, const char *dir, cs_store_n
 	int error;
 	if ((error = store_commit_tree(&root, s, oid_hex)) < 0)
 		return error;
-	if (git_tree_entry_bypath(&e, root, dir) < 0 || git_tree_entry_type(e) != GIT_OBJECT_TREE) {
-		git_error_clear();
+	if ((error = store_entry_at(&e, root, dir)) < 0 || git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+		if (error == CS_ENOTFOUND)
+			error = 0;
 		goto cleanup;
 	}
 	if (git_tree_lookup(&sub, s->repo, git_tree_entry_id(e)) < 0) {
@@ -948,9 +965,10 @@ int cs_store_walk(cs_store *s, const char *oid_hex, const char *dir,
 		if ((error = cs_buf_put(&prefix, dir, n)) < 0 || (error = cs_buf_putc(&prefix, '/')) < 0)
 			goto cleanup;
 		prefix.ptr[n] = '\0';
-		if (git_tree_entry_bypath(&e, root, prefix.ptr) < 0 ||
+		if ((error = store_entry_at(&e, root, prefix.ptr)) < 0 ||
 		    git_tree_entry_type(e) != GIT_OBJECT_TREE) {
-			git_error_clear();
+			if (error == CS_ENOTFOUND)
+				error = 0;
 			goto cleanup;
 		}
 		prefix.ptr[n] = '/';

@@ -100,7 +100,8 @@ int cs_store_transact(cs_store *s, const char *command, cs_txn_fn fn, void *ctx)
 /* Within a transaction: read from the tip being built upon. */
 int cs_txn_read_blob(cs_txn *t, const char *path, cs_buf *out);
 int cs_txn_read_record(cs_txn *t, const char *path, cs_node **out);
-/* 1 when path exists at the tip (or was put in this transaction). */
+/* 1 when path exists at the tip (or was put in this transaction), 0 when
+ * not, negative when that cannot be told (out of memory). */
 int cs_txn_exists(cs_txn *t, const char *path);
 /* The tip commit id in hex ("" for none). */
 const char *cs_txn_tip(cs_txn *t);

@@ -44,6 +44,9 @@ struct cs_txn {
 
 /* CS_E* code with libgit2's last message, about what. */
 int store_git_fail(int code, const char *what);
+/* The entry at path in tree: 0, CS_ENOTFOUND when there is none, or an
+ * error when libgit2 cannot look (out of memory...). */
+int store_entry_at(git_tree_entry **out, git_tree *tree, const char *path);
 /* Pack the loose objects when there are more than CS_PACK_LOOSE (or always,
  * with force); lib/store_pack.c. */
 int store_pack_loose(cs_store *s, int force);

@@ -276,12 +276,15 @@ cleanup:
 int cs_txn_exists(cs_txn *t, const char *path)
 {
 	git_tree_entry *e = NULL;
+	int error;
 	if (find_put(t, path))
 		return 1;
-	if (!t->tree || git_tree_entry_bypath(&e, t->tree, path) < 0) {
-		git_error_clear();
+	if (!t->tree)
 		return 0;
-	}
+	if ((error = store_entry_at(&e, t->tree, path)) == CS_ENOTFOUND)
+		return 0;
+	if (error < 0)
+		return error;
 	git_tree_entry_free(e);
 	return 1;
 }

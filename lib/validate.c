@@ -348,7 +348,9 @@ static int validate(const cs_snapshot *c, const char *path, const cs_node *rec, 
 	if (k->family == CS_KIND_OTHER)
 		return 0;
 	id = cs_node_get_str(rec, "id");
-	if (cs_record_path(rec, &want) < 0 || strcmp(want.ptr, path)) {
+	if ((error = cs_record_path(rec, &want)) == CS_ENOMEM)
+		goto cleanup;
+	if (error < 0 || strcmp(want.ptr, path)) {
 		error = cs_finding_add(out, path, line_of(rec, "id"), CS_SEV_ERROR, "schema.path", id,
 				       NULL, NULL, NULL, "a %s with id %s belongs at %s", kind,
 				       id ? id : "?", want.ptr ? want.ptr : "?");

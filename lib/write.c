@@ -86,7 +86,11 @@ static int write_txn(cs_txn *t, void *vctx)
 	}
 	for (i = 0; i < ctx->n; i++) {
 		const char *path = cs_buf_cstr(&ctx->paths[i]);
-		if (ctx->puts[i].create && cs_txn_exists(t, path) > 0) {
+		int there = ctx->puts[i].create ? cs_txn_exists(t, path) : 0;
+		/* not knowing is not "absent": that would write over the record */
+		if ((error = there < 0 ? there : 0) < 0)
+			goto cleanup;
+		if (there > 0) {
 			error = cs_error_set(CS_ECANTCREAT, "%s exists already", path);
 			goto cleanup;
 		}

@@ -906,6 +906,11 @@ static int emit_map(emitter *e, const cs_node *n, size_t depth)
 		order[i].idx = i;
 		order[i].rank = e->rank ? e->rank(e->ctx, cs_buf_cstr(&e->path),
 						  n->pairs[i].key) : -1;
+		/* a rank that cannot be told would put the keys in another order */
+		if (order[i].rank < -1) {
+			error = order[i].rank;
+			goto cleanup;
+		}
 	}
 	if (e->rank && n->count > 1)
 		qsort(order, n->count, sizeof(*order), key_order_cmp);

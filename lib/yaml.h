@@ -23,7 +23,8 @@ int cs_yaml_load_file(cs_node **out, const char *path);
 /* Key order for emitting mappings: given the path of keys from the root
  * ("" for the root mapping, "target" for the mapping under target, ...),
  * returns the rank of key (lower comes first) or -1 for "after the known
- * ones, in their own order". NULL orders keep document order. */
+ * ones, in their own order", or a CS_E* code below -1 when the rank cannot
+ * be told (the emit fails with it). NULL orders keep document order. */
 typedef int (*cs_yaml_key_rank)(void *ctx, const char *path, const char *key);
 
 /* Emit n as one block-style YAML document ("---" omitted) into out.
