@@ -585,80 +585,118 @@ cleanup:
  * csinit that fails or is killed leaves no store and no lock, and the
  * next csinit works. A working tree is then written as after any killed
  * write, from cs-pending. */
-int cs_store_create_hook(const char *dir, int bare, const cs_file *files, size_t nfiles,
-			 const char *message, const char *hook_text)
+/* Where csinit makes the store: parent (the directory the temporary one is
+ * made in), the temporary git directory and the final one. */
+struct create_paths {
+	cs_buf parent, prefix, tmp, final;
+};
+
+static int create_paths(const char *dir, int bare, struct create_paths *p)
 {
-	git_repository_init_options opts;
-	git_repository *repo = NULL;
-	git_tree *empty = NULL, *tree = NULL;
-	cs_buf tmp = CS_BUF_INIT, final = CS_BUF_INIT, parent = CS_BUF_INIT, prefix = CS_BUF_INIT;
-	cs_store *s = NULL;
-	const char *slash, *base;
 	size_t dlen = strlen(dir);
+	const char *slash;
 	int error;
-	if ((error = store_lib_init()) < 0)
-		return error;
-	if ((error = check_files(dir, files, nfiles)) < 0)
-		goto cleanup;
 	while (dlen > 1 && dir[dlen - 1] == '/')
 		dlen--;
 	if (bare) {
 		for (slash = dir + dlen; slash > dir && slash[-1] != '/'; slash--)
 			;
-		base = slash;
 		if (slash == dir)
-			error = cs_buf_puts(&parent, ".");
+			error = cs_buf_puts(&p->parent, ".");
 		else
-			error = cs_buf_printf(&parent, "%.*s", slash - dir > 1 ? (int)(slash - dir - 1) : 1,
-					      dir);
+			error = cs_buf_printf(&p->parent, "%.*s",
+					      slash - dir > 1 ? (int)(slash - dir - 1) : 1, dir);
 		if (!error)
-			error = cs_buf_printf(&prefix, ".%.*s.csinit-", (int)(dir + dlen - base), base);
+			error = cs_buf_printf(&p->prefix, ".%.*s.csinit-", (int)(dir + dlen - slash),
+					      slash);
 		if (!error)
-			error = cs_buf_printf(&final, "%.*s", (int)dlen, dir);
+			error = cs_buf_printf(&p->final, "%.*s", (int)dlen, dir);
 	} else {
-		error = cs_buf_printf(&parent, "%.*s", (int)dlen, dir);
+		error = cs_buf_printf(&p->parent, "%.*s", (int)dlen, dir);
 		if (!error)
-			error = cs_buf_puts(&prefix, ".csinit-");
+			error = cs_buf_puts(&p->prefix, ".csinit-");
 		if (!error)
-			error = cs_buf_printf(&final, "%.*s/.git", (int)dlen, dir);
+			error = cs_buf_printf(&p->final, "%.*s/.git", (int)dlen, dir);
 	}
 	if (!error)
-		error = cs_buf_printf(&tmp, "%s/%s%ld.tmp", parent.ptr, prefix.ptr, (long)getpid());
-	if (error < 0)
-		goto cleanup;
-	/* the directory itself (a working tree's) or those above it */
-	if ((error = store_make_parents("", bare ? parent.ptr : final.ptr)) < 0)
-		goto cleanup;
-	if (bare && (error = store_make_parents("", tmp.ptr)) < 0)
-		goto cleanup;
-	remove_dead_temps(parent.ptr, prefix.ptr);
-	remove_tree(tmp.ptr);
+		error = cs_buf_printf(&p->tmp, "%s/%s%ld.tmp", p->parent.ptr, p->prefix.ptr,
+				      (long)getpid());
+	return error;
+}
+
+static void create_paths_free(struct create_paths *p)
+{
+	cs_buf_free(&p->parent);
+	cs_buf_free(&p->prefix);
+	cs_buf_free(&p->tmp);
+	cs_buf_free(&p->final);
+}
+
+/* The temporary git directory, owner's and group's only, on branch main. */
+static int init_temp_repo(const char *dir, int bare, const struct create_paths *p,
+			  git_repository **repo)
+{
+	git_repository_init_options opts;
+	git_config *cfg = NULL;
+	int r;
 	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 	opts.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_BARE;
 	opts.initial_head = "main";
-	if (git_repository_init_ext(&repo, tmp.ptr, &opts) < 0) {
-		error = store_git_fail(CS_ECANTCREAT, dir);
-		goto cleanup;
-	}
+	if (git_repository_init_ext(repo, p->tmp.ptr, &opts) < 0)
+		return store_git_fail(CS_ECANTCREAT, dir);
 	/* residents' records: the store is its owner's and its group's only */
-	if (chmod(tmp.ptr, 0750) < 0 || (!bare && chmod(parent.ptr, 0750) < 0)) {
-		error = cs_error_set(CS_EIO, "cannot chmod '%s': %s", dir, strerror(errno));
+	if (chmod(p->tmp.ptr, 0750) < 0 || (!bare && chmod(p->parent.ptr, 0750) < 0))
+		return cs_error_set(CS_EIO, "cannot chmod '%s': %s", dir, strerror(errno));
+	if (bare)
+		return 0;
+	r = git_repository_config(&cfg, *repo);
+	if (r == 0)
+		r = git_config_set_bool(cfg, "core.bare", 0);
+	if (r == 0)
+		r = git_config_set_bool(cfg, "core.logallrefupdates", 1);
+	git_config_free(cfg);
+	return r < 0 ? store_git_fail(CS_EIO, "cannot write the configuration") : 0;
+}
+
+/* The temporary git directory renamed into place. */
+static int move_into_place(const char *dir, int bare, struct create_paths *p)
+{
+	if (rename(p->tmp.ptr, p->final.ptr) < 0) {
+		if (errno == EEXIST || errno == ENOTEMPTY)
+			return cs_error_set(CS_ECANTCREAT,
+					    "'%s' holds a git repository or other files already",
+					    bare ? dir : p->final.ptr);
+		return cs_error_set(CS_EIO, "cannot rename '%s' to '%s': %s", p->tmp.ptr,
+				    p->final.ptr, strerror(errno));
+	}
+	cs_buf_clear(&p->tmp);
+	/* renamed: the store is there, though the rename may not last a power cut */
+	if (store_fsync_dir(p->parent.ptr) < 0)
+		cs_error_clear();
+	return 0;
+}
+
+int cs_store_create_hook(const char *dir, int bare, const cs_file *files, size_t nfiles,
+			 const char *message, const char *hook_text)
+{
+	struct create_paths p = { CS_BUF_INIT, CS_BUF_INIT, CS_BUF_INIT, CS_BUF_INIT };
+	git_repository *repo = NULL;
+	git_tree *empty = NULL, *tree = NULL;
+	cs_store *s = NULL;
+	int error;
+	if ((error = store_lib_init()) < 0)
+		return error;
+	if ((error = check_files(dir, files, nfiles)) < 0 ||
+	    (error = create_paths(dir, bare, &p)) < 0)
 		goto cleanup;
-	}
-	if (!bare) {
-		git_config *cfg = NULL;
-		int r = git_repository_config(&cfg, repo);
-		if (r == 0)
-			r = git_config_set_bool(cfg, "core.bare", 0);
-		if (r == 0)
-			r = git_config_set_bool(cfg, "core.logallrefupdates", 1);
-		git_config_free(cfg);
-		if (r < 0) {
-			error = store_git_fail(CS_EIO, "cannot write the configuration");
-			goto cleanup;
-		}
-	}
-	if ((error = store_empty_tree(&empty, repo)) < 0 ||
+	/* the directory itself (a working tree's) or those above it */
+	if ((error = store_make_parents("", bare ? p.parent.ptr : p.final.ptr)) < 0 ||
+	    (bare && (error = store_make_parents("", p.tmp.ptr)) < 0))
+		goto cleanup;
+	remove_dead_temps(p.parent.ptr, p.prefix.ptr);
+	remove_tree(p.tmp.ptr);
+	if ((error = init_temp_repo(dir, bare, &p, &repo)) < 0 ||
+	    (error = store_empty_tree(&empty, repo)) < 0 ||
 	    (error = first_tree(repo, empty, files, nfiles, &tree)) < 0 ||
 	    (error = first_commit(repo, tree, message)) < 0 ||
 	    (error = fill_gitdir(git_repository_path(repo), bare, files, nfiles, hook_text)) < 0)
@@ -668,21 +706,8 @@ int cs_store_create_hook(const char *dir, int bare, const cs_file *files, size_t
 	git_repository_free(repo);
 	tree = empty = NULL;
 	repo = NULL;
-	if (rename(tmp.ptr, final.ptr) < 0) {
-		if (errno == EEXIST || errno == ENOTEMPTY)
-			error = cs_error_set(CS_ECANTCREAT, "'%s' holds a git repository or other files already",
-					     bare ? dir : final.ptr);
-		else
-			error = cs_error_set(CS_EIO, "cannot rename '%s' to '%s': %s", tmp.ptr, final.ptr,
-					     strerror(errno));
+	if ((error = move_into_place(dir, bare, &p)) < 0)
 		goto cleanup;
-	}
-	cs_buf_clear(&tmp);
-	if ((error = store_fsync_dir(parent.ptr)) < 0) {
-		/* renamed: the store is there, though the rename may not last a power cut */
-		cs_error_clear();
-		error = 0;
-	}
 	/* the working tree and index; what cannot be written now, the next
 	 * command writes */
 	if (!bare && cs_store_open(&s, dir) < 0)
@@ -692,12 +717,9 @@ cleanup:
 	git_tree_free(tree);
 	git_tree_free(empty);
 	git_repository_free(repo);
-	if (tmp.len)
-		remove_tree(tmp.ptr);
-	cs_buf_free(&tmp);
-	cs_buf_free(&final);
-	cs_buf_free(&parent);
-	cs_buf_free(&prefix);
+	if (p.tmp.len)
+		remove_tree(p.tmp.ptr);
+	create_paths_free(&p);
 	git_libgit2_shutdown();
 	return error;
 }
