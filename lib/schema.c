@@ -549,8 +549,11 @@ static int rx_match(rx_entry *rx, const char *str)
 		h = h * 33 + (unsigned char)str[i];
 	m = &rx->memo[h % RX_MEMO];
 	if (!m->used || strcmp(m->str, str)) {
+		int rc = rx_exec(&rx->re, str);
+		if (rc < 0)  /* out of memory: no verdict to remember */
+			return rc;
 		memcpy(m->str, str, len + 1);
-		m->match = (unsigned char)rx_exec(&rx->re, str);
+		m->match = (unsigned char)rc;
 		m->used = 1;
 	}
 	return m->match;
