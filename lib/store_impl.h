@@ -38,6 +38,7 @@ struct cs_txn {
 	size_t nputs, cap;
 	cs_buf summary;
 	cs_buf trailers;
+	int has_reason;      /* a Cs-Reason trailer: the message's one free text */
 	cs_sign_fn sign;
 	void *sign_ctx;
 };

@@ -390,6 +390,10 @@ static int mask_values(const cs_node *rec, const cs_node *masked, cs_buf *msg)
 static int mask_message(const cs_txn *t, cs_buf *msg)
 {
 	int error = 0;
+	/* the rest of a message is the commands' words, ids and slugs: without
+	 * a reason there is nothing to mask, and nothing to parse again */
+	if (!t->has_reason)
+		return 0;
 	for (size_t i = 0; i < t->nputs && !error; i++) {
 		cs_node *rec = NULL, *masked = NULL;
 		if (cs_yaml_load(&rec, t->puts[i].data, t->puts[i].len, t->puts[i].path) < 0) {
@@ -416,6 +420,7 @@ int cs_txn_trailer(cs_txn *t, const char *key, const char *value)
 	 * mobile or ID number typed into it is masked there (Art 15) */
 	if (strcmp(key, "Cs-Reason"))
 		return cs_buf_printf(&t->trailers, "%s: %s\n", key, value);
+	t->has_reason = 1;
 	if ((error = cs_mask_numbers(&masked, value, strlen(value))) == 0)
 		error = cs_buf_printf(&t->trailers, "%s: %s\n", key, cs_buf_cstr(&masked));
 	cs_buf_free(&masked);
