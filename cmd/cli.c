@@ -149,3 +149,11 @@ int cli_tree(cs_buf *out, const cs_node *n, cs_format fmt)
 		return cs_record_emit(NULL, n, out);
 	return cs_yaml_emit(out, n, NULL, NULL);
 }
+
+int cli_reason(const char *why)
+{
+	if (why && !why[strspn(why, " \t")])
+		return cs_error_set(CS_EUSAGE, "--reason: empty; say why (it is kept in the "
+				    "commit and the audit)");
+	return 0;
+}

@@ -45,5 +45,8 @@ const char *cli_kind_label(const char *kind);
 int cli_tree(cs_buf *out, const cs_node *n, cs_format fmt);
 /* Parse --format; prints the usage error. */
 int cli_format(const char *s, cs_format *out);
+/* --reason given empty or blank: CS_EUSAGE, for a reason is kept in the commit
+ * and read by the audit; 0 for a reason or none. */
+int cli_reason(const char *why);
 
 #endif

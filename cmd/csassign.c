@@ -247,14 +247,6 @@ cleanup:
 	return error;
 }
 
-/* --reason '' would leave the end of a pairing or a change unexplained. */
-static int reason_opt(const char *s)
-{
-	if (s && !s[strspn(s, " \t")])
-		return cs_error_set(CS_EUSAGE, "--reason: empty; say why");
-	return 0;
-}
-
 static int change(struct run *r)
 {
 	cs_change_spec c;
@@ -263,7 +255,7 @@ static int change(struct run *r)
 	memset(&c, 0, sizeof(c));
 	if ((error = date_opt("effective", arg(r, "effective"))) < 0 ||
 	    (error = date_opt("filed", arg(r, "filed"))) < 0 ||
-	    (error = reason_opt(arg(r, "reason"))) < 0 ||
+	    (error = cli_reason(arg(r, "reason"))) < 0 ||
 	    (error = schedule_opt(arg(r, "schedule"))) < 0 ||
 	    (arg(r, "lawyer") && (error = slug_of(r, "lawyer", "lawyer", &c.lawyer)) < 0) ||
 	    (arg(r, "community") && (error = slug_of(r, "community", "community", &c.community)) < 0))
@@ -286,7 +278,7 @@ static int end(struct run *r)
 	cs_buf id = CS_BUF_INIT;
 	int error;
 	if ((error = date_opt("on", arg(r, "on"))) == 0 &&
-	    (error = reason_opt(arg(r, "reason"))) == 0 &&
+	    (error = cli_reason(arg(r, "reason"))) == 0 &&
 	    (error = cs_pairing_end(r->store, r->args.operands[0], arg(r, "on"), arg(r, "reason"),
 				    &id)) == 0)
 		printf("%s\n", cs_buf_cstr(&id));

@@ -28,21 +28,11 @@ static int check_edit(void *ctx, cs_node *rec, cs_buf *why)
 	return cs_entry_check_edit(e->r->snap, e->old, rec, why);
 }
 
-/* --reason '' would leave a void or an amendment unexplained in the audit. */
-static int reason_given(struct run *r)
-{
-	const char *why = arg(r, "reason");
-	if (why && !why[strspn(why, " \t")])
-		return cs_error_set(CS_EUSAGE, "--reason: empty; say why (it is kept in the "
-				    "commit and the audit)");
-	return 0;
-}
-
 static int ask_reason(struct run *r, char *out, size_t size)
 {
 	if (arg(r, "reason")) {
 		snprintf(out, size, "%s", arg(r, "reason"));
-		return reason_given(r);
+		return cli_reason(arg(r, "reason"));
 	}
 	fprintf(stderr, "%s", _("Reason for the amendment: "));
 	if (!fgets(out, (int)size, stdin))
@@ -90,7 +80,7 @@ int cmd_amend(struct run *r)
 	cs_buf id = CS_BUF_INIT;
 	size_t n;
 	const char *const *sets = cli_args_of(&r->args, "set", &n);
-	int error = reason_given(r);
+	int error = cli_reason(arg(r, "reason"));
 	if (error < 0)
 		return error;
 	error = cs_logbook_amend(r->store, r->args.operands[0], sets, n, arg(r, "reason"), &id);
@@ -103,7 +93,7 @@ int cmd_amend(struct run *r)
 int cmd_void(struct run *r)
 {
 	int error;
-	if ((error = reason_given(r)) < 0)
+	if ((error = cli_reason(arg(r, "reason"))) < 0)
 		return error;
 	return cs_logbook_void(r->store, r->snap, r->args.operands[0], arg(r, "reason"), &r->now);
 }

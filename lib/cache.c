@@ -16,21 +16,10 @@
 
 #include "cache.h"
 #include "error.h"
+#include "sha256.h"
 #include "store_impl.h"
 
 #define MAGIC "cs-cache 3\n"
-
-/* FNV-1a, 64 bits: catches a torn or damaged file; the key is the tree id. */
-static uint64_t fnv(const void *data, size_t len, uint64_t h)
-{
-	const unsigned char *p = data;
-	size_t i;
-	for (i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
 
 /* The payload's checksum: FNV-1a's step over eight bytes at a time (a word
  * read as little-endian), then the bytes left; it catches a torn or damaged
@@ -38,7 +27,7 @@ static uint64_t fnv(const void *data, size_t len, uint64_t h)
 static uint64_t sum(const void *data, size_t len)
 {
 	const unsigned char *p = data;
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h = CS_FNV_INIT;
 	size_t i;
 	for (; len >= 8; p += 8, len -= 8) {
 		uint64_t w = 0;
@@ -47,10 +36,8 @@ static uint64_t sum(const void *data, size_t len)
 		h = (h ^ w) * 1099511628211ULL;
 		h ^= h >> 29;
 	}
-	return fnv(p, len, h);
+	return cs_fnv1a(p, len, h);
 }
-
-#define FNV_INIT 14695981039346656037ULL
 
 static void put64(unsigned char *out, uint64_t v)
 {
@@ -71,7 +58,7 @@ static uint64_t get64(const unsigned char *in)
 static int file_path(cs_store *s, const char *dir, const char *tree, cs_buf *path)
 {
 	return cs_buf_printf(path, "%scs-cache/%s-%016llx", s->gitdir, tree,
-			     (unsigned long long)fnv(dir, strlen(dir), FNV_INIT));
+			     (unsigned long long)cs_fnv1a(dir, strlen(dir), CS_FNV_INIT));
 }
 
 static int header(cs_store *s, const char *dir, const char *tree, cs_buf *out)
@@ -139,7 +126,7 @@ static void prune(cs_store *s, const char *dir, const char *tree)
 	DIR *dp;
 	size_t n;
 	snprintf(suffix, sizeof(suffix), "-%016llx",
-		 (unsigned long long)fnv(dir, strlen(dir), FNV_INIT));
+		 (unsigned long long)cs_fnv1a(dir, strlen(dir), CS_FNV_INIT));
 	if (cs_buf_printf(&path, "%scs-cache", s->gitdir) < 0 || !(dp = opendir(path.ptr))) {
 		cs_buf_free(&path);
 		return;

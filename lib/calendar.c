@@ -102,19 +102,6 @@ struct load_ctx {
 	cs_store *s;
 };
 
-/* A calendar file is held to its schema: a key it does not know, or a day
- * without its name, is a mistake in the data the working days come from. */
-static int check_calendar(cs_store *s, const cs_node *rec, const char *path)
-{
-	const char *kind = cs_node_get_str(rec, "kind");
-	if (rec && rec->type == CS_NODE_MAP && (!kind || strcmp(kind, "calendar"))) {
-		const cs_node *k = cs_node_get(rec, "kind");
-		return cs_error_at(CS_EDATA, path, k ? k->line : rec->line, "kind",
-				   "must be calendar");
-	}
-	return cs_record_validate(cs_store_schemas(s), rec, path, NULL);
-}
-
 static int load_one(void *vctx, const char *path, const char *data, size_t len)
 {
 	struct load_ctx *ctx = vctx;
@@ -122,7 +109,10 @@ static int load_one(void *vctx, const char *path, const char *data, size_t len)
 	int error;
 	if ((error = cs_yaml_load(&rec, data, len, path)) < 0)
 		return error;
-	if (rec && (error = check_calendar(ctx->s, rec, path)) == 0)
+	/* held to its schema: an unknown key or a day without its name is a
+	 * mistake in the data the working days come from */
+	if (rec && (error = cs_record_validate_as(cs_store_schemas(ctx->s), rec, "calendar",
+						   path)) == 0)
 		error = cs_calendar_add(ctx->c, rec, path);
 	cs_node_free(rec);
 	return error;

@@ -630,12 +630,10 @@ int cs_entry_check_new(const cs_snapshot *snap, const cs_time *now, cs_node *rec
 		goto cleanup;
 	if ((error = cs_entry_complete(rec, snap, now)) < 0 ||
 	    (error = cs_record_path(rec, &path)) < 0) {
-		char msg[1024];
-		snprintf(msg, sizeof(msg), "%s", cs_error_last());
-		if (source && (line = field_line(rec, msg)) > 0)
-			error = cs_error_set(error, "%s:%zu: %s", source, line, msg);
-		else if (source)
-			error = cs_error_set(error, "%s: %s", source, msg);
+		if (source) {
+			line = field_line(rec, cs_error_last());
+			error = cs_error_within(error, source, line, NULL);
+		}
 		goto cleanup;
 	}
 	if ((error = cs_validate_record(snap, cs_buf_cstr(&path), rec, 1, &found)) < 0)

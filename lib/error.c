@@ -55,6 +55,13 @@ int cs_error_at(int code, const char *file, size_t line, const char *field,
 	return code;
 }
 
+int cs_error_within(int code, const char *file, size_t line, const char *field)
+{
+	char msg[sizeof(last)];
+	memcpy(msg, last, sizeof(msg));
+	return cs_error_at(code ? code : last_code, file, line, field, "%s", msg);
+}
+
 const char *cs_error_last(void)
 {
 	return last;

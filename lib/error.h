@@ -21,6 +21,10 @@ int cs_error_set(int code, const char *fmt, ...)
 /* Like cs_error_set, with the file, line and field the error is about. */
 int cs_error_at(int code, const char *file, size_t line, const char *field,
 		const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* The last error told where it is: file, line and field (each optional, as
+ * for cs_error_at) put before its message, its code replaced by code (0:
+ * kept). Returns the code, for an error met one level down. */
+int cs_error_within(int code, const char *file, size_t line, const char *field);
 /* Message of the last error ("" when none). */
 const char *cs_error_last(void);
 /* Code of the last error (0 when none). */

@@ -41,9 +41,7 @@ static int row_entry(const cs_snapshot *snap, const cs_node *header, const cs_no
 			if ((error = cs_snapshot_resolve(snap, col, v, &slug)) == 0) {
 				error = cs_node_set_str(rec, col, slug);
 			} else if (error != CS_ENOMEM) {
-				char msg[1024];
-				snprintf(msg, sizeof(msg), "%s", cs_error_last());
-				error = cs_error_at(error, NULL, 0, col, "%s", msg);
+				error = cs_error_within(error, NULL, 0, col);
 			}
 		} else {
 			cs_buf_clear(&set);
@@ -152,11 +150,7 @@ int cs_import_read(const cs_snapshot *snap, const cs_time *now, const char *file
 		error = cs_error_set(CS_EDATA, "%s: no entries to import", file);
 	goto cleanup;
 bad:
-	{
-		char msg[1024];
-		snprintf(msg, sizeof(msg), "%s", cs_error_last());
-		error = cs_error_at(error == CS_EUSAGE ? CS_EDATA : error, file, at, NULL, "%s", msg);
-	}
+	error = cs_error_within(error == CS_EUSAGE ? CS_EDATA : error, file, at, NULL);
 cleanup:
 	cs_node_free(header);
 	cs_node_free(row);

@@ -51,11 +51,8 @@ int cs_key_add(cs_store *s, const cs_key_spec *k, const cs_time *now, cs_buf *sl
 	memset(&c, 0, sizeof(c));
 	memset(&put, 0, sizeof(put));
 	if ((error = cs_sshkey_parse(k->key, strlen(k->key), &key, &fp)) < 0) {
-		if (k->source && error == CS_EDATA) {
-			char msg[512];
-			snprintf(msg, sizeof(msg), "%s", cs_error_last());
-			error = cs_error_at(CS_EDATA, k->source, 0, NULL, "%s", msg);
-		}
+		if (k->source && error == CS_EDATA)
+			error = cs_error_within(CS_EDATA, k->source, 0, NULL);
 		goto cleanup;
 	}
 	if ((error = cs_snapshot_load_directory(&snap, s, NULL)) < 0)

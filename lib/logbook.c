@@ -28,9 +28,7 @@ int cs_logbook_sign(cs_store *s, const cs_snapshot *snap, char *const *ids, size
 		if (!(c = cs_snapshot_find(snap, "community", cs_node_get_str(recs[i], "community")))) {
 			error = cs_error_set(CS_EDATA, "%s: has no community to sign for", ids[i]);
 		} else if ((error = cs_entry_sign(recs[i], c, by, now)) < 0) {
-			char msg[1024];
-			snprintf(msg, sizeof(msg), "%s", cs_error_last());
-			error = cs_error_set(error, "%s: %s", cs_buf_cstr(&path), msg);
+			error = cs_error_within(error, cs_buf_cstr(&path), 0, NULL);
 		}
 	}
 	if (error < 0)

@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "record.h"
+#include "sha256.h"
 #include "utf8.h"
 #include "yaml.h"
 
@@ -252,15 +253,6 @@ struct cs_schema_set {
 	unsigned long long stamp;   /* FNV-1a over the kinds and texts added */
 };
 
-static unsigned long long fnv64(const char *p, size_t len, unsigned long long h)
-{
-	size_t i;
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
 /* The built-in schemas compiled so far: the same in every store. */
 static cs_schema_set builtin;
 
@@ -346,8 +338,8 @@ int cs_schema_set_add(cs_schema_set *set, const char *kind, const char *text, si
 				    "replace nothing", name, kind);
 	if ((error = compile(text, len, name, &schema)) < 0)
 		return error;
-	set->stamp = fnv64(kind, strlen(kind) + 1, set->stamp ? set->stamp : 14695981039346656037ULL);
-	set->stamp = fnv64(text, len, set->stamp);
+	set->stamp = cs_fnv1a(kind, strlen(kind) + 1, set->stamp ? set->stamp : CS_FNV_INIT);
+	set->stamp = cs_fnv1a(text, len, set->stamp);
 	return set_put(set, kind, schema);
 }
 
@@ -357,16 +349,16 @@ unsigned long long cs_schema_set_stamp(const cs_schema_set *set)
 	unsigned long long h;
 	size_t i;
 	if (!builtins) {
-		h = 14695981039346656037ULL;
+		h = CS_FNV_INIT;
 		for (i = 0; cs_embedded_schemas[i].name; i++) {
-			h = fnv64(cs_embedded_schemas[i].name, strlen(cs_embedded_schemas[i].name) + 1, h);
-			h = fnv64(cs_embedded_schemas[i].text, strlen(cs_embedded_schemas[i].text), h);
+			h = cs_fnv1a(cs_embedded_schemas[i].name, strlen(cs_embedded_schemas[i].name) + 1, h);
+			h = cs_fnv1a(cs_embedded_schemas[i].text, strlen(cs_embedded_schemas[i].text), h);
 		}
 		builtins = h;
 	}
 	h = builtins;
 	if (set && set->stamp)
-		h = fnv64((const char *)&set->stamp, sizeof(set->stamp), h);
+		h = cs_fnv1a((const char *)&set->stamp, sizeof(set->stamp), h);
 	return h;
 }
 
@@ -438,6 +430,18 @@ int cs_record_validate(const cs_schema_set *set, const cs_node *rec, const char 
 	}
 	cs_schema_result_free(&local);
 	return error;
+}
+
+int cs_record_validate_as(const cs_schema_set *set, const cs_node *rec, const char *kind,
+			  const char *name)
+{
+	const char *k = cs_node_get_str(rec, "kind");
+	if (rec && rec->type == CS_NODE_MAP && (!k || strcmp(k, kind))) {
+		const cs_node *v = cs_node_get(rec, "kind");
+		return cs_error_at(CS_EDATA, name, v ? v->line : rec->line, "kind", "must be %s",
+				   kind);
+	}
+	return cs_record_validate(set, rec, name, NULL);
 }
 
 int cs_record_emit(const cs_schema_set *set, const cs_node *rec, cs_buf *out)

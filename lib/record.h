@@ -69,6 +69,10 @@ cs_schema *cs_record_schema(const cs_schema_set *set, const char *kind);
 int cs_record_validate(const cs_schema_set *set, const cs_node *rec, const char *name,
 		       cs_schema_result *res);
 /* Emit rec as YAML with keys in schema order. */
+/* rec held to be a record of kind (its kind: field says so) and to pass that
+ * kind's schema: a file whose place says what it is (cs.yaml, calendar/). */
+int cs_record_validate_as(const cs_schema_set *set, const cs_node *rec, const char *kind,
+			  const char *name);
 int cs_record_emit(const cs_schema_set *set, const cs_node *rec, cs_buf *out);
 /* Free the built-in schemas compiled so far (they are compiled once a
  * process, when first asked for; for leak-free tests). */

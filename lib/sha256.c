@@ -108,3 +108,14 @@ void cs_sha256(const void *data, size_t len, unsigned char out[CS_SHA256_LEN])
 	cs_sha256_update(&c, data, len);
 	cs_sha256_final(&c, out);
 }
+
+uint64_t cs_fnv1a(const void *data, size_t len, uint64_t h)
+{
+	const unsigned char *p = data;
+	size_t i;
+	for (i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}

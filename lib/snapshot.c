@@ -733,13 +733,7 @@ int cs_snapshot_load(cs_snapshot **out, cs_store *s, const char *rev, int worktr
  * back to a default in silence. */
 static int config_check(cs_snapshot *c, const char *name)
 {
-	const char *kind = cs_node_get_str(c->config, "kind");
-	if (c->config && c->config->type == CS_NODE_MAP && (!kind || strcmp(kind, "config"))) {
-		const cs_node *k = cs_node_get(c->config, "kind");
-		return cs_error_at(CS_EDATA, name, k ? k->line : c->config->line, "kind",
-				   "must be config");
-	}
-	return cs_record_validate(cs_store_schemas(c->store), c->config, name, NULL);
+	return cs_record_validate_as(cs_store_schemas(c->store), c->config, "config", name);
 }
 
 static int load(cs_snapshot *c, cs_store *s, const char *rev, int worktree,

@@ -23,6 +23,14 @@ static void error_at_names_file_line_field(void **state)
 	assert_int_equal(cs_error_exit_status(-12345), 70);
 	cs_error_clear();
 	assert_string_equal(cs_error_last(), "");
+	/* an error met one level down, told where it is */
+	cs_error_at(CS_EDATA, NULL, 0, "date", "is not a date");
+	assert_int_equal(cs_error_within(0, "import.csv", 4, NULL), CS_EDATA);
+	assert_string_equal(cs_error_last(), "import.csv:4: date: is not a date");
+	assert_int_equal(cs_error_within(CS_ENOTFOUND, "x", 0, NULL), CS_ENOTFOUND);
+	assert_string_equal(cs_error_last(), "x: import.csv:4: date: is not a date");
+	assert_int_equal(cs_error_code(), CS_ENOTFOUND);
+	cs_error_clear();
 }
 
 static void buf_grows_and_detaches(void **state)

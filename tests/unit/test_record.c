@@ -123,6 +123,25 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* A file whose place says what it is: the wrong kind named, its schema
+ * applied to the right one. */
+static void validate_as_holds_the_kind(void **state)
+{
+	cs_node *wrong = load("kind: office\nid: x\nname: y\n");
+	cs_node *good = load("kind: config\ndistrict: 测试区\n");
+	cs_node *bad = load("kind: config\ndistrict: 测试区\nrulez: {}\n");
+	(void)state;
+	assert_int_equal(cs_record_validate_as(NULL, wrong, "config", "cs.yaml"), CS_EDATA);
+	assert_string_equal(cs_error_last(), "cs.yaml:1: kind: must be config");
+	assert_int_equal(cs_record_validate_as(NULL, good, "config", "cs.yaml"), 0);
+	assert_int_equal(cs_record_validate_as(NULL, bad, "config", "cs.yaml"), CS_EDATA);
+	assert_non_null(strstr(cs_error_last(), "rulez"));
+	cs_error_clear();
+	cs_node_free(wrong);
+	cs_node_free(good);
+	cs_node_free(bad);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -131,6 +150,7 @@ int main(void)
 		cmocka_unit_test(paths_follow_the_layout),
 		cmocka_unit_test(validation_names_field_and_line),
 		cmocka_unit_test(emit_is_stable_and_schema_ordered),
+		cmocka_unit_test(validate_as_holds_the_kind),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

@@ -220,6 +220,16 @@ static void assert_sha256(const char *data, size_t len, const char *want)
 }
 
 /* FIPS 180-2 appendix B: "abc", the 448-bit message, a million 'a'. */
+/* FNV-1a 64 against its published vectors, and going on from a prefix. */
+static void fnv1a_matches_its_vectors(void **state)
+{
+	(void)state;
+	assert_true(cs_fnv1a("", 0, CS_FNV_INIT) == 0xcbf29ce484222325ULL);
+	assert_true(cs_fnv1a("a", 1, CS_FNV_INIT) == 0xaf63dc4c8601ec8cULL);
+	assert_true(cs_fnv1a("foobar", 6, CS_FNV_INIT) == 0x85944171f73967e8ULL);
+	assert_true(cs_fnv1a("bar", 3, cs_fnv1a("foo", 3, CS_FNV_INIT)) == 0x85944171f73967e8ULL);
+}
+
 static void sha256_matches_fips180_vectors(void **state)
 {
 	static const char m448[] = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
@@ -1055,6 +1065,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sha256_matches_fips180_vectors),
+		cmocka_unit_test(fnv1a_matches_its_vectors),
 		cmocka_unit_test(sshkey_parse_agrees_with_ssh_keygen),
 		cmocka_unit_test(sshkey_parse_rejects_bad_key_data_as_ssh_keygen_does),
 		cmocka_unit_test(sshkey_parse_drops_comment_and_white_space),
