@@ -123,7 +123,8 @@ static int check_args(struct run *r)
 
 /* What a report reads of the work log: a month's report and the stipend
  * their month, a period report and the assessment their days and the week
- * on either side (a week the rules judge may straddle the edge), a card
+ * on either side (a week the rules judge may straddle the edge) as figures
+ * (cs_snapshot_load_figures: no entry's free text), a card
  * today's; the directory, the pairings and the filed reports' names always. */
 static int load(struct run *r)
 {
@@ -142,7 +143,7 @@ static int load(struct run *r)
 	else if (cli_is(&r->args, "card") && (error = cs_now(&now)) == 0)
 		error = cs_snapshot_load_months(&r->chk, r->store, rev, now.day, now.day);
 	else if (p && (error = cs_period_parse(p, &from, &to)) == 0)
-		error = cs_snapshot_load_months(&r->chk, r->store, rev, from - 7, to + 7);
+		error = cs_snapshot_load_figures(&r->chk, r->store, rev, from - 7, to + 7);
 	else if (!p && !cli_is(&r->args, "card"))
 		error = cs_snapshot_load(&r->chk, r->store, rev, 0);
 	if (error < 0 || !strcmp(r->scope, "district"))

@@ -5,7 +5,9 @@
  * tree id, format and schemas (cs_schema_set_stamp of the store's: the payload
  * holds their verdicts) and its checksum holds; anything else is a miss and the
  * folder is read from the objects again (and the file rewritten). Safe to
- * delete at any time; never written in a working-tree load. */
+ * delete at any time; never written in a working-tree load. dir is the
+ * folder's path, or it with "#figures" after it for a figures load's payload
+ * of the same folder (snapshot.c). */
 #ifndef CS_CACHE_H
 #define CS_CACHE_H
 

@@ -86,6 +86,10 @@ int cs_check_rules(cs_snapshot *snap, const cs_check_opts *o, cs_findings *out);
  * not an ancestor of HEAD. */
 int cs_check_audit(cs_store *s, const char *since, const char *against, cs_findings *out);
 
+/* 1 when rec (at path) holds what art15.privacy finds, a resident's ID or
+ * mobile number in free text; 0 when not; CS_ENOMEM. */
+int cs_rule_privacy_hit(const cs_node *rec, const char *path);
+
 /* The rule ids, ending with NULL. */
 const char *const *cs_rule_ids(void);
 /* 1 when id names a rule or a prefix of rule ids ("art9", "ref", "schema"). */

@@ -160,7 +160,7 @@ static int count(cs_snapshot *c, const cs_entry *e, figures *f)
 			f->people += 1;
 	}
 	if (!strcmp(e->kind, "request")) {
-		const char *r = str(e->rec, "received_at"), *a = str(e->rec, "accepted_at");
+		const char *r = e->field[CS_EF_RECEIVED_AT], *a = e->field[CS_EF_ACCEPTED_AT];
 		cs_time rt, at;
 		cs_day deadline;
 		int error;
@@ -218,26 +218,59 @@ fail:
 	return error;
 }
 
+/* Some of the entries: their places in c->entries, in order. */
+typedef struct {
+	size_t *ix;
+	size_t n, cap;
+} entry_set;
+
+static int set_add(entry_set *s, size_t i)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 64;
+		size_t *grown = cs_realloc(s->ix, cap * sizeof(*grown));
+		if (!grown)
+			return CS_ENOMEM;
+		s->ix = grown;
+		s->cap = cap;
+	}
+	s->ix[s->n++] = i;
+	return 0;
+}
+
+static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int reveal,
+		    int with_items, const entry_set *only, cs_node *map);
+
 /* totals, requests, typical_cases and (with items) items of the entries
  * of sc in [from, to] into map. */
 static int block(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int reveal,
 		 int with_items, cs_node *map)
 {
+	return block_of(c, sc, from, to, reveal, with_items, NULL, map);
+}
+
+/* The same of the entries of only (NULL: all of [from, to]). */
+static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int reveal,
+		    int with_items, const entry_set *only, cs_node *map)
+{
 	figures f;
 	cs_node *typical = cs_node_new_seq(), *items = with_items ? cs_node_new_seq() : NULL;
 	cs_buf sum = CS_BUF_INIT;
-	size_t i;
+	size_t i, k, first = only ? 0 : cs_snapshot_entries_from(c, from);
 	int error = 0;
 	memset(&f, 0, sizeof(f));
 	if (!typical || (with_items && !items)) {
 		error = CS_ENOMEM;
 		goto cleanup;
 	}
-	for (i = cs_snapshot_entries_from(c, from); i < c->nentries && c->entries[i].day <= to &&
-	     !error; i++) {
-		const cs_entry *e = &c->entries[i];
+	for (k = first; !error; k++) {
+		const cs_entry *e;
 		cs_node *item, *target = NULL;
 		char date[11];
+		if (only ? k >= only->n : k >= c->nentries || c->entries[k].day > to)
+			break;
+		i = only ? only->ix[k] : k;
+		e = &c->entries[i];
 		if (e->is_void || e->day < from || e->day > to || !strcmp(e->kind, "meeting") ||
 		    !in_scope(c, sc, e))
 			continue;
@@ -248,6 +281,11 @@ static int block(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int re
 			break;
 		if (!with_items)
 			continue;
+		if (!e->rec) {
+			error = cs_error_set(CS_ESOFTWARE, "%s: a report's items need its records, not a figures load",
+					     e->path);
+			break;
+		}
 		if (!(item = cs_node_new_map()) || (error = cs_node_push(items, item)) < 0) {
 			cs_node_free(item);
 			error = CS_ENOMEM;
@@ -319,15 +357,65 @@ static int lawyers_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, c
 	return 0;
 }
 
+static void sets_free(entry_set *v, size_t n)
+{
+	size_t i;
+	for (i = 0; v && i < n; i++)
+		free(v[i].ix);
+	free(v);
+}
+
+static int by_slug(const void *key, const void *item)
+{
+	return strcmp(key, *(const char *const *)item);
+}
+
+/* The entries of [from, to] by lawyer (the slugs of lawyers, sorted) and by
+ * office (c->offices): one pass for all the blocks of a report, not one
+ * each. */
+static int group(cs_snapshot *c, cs_day from, cs_day to, const cs_node *lawyers,
+		 entry_set **by_lawyer, entry_set **by_office)
+{
+	const char **slugs = cs_calloc(lawyers->count + 1, sizeof(*slugs));
+	const char **offices = cs_calloc(c->noffices + 1, sizeof(*offices));
+	size_t i;
+	int error = 0;
+	*by_lawyer = cs_calloc(lawyers->count + 1, sizeof(**by_lawyer));
+	*by_office = cs_calloc(c->noffices + 1, sizeof(**by_office));
+	if (!slugs || !offices || !*by_lawyer || !*by_office)
+		error = CS_ENOMEM;
+	for (i = 0; !error && i < lawyers->count; i++)
+		slugs[i] = lawyers->items[i]->str;
+	for (i = 0; !error && i < c->noffices; i++)
+		offices[i] = str(c->offices[i], "id") ? str(c->offices[i], "id") : "";
+	for (i = cs_snapshot_entries_from(c, from); !error && i < c->nentries &&
+	     c->entries[i].day <= to; i++) {
+		const cs_entry *e = &c->entries[i];
+		const char **l = e->lawyer ? bsearch(e->lawyer, slugs, lawyers->count,
+						     sizeof(*slugs), by_slug) : NULL;
+		const char **o = e->office ? bsearch(e->office, offices, c->noffices,
+						     sizeof(*offices), by_slug) : NULL;
+		if (l)
+			error = set_add(&(*by_lawyer)[l - slugs], i);
+		if (o && !error)
+			error = set_add(&(*by_office)[o - offices], i);
+	}
+	free(slugs);
+	free(offices);
+	return error;
+}
+
 static int sub_blocks(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int reveal,
 		      cs_node *report)
 {
 	cs_node *lawyers = NULL, *blocks = cs_node_new_seq(), *offices = NULL;
+	entry_set *by_lawyer = NULL, *by_office = NULL;
 	size_t i;
 	int error;
 	if (!blocks)
 		return CS_ENOMEM;
-	if ((error = lawyers_of(c, sc, from, to, &lawyers)) < 0)
+	if ((error = lawyers_of(c, sc, from, to, &lawyers)) < 0 ||
+	    (error = group(c, from, to, lawyers, &by_lawyer, &by_office)) < 0)
 		goto cleanup;
 	for (i = 0; i < lawyers->count && !error; i++) {
 		scope sub = *sc;
@@ -342,7 +430,7 @@ static int sub_blocks(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, i
 		if ((error = set_str(b, "lawyer", l)) < 0 ||
 		    (error = set_str(b, "name", str(cs_snapshot_find(c, "lawyer", l), "name"))) < 0)
 			break;
-		error = block(c, &sub, from, to, reveal, 0, b);
+		error = block_of(c, &sub, from, to, reveal, 0, &by_lawyer[i], b);
 	}
 	if (error < 0)
 		goto cleanup;
@@ -367,12 +455,14 @@ static int sub_blocks(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, i
 			if ((error = set_str(b, "office", o)) < 0 ||
 			    (error = set_str(b, "name", str(c->offices[i], "name"))) < 0)
 				break;
-			error = block(c, &sub, from, to, reveal, 0, b);
+			error = block_of(c, &sub, from, to, reveal, 0, &by_office[i], b);
 		}
 		if (!error && (error = cs_node_set(report, "offices", offices)) == 0)
 			offices = NULL;
 	}
 cleanup:
+	sets_free(by_lawyer, lawyers ? lawyers->count : 0);
+	sets_free(by_office, c->noffices);
 	cs_node_free(lawyers);
 	cs_node_free(blocks);
 	cs_node_free(offices);
@@ -405,7 +495,7 @@ static int late_entries(cs_snapshot *c, const scope *sc, cs_day from, cs_day to,
 	for (i = cs_snapshot_entries_from(c, from); i < c->nentries && c->entries[i].day <= to &&
 	     !error; i++) {
 		const cs_entry *e = &c->entries[i];
-		const char *why = str(e->rec, "late_reason");
+		const char *why = e->field[CS_EF_LATE_REASON];
 		if (!why || e->is_void || e->day < from || e->day > to || !in_scope(c, sc, e))
 			continue;
 		if (!(item = cs_node_new_map()) || (error = cs_node_push(list, item)) < 0) {
@@ -418,7 +508,7 @@ static int late_entries(cs_snapshot *c, const scope *sc, cs_day from, cs_day to,
 		    (error = set_str(item, "kind", e->kind)) < 0 ||
 		    (error = set_str(item, "reason", why)) < 0)
 			break;
-		error = set_str(item, "recorded_at", str(e->rec, "recorded_at"));
+		error = set_str(item, "recorded_at", e->field[CS_EF_RECORDED_AT]);
 	}
 	if (!error && list->count)
 		return adopt(map, "late_entries", &list);
@@ -458,8 +548,8 @@ static int refuse_invalid(cs_snapshot *c, cs_day from, cs_day to)
 	for (i = 0; i < c->nfiles; i++) {
 		const struct cs_file_rec *f = &c->files[i];
 		cs_day day = f->lazy ? 0 : file_day(f->path);
-		if (!day || day < from || day > to)
-			continue;
+		if (!day || day < from || day > to || (!f->rec && !f->error && f->valid))
+			continue;     /* an entry a figures load holds as facts passed */
 		if (!f->rec && f->error && *f->error)
 			return cs_error_set(CS_EDATA, "%s", f->error);
 		if (!f->rec)
@@ -766,15 +856,11 @@ static double feedback_points(const cs_snapshot *c, const char *lawyer, cs_day f
 	size_t j, n = 0;
 	for (j = 0; j < c->nentries; j++) {
 		const cs_entry *e = &c->entries[j];
-		long long score;
 		if (e->is_void || strcmp(e->kind, "feedback") || !same(e->lawyer, lawyer) ||
-		    e->day < from || e->day > to)
+		    e->day < from || e->day > to || !e->has_score)
 			continue;
-		if (cs_node_int(cs_node_get(e->rec, "score"), &score) == 0) {
-			sum += (double)score;
-			n++;
-		}
-		cs_error_clear();
+		sum += (double)e->score;
+		n++;
 	}
 	return n ? max * (sum / (double)n) / 5.0 : max;
 }
@@ -789,7 +875,7 @@ static int spot_check_points(const cs_snapshot *c, const char *lawyer, cs_day fr
 		const cs_entry *e = &c->entries[j];
 		double lose;
 		if (e->is_void || strcmp(e->kind, "spot-check") || !same(e->lawyer, lawyer) ||
-		    e->day < from || e->day > to || !same(str(e->rec, "result"), "fail"))
+		    e->day < from || e->day > to || !same(e->field[CS_EF_RESULT], "fail"))
 			continue;
 		lose = *pts < per ? *pts : per;
 		*pts -= lose;

@@ -60,16 +60,33 @@ static int same(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
+/* YYYY then sep and NN into out (snprintf here was a tenth of a year report). */
+static void year_and(int y, char sep, int n, char out[16])
+{
+	y %= 10000;
+	if (y < 0)
+		y = -y;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = sep;
+	out[sep ? 6 : 5] = (char)('0' + n / 10 % 10);
+	out[sep ? 7 : 6] = (char)('0' + n % 10);
+	out[sep ? 8 : 7] = '\0';
+}
+
 static void week_name(cs_day monday, char out[16])
 {
 	int y, w;
 	cs_date_iso_week(monday, &y, &w);
-	snprintf(out, 16, "%04d-W%02d", y % 10000, w % 100);
+	year_and(y, 'W', w, out);
 }
 
 static void month_name(int y, int m, char out[16])
 {
-	snprintf(out, 16, "%04d-%02d", y % 10000, m % 100);
+	year_and(y, 0, m, out);
 }
 
 static const char *str(const cs_node *rec, const char *key)
@@ -125,21 +142,24 @@ static const kind_list *of_kind(rules_ctx *x, const char *kind)
 	const cs_snapshot *c = x->c;
 	kind_list *l;
 	size_t i, n = 0;
+	int ix;
 	for (i = 0; i < x->nkinds; i++)
 		if (!strcmp(x->kinds[i].kind, kind))
 			return &x->kinds[i];
 	if (x->nkinds == MAX_KINDS)
 		return NULL;
 	l = &x->kinds[x->nkinds];
+	/* an entry's kind_ix is its kind's place in cs_kinds() */
+	ix = cs_kind_find(kind) ? (int)(cs_kind_find(kind) - cs_kinds()) : -1;
 	for (i = 0; i < c->nentries; i++)
-		if (!c->entries[i].is_void && !strcmp(c->entries[i].kind, kind))
+		if (!c->entries[i].is_void && c->entries[i].kind_ix == ix)
 			n++;
 	if (!(l->v = cs_calloc(n ? n : 1, sizeof(*l->v))))
 		return NULL;
 	l->kind = kind;
 	l->n = 0;
 	for (i = 0; i < c->nentries; i++)
-		if (!c->entries[i].is_void && !strcmp(c->entries[i].kind, kind))
+		if (!c->entries[i].is_void && c->entries[i].kind_ix == ix)
 			l->v[l->n++] = &c->entries[i];
 	x->nkinds++;
 	return l;
@@ -205,7 +225,7 @@ static int cs_rule_art9_office_hours(rules_ctx *x, cs_findings *out)
 				if (!same(e->lawyer, p->lawyer) || !same(e->community, p->community) ||
 				    e->start < 0 || e->end <= e->start)
 					continue;
-				place = str(e->rec, "place");
+				place = e->field[CS_EF_PLACE];
 				if (place && !same(place, workroom) && !same(place, p->place))
 					continue;
 				minutes += e->end - e->start;
@@ -366,7 +386,7 @@ static int cs_rule_art10_accept(rules_ctx *x, cs_findings *out)
 		char month[16], dl[11];
 		if (e->is_void || strcmp(e->kind, "request"))
 			continue;
-		r = str(e->rec, "received_at");
+		r = e->field[CS_EF_RECEIVED_AT];
 		if (!r || cs_datetime_parse(r, &received) < 0) {
 			cs_error_clear();
 			received.day = e->day;
@@ -379,17 +399,17 @@ static int cs_rule_art10_accept(rules_ctx *x, cs_findings *out)
 		}
 		cs_date_format(deadline, dl);
 		entry_month(e, month);
-		acc = str(e->rec, "accepted_at");
+		acc = e->field[CS_EF_ACCEPTED_AT];
 		if (acc && cs_datetime_parse(acc, &accepted) == 0) {
 			if (accepted.day > deadline)
-				error = cs_finding_add(out, e->path, line_of(e->rec, "accepted_at"),
+				error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_ACCEPTED_AT),
 						       CS_SEV_ERROR, "art10.accept", e->id, e->lawyer,
 						       e->community, month,
 						       "request received %s accepted %s, after the deadline %s (%lld working days)",
 						       r ? r : "?", acc, dl, n);
 		} else if (o->today > deadline) {
 			cs_error_clear();
-			error = cs_finding_add(out, e->path, line_of(e->rec, "received_at"),
+			error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_RECEIVED_AT),
 					       CS_SEV_ERROR, "art10.accept", e->id, e->lawyer,
 					       e->community, month,
 					       "request received %s not accepted by the deadline %s (%lld working days)",
@@ -400,6 +420,15 @@ static int cs_rule_art10_accept(rules_ctx *x, cs_findings *out)
 }
 
 /* Art 11: every service signed by a head of its community within a week. */
+/* The month and date of e, named for a finding (only then: most entries
+ * have none); always 1. */
+static int names(const cs_entry *e, char month[16], char date[11])
+{
+	entry_month(e, month);
+	cs_date_format(e->day, date);
+	return 1;
+}
+
 static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 {
 	cs_snapshot *c = x->c;
@@ -416,12 +445,10 @@ static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 		int head = 0;
 		if (e->is_void || !e->service || !cs_check_in_period(o, e->day))
 			continue;
-		entry_month(e, month);
-		cs_date_format(e->day, date);
-		by = str(e->rec, "signed_by");
-		at = str(e->rec, "signed_at");
+		by = e->field[CS_EF_SIGNED_BY];
+		at = e->field[CS_EF_SIGNED_AT];
 		if (!by) {
-			if (o->today - e->day > within)
+			if (o->today - e->day > within && names(e, month, date))
 				error = cs_finding_add(out, e->path, 1, CS_SEV_ERROR, "art11.signed",
 						       e->id, e->lawyer, e->community, month,
 						       "%s of %s not signed within %lld days", e->kind,
@@ -433,15 +460,16 @@ static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 		for (k = 0; heads && heads->type == CS_NODE_SEQ && k < heads->count; k++)
 			if (heads->items[k]->type == CS_NODE_SCALAR && !strcmp(heads->items[k]->str, by))
 				head = 1;
-		if (community && !head) {
-			error = cs_finding_add(out, e->path, line_of(e->rec, "signed_by"), CS_SEV_ERROR,
+		if (community && !head && names(e, month, date)) {
+			error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_SIGNED_BY), CS_SEV_ERROR,
 					       "art11.signed", e->id, e->lawyer, e->community, month,
 					       "signed by '%s', who is not a head of community '%s'",
 					       by, e->community);
 			continue;
 		}
-		if (at && cs_datetime_parse(at, &signed_at) == 0 && signed_at.day - e->day > within)
-			error = cs_finding_add(out, e->path, line_of(e->rec, "signed_at"), CS_SEV_ERROR,
+		if (at && cs_datetime_parse(at, &signed_at) == 0 && signed_at.day - e->day > within &&
+		    names(e, month, date))
+			error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_SIGNED_AT), CS_SEV_ERROR,
 					       "art11.signed", e->id, e->lawyer, e->community, month,
 					       "%s of %s signed %s, more than %lld days later", e->kind,
 					       date, at, within);
@@ -456,15 +484,14 @@ static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 static int one_record_pair(cs_findings *out, const cs_entry *a, const cs_entry *b)
 {
 	char month[16];
-	entry_month(b, month);
-	if (same(a->community, b->community) && !strcmp(a->kind, b->kind) &&
-	    a->start == b->start && a->end == b->end)
+	if (same(a->community, b->community) && a->kind_ix == b->kind_ix &&
+	    a->start == b->start && a->end == b->end && (entry_month(b, month), 1))
 		return cs_finding_add(out, b->path, 1, CS_SEV_WARNING, "art11.one-record", b->id,
 				      b->lawyer, b->community, month,
 				      "the same %s as %s: one service, one record", b->kind,
 				      a->id ? a->id : a->path);
 	if (!same(a->community, b->community) && a->end > b->start && b->end > a->start &&
-	    a->end >= 0 && b->end >= 0)
+	    a->end >= 0 && b->end >= 0 && (entry_month(b, month), 1))
 		return cs_finding_add(out, b->path, 1, CS_SEV_WARNING, "art11.one-record", b->id,
 				      b->lawyer, b->community, month,
 				      "overlaps %s in community '%s': one service recorded for two communities",
@@ -523,12 +550,12 @@ static int cs_rule_art13_conflict(rules_ctx *x, cs_findings *out)
 		char month[16];
 		if (e->is_void || strcmp(e->kind, "representation") || !cs_check_in_period(o, e->day))
 			continue;
-		type = str(e->rec, "opposing_type");
-		opposing = str(e->rec, "opposing");
+		type = e->field[CS_EF_OPPOSING_TYPE];
+		opposing = e->field[CS_EF_OPPOSING];
 		community = cs_snapshot_find(c, "community", e->community);
 		entry_month(e, month);
 		if (same(type, "resident"))
-			error = cs_finding_add(out, e->path, line_of(e->rec, "opposing_type"),
+			error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_OPPOSING_TYPE),
 					       CS_SEV_ERROR, "art13.conflict", e->id, e->lawyer,
 					       e->community, month,
 					       "acts against a resident of the paired community '%s' "
@@ -536,7 +563,7 @@ static int cs_rule_art13_conflict(rules_ctx *x, cs_findings *out)
 		else if (same(type, "community") &&
 			 (same(opposing, e->community) ||
 			  (community && same(opposing, str(community, "name")))))
-			error = cs_finding_add(out, e->path, line_of(e->rec, "opposing"),
+			error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_OPPOSING),
 					       CS_SEV_ERROR, "art13.conflict", e->id, e->lawyer,
 					       e->community, month,
 					       "acts against the paired community '%s'", e->community);
@@ -635,6 +662,23 @@ static int scan_privacy(cs_findings *out, const cs_entry *e, const cs_node *n,
 	return error;
 }
 
+int cs_rule_privacy_hit(const cs_node *rec, const char *path)
+{
+	cs_findings f;
+	cs_entry e;
+	int error;
+	if (rec->type != CS_NODE_MAP)
+		return 0;
+	memset(&e, 0, sizeof(e));
+	e.path = path;
+	cs_findings_init(&f);
+	error = scan_privacy(&f, &e, rec, "", NULL);
+	if (!error)
+		error = f.n > 0;
+	cs_findings_free(&f);
+	return error;
+}
+
 /* Art 15: residents' ID and phone numbers stay in the confidential fields. */
 static int cs_rule_art15_privacy(rules_ctx *x, cs_findings *out)
 {
@@ -645,7 +689,8 @@ static int cs_rule_art15_privacy(rules_ctx *x, cs_findings *out)
 	for (j = 0; j < c->nentries && !error; j++) {
 		const cs_entry *e = &c->entries[j];
 		char month[16];
-		if (!cs_check_in_period(o, e->day) || e->rec->type != CS_NODE_MAP)
+		/* no record: a figures load's entry, judged to hold no number */
+		if (!e->rec || !cs_check_in_period(o, e->day) || e->rec->type != CS_NODE_MAP)
 			continue;
 		entry_month(e, month);
 		error = scan_privacy(out, e, e->rec, "", month);
@@ -666,11 +711,11 @@ static int cs_rule_art16_gift(rules_ctx *x, cs_findings *out)
 		char month[16];
 		if (e->is_void || strcmp(e->kind, "gift") || !cs_check_in_period(o, e->day))
 			continue;
-		item = str(e->rec, "item");
+		item = e->field[CS_EF_ITEM];
 		if (item && strstr(item, "锦旗"))
 			continue;
 		entry_month(e, month);
-		error = cs_finding_add(out, e->path, line_of(e->rec, "item"), CS_SEV_ERROR,
+		error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_ITEM), CS_SEV_ERROR,
 				       "art16.gift", e->id, e->lawyer, e->community, month,
 				       "accepted a gift '%s': only a silk banner (锦旗) may be accepted",
 				       item ? item : "?");
@@ -879,7 +924,7 @@ static int meetings_of(rules_ctx *x, const char *type, cs_day from, cs_day to)
 	if (!l)
 		return -1;
 	for (j = first_on(l, from); j < l->n && l->v[j]->day <= to; j++)
-		if (same(str(l->v[j]->rec, "meeting_type"), type))
+		if (same(l->v[j]->field[CS_EF_MEETING_TYPE], type))
 			n++;
 	return n;
 }
@@ -947,7 +992,7 @@ static int cs_rule_art21_replace(rules_ctx *x, cs_findings *out)
 			const cs_entry *e = checks->v[j];
 			int y, m, d;
 			char name[32];
-			if (!same(e->lawyer, lawyer) || !same(str(e->rec, "result"), "fail"))
+			if (!same(e->lawyer, lawyer) || !same(e->field[CS_EF_RESULT], "fail"))
 				continue;
 			cs_date_to_ymd(e->day, &y, &m, &d);
 			if (y != year) {
@@ -956,7 +1001,7 @@ static int cs_rule_art21_replace(rules_ctx *x, cs_findings *out)
 			}
 			if (++count == fails && cs_check_in_period(o, e->day)) {
 				snprintf(name, sizeof(name), "%04d", y % 10000);
-				error = cs_finding_add(out, e->path, line_of(e->rec, "result"),
+				error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_RESULT),
 						       CS_SEV_ERROR, "art21.replace", e->id, lawyer,
 						       e->community, name,
 						       "lawyer '%s' failed %d spot checks in %d: a candidate for replacement",
@@ -967,15 +1012,13 @@ static int cs_rule_art21_replace(rules_ctx *x, cs_findings *out)
 			const cs_entry *e = feedback->v[j];
 			int y, m, d;
 			char name[32];
-			long long score;
+			long long score = e->score;
 			if (!same(e->lawyer, lawyer) || !cs_check_in_period(o, e->day) ||
-			    cs_node_int(cs_node_get(e->rec, "score"), &score) < 0 || score >= min) {
-				cs_error_clear();
+			    !e->has_score || score >= min)
 				continue;
-			}
 			cs_date_to_ymd(e->day, &y, &m, &d);
 			month_name(y, m, name);
-			error = cs_finding_add(out, e->path, line_of(e->rec, "score"), CS_SEV_ERROR,
+			error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_SCORE), CS_SEV_ERROR,
 					       "art21.replace", e->id, lawyer, e->community, name,
 					       "community '%s' rated lawyer '%s' %lld, below %lld: a candidate for replacement",
 					       e->community ? e->community : "?", lawyer, score, min);

@@ -8,8 +8,10 @@
 #include <sys/stat.h>
 
 #include "cache.h"
+#include "check.h"
 #include "directory.h"
 #include "error.h"
+#include "facts.h"
 #include "pairing.h"
 #include "params.h"
 #include "record.h"
@@ -47,6 +49,7 @@ static int push_file(cs_snapshot *c, char *path, cs_node *rec, char *error)
 	c->files[c->nfiles].error = error;
 	c->files[c->nfiles].lazy = 0;
 	c->files[c->nfiles].valid = 0;
+	c->files[c->nfiles].private = 1;
 	c->nfiles++;
 	return 0;
 }
@@ -81,23 +84,32 @@ static int walk_add(void *ctx, const char *path, const char *data, size_t len)
 /* --- the cache of parsed folders (lib/cache.c) ------------------------------
  * payload := count:varint (pathlen:varint path state:u8 (node | len:varint why)?)*
  * state 0: an empty file, 1: a record, 2: a file that did not parse, 3: a
- * record that passed the schemas the cache file is stamped with. */
+ * record that passed the schemas the cache file is stamped with; | 4: a
+ * record that holds a resident's number in free text (cs_rule_privacy_hit). */
+enum { STATE_VALID = 3, STATE_PRIVATE = 4 };
 
-static int pack_files(const cs_snapshot *c, size_t from, cs_buf *out)
+/* The files after the first from but those skip (NULL: none) says 1 of,
+ * appended to out. */
+static int pack_files(const cs_snapshot *c, size_t from, int (*skip)(const struct cs_file_rec *),
+		      cs_buf *out)
 {
-	size_t i;
+	size_t i, count = 0;
 	int error;
-	cs_buf_clear(out);
-	if ((error = cs_varint_put(out, c->nfiles - from)) < 0)
+	for (i = from; i < c->nfiles; i++)
+		count += !skip || !skip(&c->files[i]);
+	if ((error = cs_varint_put(out, count)) < 0)
 		return error;
 	for (i = from; i < c->nfiles; i++) {
 		const struct cs_file_rec *f = &c->files[i];
 		size_t n = strlen(f->path);
-		int state = f->rec ? (f->valid ? 3 : 1) : f->error ? 2 : 0;
+		if (skip && skip(f))
+			continue;
+		int state = f->rec ? (f->valid ? STATE_VALID : 1) | (f->private ? STATE_PRIVATE : 0)
+				   : f->error ? 2 : 0;
 		if ((error = cs_varint_put(out, n)) < 0 || (error = cs_buf_put(out, f->path, n)) < 0 ||
 		    (error = cs_buf_putc(out, (char)state)) < 0)
 			return error;
-		if ((state == 1 || state == 3) && (error = cs_node_pack(f->rec, out)) < 0)
+		if ((state & 1) && (error = cs_node_pack(f->rec, out)) < 0)
 			return error;
 		if (state == 2 && ((error = cs_varint_put(out, strlen(f->error))) < 0 ||
 				   (error = cs_buf_puts(out, f->error)) < 0))
@@ -119,10 +131,9 @@ static char *take_str(const char **p, const char *end)
 	return s;
 }
 
-/* The files of a payload appended; CS_EDATA when it is not one. */
-static int unpack_files(cs_snapshot *c, const cs_buf *in)
+/* The files packed in [p, end) appended; CS_EDATA when it does not hold them. */
+static int unpack_files(cs_snapshot *c, const char *p, const char *end)
 {
-	const char *p = in->ptr, *end = in->ptr + in->len;
 	size_t n, i;
 	int error = 0;
 	if (cs_varint_get(&p, end, &n) < 0)
@@ -131,7 +142,7 @@ static int unpack_files(cs_snapshot *c, const cs_buf *in)
 		char *path = take_str(&p, end), *why = NULL;
 		cs_node *rec = NULL;
 		int state = path && p < end ? *p++ : -1;
-		if (state == 1 || state == 3)
+		if (state >= 0 && (state & 1) && state < 8)
 			error = cs_node_unpack(&p, end, &rec);
 		else if (state == 2 && !(why = take_str(&p, end)))
 			error = CS_EDATA;
@@ -141,21 +152,27 @@ static int unpack_files(cs_snapshot *c, const cs_buf *in)
 			free(path);
 			return error;
 		}
-		if ((error = push_file(c, path, rec, why)) == 0)
-			c->files[c->nfiles - 1].valid = state == 3;
+		if ((error = push_file(c, path, rec, why)) == 0) {
+			c->files[c->nfiles - 1].valid = rec && (state & STATE_VALID) == STATE_VALID;
+			c->files[c->nfiles - 1].private = rec && (state & STATE_PRIVATE);
+		}
 	}
 	return error ? error : p == end ? 0 : CS_EDATA;
 }
 
-/* The schemas' verdict on the files read after the first n, kept with them
- * in the cache: a later check or report of an unchanged folder does not run
- * the schemas again on a record that passed them. */
+/* The schemas' verdict on the files read after the first n, and whether
+ * each holds a resident's number in free text, kept with them in the cache:
+ * a later check or report of an unchanged folder does not run the schemas
+ * again on a record that passed them, and a figures load may leave out the
+ * free text of one that holds no such number. */
 static void judge_files(cs_snapshot *c, size_t n)
 {
 	const cs_schema_set *set = cs_store_schemas(c->store);
 	for (; n < c->nfiles; n++) {
 		struct cs_file_rec *f = &c->files[n];
 		f->valid = f->rec && cs_record_validate(set, f->rec, f->path, NULL) == 0;
+		cs_error_clear();
+		f->private = !f->rec || cs_rule_privacy_hit(f->rec, f->path) != 0;
 		cs_error_clear();
 	}
 }
@@ -171,6 +188,124 @@ static void drop_files(cs_snapshot *c, size_t n)
 	}
 }
 
+/* --- a figures load's cache of a folder (cs_snapshot_load_figures) ---------
+ * payload := count:varint (pathlen:varint path facts)* files
+ * facts: an entry that passed its schemas and holds no resident's number, as
+ * facts.c packs it (no record held); files: every other file of the folder,
+ * as pack_files packs them. Kept beside the folder's files payload, under its
+ * name with "#figures" after it. */
+
+static int fill_entry(cs_entry *e, const char *path, cs_node *rec, const cs_kind *k);
+static cs_entry *grow_entries(cs_snapshot *c);
+
+/* 1 when a figures load holds f as its entry's facts only, filling e. */
+static int facts_of(const struct cs_file_rec *f, cs_entry *e)
+{
+	const char *kind;
+	const cs_kind *k;
+	if (!f->rec || !f->valid || f->private || f->rec->type != CS_NODE_MAP ||
+	    !(kind = cs_node_get_str(f->rec, "kind")) || !(k = cs_kind_find(kind)) ||
+	    (k->family != CS_KIND_LOG && k->family != CS_KIND_MEETING))
+		return 0;
+	return fill_entry(e, f->path, f->rec, k) == 0;
+}
+
+static int held_as_facts(const struct cs_file_rec *f)
+{
+	cs_entry e;
+	return facts_of(f, &e);
+}
+
+static int pack_figures(const cs_snapshot *c, size_t from, cs_buf *out)
+{
+	size_t i, n = 0;
+	cs_entry e;
+	int error;
+	cs_buf_clear(out);
+	for (i = from; i < c->nfiles; i++)
+		n += held_as_facts(&c->files[i]);
+	if ((error = cs_varint_put(out, n)) < 0)
+		return error;
+	for (i = from; i < c->nfiles; i++) {
+		const char *path = c->files[i].path;
+		if (!facts_of(&c->files[i], &e))
+			continue;
+		if ((error = cs_varint_put(out, strlen(path))) < 0 ||
+		    (error = cs_buf_puts(out, path)) < 0 || (error = cs_facts_put(out, &e)) < 0)
+			return error;
+	}
+	return pack_files(c, from, held_as_facts, out);
+}
+
+/* The entries and files of a figures payload appended, the payload kept
+ * (their strings point into it); CS_EDATA when it is not one, nothing added. */
+static int unpack_figures(cs_snapshot *c, cs_buf *in)
+{
+	const char *p = in->ptr, *end = in->ptr + in->len;
+	size_t n, i, files = c->nfiles, entries = c->nentries;
+	char **grown;
+	int error = 0;
+	if (cs_varint_get(&p, end, &n) < 0)
+		return CS_EDATA;
+	for (i = 0; i < n && !error; i++) {
+		char *path = take_str(&p, end);
+		cs_entry *e = path ? grow_entries(c) : NULL;
+		if (!path || !e) {
+			free(path);
+			error = path ? CS_ENOMEM : CS_EDATA;
+		} else if ((error = cs_facts_get(&p, end, e)) < 0) {
+			free(path);
+		} else if ((error = push_file(c, path, NULL, NULL)) == 0) {
+			c->files[c->nfiles - 1].valid = 1;
+			c->files[c->nfiles - 1].private = 0;
+			e->path = c->files[c->nfiles - 1].path;
+			c->nentries++;
+		}
+	}
+	if (!error)
+		error = unpack_files(c, p, end);
+	if (!error && !(grown = cs_realloc(c->arenas, (c->narenas + 1) * sizeof(*grown))))
+		error = CS_ENOMEM;
+	if (error) {
+		c->nentries = entries;
+		drop_files(c, files);
+		return error;
+	}
+	c->arenas = grown;
+	c->arenas[c->narenas++] = cs_buf_detach(in);
+	return 0;
+}
+
+/* A month folder in a figures load: from its figures payload when the cache
+ * holds this tree of it; else as load_folder reads it, the figures payload
+ * then made from what was read. */
+static int load_folder(cs_snapshot *c, const char *dir);
+
+static int load_folder_figures(cs_snapshot *c, const char *dir)
+{
+	cs_buf key = CS_BUF_INIT, payload = CS_BUF_INIT;
+	size_t before = c->nfiles;
+	char tree[41];
+	int error;
+	if ((error = cs_store_tree_id(c->store, c->rev, dir, tree)) < 0)
+		return error == CS_ENOTFOUND ? (cs_error_clear(), 0) : error;
+	if ((error = cs_buf_printf(&key, "%s#figures", dir)) < 0)
+		return error;
+	if (cs_cache_get(c->store, key.ptr, tree, &payload) == 0) {
+		if ((error = unpack_figures(c, &payload)) == 0)
+			c->cache_hits++;
+		if (error != CS_EDATA)
+			goto done;
+	}
+	if ((error = load_folder(c, dir)) == 0 && cs_store_cache_on(c->store) &&
+	    pack_figures(c, before, &payload) == 0)
+		cs_cache_put(c->store, key.ptr, tree, &payload);
+done:
+	cs_buf_free(&key);
+	cs_buf_free(&payload);
+	return error;
+}
+
 /* One month folder of a community's work log: from the cache when it holds
  * this tree of it, else from the objects (and then into the cache). */
 static int load_folder(cs_snapshot *c, const char *dir)
@@ -182,7 +317,7 @@ static int load_folder(cs_snapshot *c, const char *dir)
 	if ((error = cs_store_tree_id(c->store, c->rev, dir, tree)) < 0)
 		return error == CS_ENOTFOUND ? (cs_error_clear(), 0) : error;
 	if (cs_cache_get(c->store, dir, tree, &payload) == 0) {
-		if ((error = unpack_files(c, &payload)) == 0) {
+		if ((error = unpack_files(c, payload.ptr, payload.ptr + payload.len)) == 0) {
 			c->cache_hits++;
 			goto done;
 		}
@@ -195,7 +330,8 @@ static int load_folder(cs_snapshot *c, const char *dir)
 		goto done;
 	if (cs_store_cache_on(c->store)) {
 		judge_files(c, before);
-		if (pack_files(c, before, &payload) == 0)
+		cs_buf_clear(&payload);
+		if (pack_files(c, before, NULL, &payload) == 0)
 			cs_cache_put(c->store, dir, tree, &payload);
 	}
 done:
@@ -335,33 +471,31 @@ static int sort_entries(const void *va, const void *vb)
 	return strcmp(a->path, b->path);
 }
 
-/* A log entry or meeting, as the rules see it (skipped when its date is not one). */
-static int add_entry(cs_snapshot *c, const char *path, cs_node *rec, const cs_kind *k)
+const char *const cs_entry_fields_read[CS_EF_COUNT] = {
+	"place", "received_at", "accepted_at", "signed_by", "signed_at", "opposing_type",
+	"opposing", "item", "meeting_type", "result", "late_reason", "recorded_at", "score"
+};
+
+/* A log entry or meeting, as the rules see it, into e: 0, or 1 when its date
+ * is not one (it is not an entry then). */
+static int fill_entry(cs_entry *e, const char *path, cs_node *rec, const cs_kind *k)
 {
 	const char *date = cs_node_get_str(rec, "date");
 	const char *st = cs_node_get_str(rec, "start");
 	const char *en = cs_node_get_str(rec, "end");
 	const cs_node *att = cs_node_get(rec, "attendees");
-	cs_entry *e, *grown;
-	cs_day day;
-	if (!date || cs_date_parse(date, &day) < 0) {
+	size_t i;
+	memset(e, 0, sizeof(*e));
+	if (!date || cs_date_parse(date, &e->day) < 0) {
 		cs_error_clear();
-		return 0;
+		return 1;
 	}
-	if (c->nentries % 256 == 0) {
-		if (!(grown = cs_realloc(c->entries, (c->nentries + 256) * sizeof(*grown))))
-			return CS_ENOMEM;
-		c->entries = grown;
-	}
-	e = &c->entries[c->nentries++];
 	e->path = path;
 	e->rec = rec;
 	e->kind = cs_node_get_str(rec, "kind");
 	e->id = cs_node_get_str(rec, "id");
 	e->lawyer = cs_node_get_str(rec, "lawyer");
 	e->community = cs_node_get_str(rec, "community");
-	e->office = NULL;
-	e->day = day;
 	if (!st || cs_hhmm_parse(st, &e->start) < 0)
 		e->start = -1;
 	if (!en || cs_hhmm_parse(en, &e->end) < 0)
@@ -374,6 +508,37 @@ static int add_entry(cs_snapshot *c, const char *path, cs_node *rec, const cs_ki
 	cs_error_clear();
 	e->has_target = cs_node_get(rec, "target") != NULL;
 	e->typical = cs_node_true(cs_node_get(rec, "typical"));
+	e->line = rec->line;
+	for (i = 0; i < CS_EF_COUNT; i++) {
+		const cs_node *v = cs_node_get(rec, cs_entry_fields_read[i]);
+		e->field[i] = v && v->type == CS_NODE_SCALAR &&
+			cs_node_scalar_kind(v) != CS_SCALAR_NULL ? v->str : NULL;
+		e->field_line[i] = v ? v->line : 0;
+	}
+	e->has_score = cs_node_int(cs_node_get(rec, "score"), &e->score) == 0;
+	cs_error_clear();
+	return 0;
+}
+
+/* Room for one more entry: its slot, or NULL. */
+static cs_entry *grow_entries(cs_snapshot *c)
+{
+	cs_entry *grown;
+	if (c->nentries % 256 == 0) {
+		if (!(grown = cs_realloc(c->entries, (c->nentries + 256) * sizeof(*grown))))
+			return NULL;
+		c->entries = grown;
+	}
+	return &c->entries[c->nentries];
+}
+
+static int add_entry(cs_snapshot *c, const char *path, cs_node *rec, const cs_kind *k)
+{
+	cs_entry *e = grow_entries(c);
+	if (!e)
+		return CS_ENOMEM;
+	if (fill_entry(e, path, rec, k) == 0)
+		c->nentries++;
 	return 0;
 }
 
@@ -674,7 +839,8 @@ static int walk_records(cs_snapshot *c)
 		while (!error && cs_date_from_ymd(y, m, 1) <= c->log_to) {
 			cs_buf_clear(&dir);
 			cs_buf_printf(&dir, "records/log/%.*s/%04d/%02d", (int)(len - 5), slug, y, m);
-			error = load_folder(c, cs_buf_cstr(&dir));
+			error = c->figures ? load_folder_figures(c, cs_buf_cstr(&dir))
+					   : load_folder(c, cs_buf_cstr(&dir));
 			if (++m > 12) {
 				m = 1;
 				y++;
@@ -685,10 +851,11 @@ static int walk_records(cs_snapshot *c)
 	return error;
 }
 
-/* What part of the work log a load reads. */
+/* What part of the work log a load reads, and how. */
 typedef struct {
 	cs_day from, to;     /* to 0: all of it */
 	int directory_only;
+	int figures;         /* entries from the cache as figures_field keeps them */
 } log_range;
 
 static int load(cs_snapshot *c, cs_store *s, const char *rev, int worktree,
@@ -713,13 +880,20 @@ static int load_new(cs_snapshot **out, cs_store *s, const char *rev, int worktre
 int cs_snapshot_load_months(cs_snapshot **out, cs_store *s, const char *rev, cs_day from,
 			    cs_day to)
 {
-	log_range r = { from, to, 0 };
+	log_range r = { from, to, 0, 0 };
+	return load_new(out, s, rev, 0, &r);
+}
+
+int cs_snapshot_load_figures(cs_snapshot **out, cs_store *s, const char *rev, cs_day from,
+			     cs_day to)
+{
+	log_range r = { from, to, 0, 1 };
 	return load_new(out, s, rev, 0, &r);
 }
 
 int cs_snapshot_load_directory(cs_snapshot **out, cs_store *s, const char *rev)
 {
-	log_range r = { 1, 1, 1 };
+	log_range r = { 1, 1, 1, 0 };
 	return load_new(out, s, rev, 0, &r);
 }
 
@@ -748,6 +922,7 @@ static int load(cs_snapshot *c, cs_store *s, const char *rev, int worktree,
 		c->log_from = range->from;
 		c->log_to = range->to;
 		c->directory_only = range->directory_only;
+		c->figures = range->figures;
 	}
 	if ((error = cs_now(&now)) < 0)
 		return error;
@@ -807,6 +982,9 @@ void cs_snapshot_free(cs_snapshot *c)
 	if (!c)
 		return;
 	drop_files(c, 0);
+	for (i = 0; i < c->narenas; i++)
+		free(c->arenas[i]);
+	free(c->arenas);
 	free(c->files);
 	free(c->offices);
 	free(c->firms);

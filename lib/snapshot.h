@@ -23,6 +23,13 @@ int cs_snapshot_load(cs_snapshot **out, cs_store *s, const char *rev, int worktr
  * does not grow with the rest of the store. */
 int cs_snapshot_load_months(cs_snapshot **out, cs_store *s, const char *rev, cs_day from,
 			    cs_day to);
+/* The same, holding of an entry the cache has judged to pass its schemas and
+ * to hold no resident's number only the fields the figures and the rules
+ * read (its free text left out: a third of the memory): what a period
+ * report, an assessment or a stipend claim needs; not a monthly report's
+ * items, nor a check of the records themselves. */
+int cs_snapshot_load_figures(cs_snapshot **out, cs_store *s, const char *rev, cs_day from,
+			     cs_day to);
 /* The same from rev, reading only the directory, the pairings, the changes
  * and the keys: what validating one record needs (the write path). */
 int cs_snapshot_load_directory(cs_snapshot **out, cs_store *s, const char *rev);

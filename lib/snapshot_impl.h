@@ -6,10 +6,21 @@
 #include "calendar.h"
 #include "snapshot.h"
 
+/* The fields of an entry the rules and the figures read besides those
+ * below (cs_entry.field): what a figures load keeps of an entry whose record
+ * it does not hold. */
+enum {
+	CS_EF_PLACE, CS_EF_RECEIVED_AT, CS_EF_ACCEPTED_AT, CS_EF_SIGNED_BY, CS_EF_SIGNED_AT,
+	CS_EF_OPPOSING_TYPE, CS_EF_OPPOSING, CS_EF_ITEM, CS_EF_MEETING_TYPE, CS_EF_RESULT,
+	CS_EF_LATE_REASON, CS_EF_RECORDED_AT, CS_EF_SCORE, CS_EF_COUNT
+};
+/* Their keys in the record, in that order. */
+extern const char *const cs_entry_fields_read[CS_EF_COUNT];
+
 /* One entry of the work log (or a meeting), as the rules see it. */
 typedef struct {
 	const char *path;
-	cs_node *rec;
+	cs_node *rec;            /* NULL in a figures load (cs_snapshot_load_figures) */
 	const char *kind, *id, *lawyer, *community;
 	const char *office;      /* the community's office, or NULL */
 	cs_day day;
@@ -19,7 +30,18 @@ typedef struct {
 	int kind_ix;             /* its kind's place in cs_kinds() */
 	long long attendees;     /* -1 when absent or not a number */
 	int has_target, typical; /* a target is named; marked typical */
+	long long score;         /* a feedback's score; has_score 0 when not a number */
+	int has_score;
+	unsigned line;           /* the record's first line */
+	const char *field[CS_EF_COUNT];  /* the string of each, or NULL */
+	unsigned field_line[CS_EF_COUNT]; /* the line of each present, else 0 */
 } cs_entry;
+
+/* The line of an entry's field for a finding: its own, else the record's. */
+static inline size_t cs_entry_line(const cs_entry *e, int field)
+{
+	return e->field_line[field] ? e->field_line[field] : e->line ? e->line : 1;
+}
 
 struct cs_snapshot {
 	cs_store *store;
@@ -27,7 +49,9 @@ struct cs_snapshot {
 	int worktree;
 	cs_node *config;         /* owned */
 	cs_calendar *cal;
-	/* every record file: path -> parsed record (NULL when it did not parse);
+	/* every record file: path -> parsed record (NULL when it did not parse,
+	 * or, with error NULL and valid 1, an entry of a figures load held as its
+	 * facts only: its cs_entry has rec NULL);
 	 * error: why rec is NULL, the loader's "path:line: why" ("" for an empty
 	 * file); lazy: a filed report or assessment, listed but not read (what
 	 * the rules and reports use of them is their paths), validated on demand */
@@ -37,6 +61,8 @@ struct cs_snapshot {
 		char *error;
 		int lazy;
 		int valid;   /* 1: rec passed the store's schemas (the cache's verdict) */
+		int private; /* 1: rec holds a resident's number in free text, or
+			      * may (not judged); 0: judged to hold none */
 	} *files;
 	size_t nfiles;
 	/* views into files */
@@ -49,6 +75,9 @@ struct cs_snapshot {
 	cs_time now;                 /* when it was loaded: nothing may be dated after it */
 	cs_day log_from, log_to;     /* the work log read (log_to 0: all of it) */
 	int directory_only;          /* only the directory and the pairings were read */
+	int figures;                 /* cs_snapshot_load_figures: entries may be facts only */
+	char **arenas;               /* the cache payloads facts point into */
+	size_t narenas;
 	struct cs_filed { char *path; cs_day day; } *filed;  /* when each report was first filed */
 	size_t nfiled;
 	int filed_walked;

@@ -735,8 +735,8 @@ b4=$(CS_STORE="$scratch/b.git" logd 2026-10-20 consultation $H --start 09:00 --e
 	--target-name 李四 --content 新咨询)
 $R -C b.git $Q > "$scratch/q3.json" 2>&1
 CS_CACHE=0 $R -C b.git $Q > "$scratch/q4.json" 2>&1
-check 'after one new entry one folder is read again: its file replaced, no file more' \
-	'[ "$(nc)" -eq "$n1" ] && [ "$(ls "$C" | sort | comm -13 "$scratch/c1" - | wc -l)" -eq 1 ]'
+check 'after one new entry one folder is read again: its two files (records, figures) replaced, no file more' \
+	'[ "$(nc)" -eq "$n1" ] && [ "$(ls "$C" | sort | comm -13 "$scratch/c1" - | wc -l)" -eq 2 ]'
 check 'and the report counts the new entry' \
 	'cmp -s "$scratch/q3.json" "$scratch/q4.json" && ! cmp -s "$scratch/q2.json" "$scratch/q3.json"'
 for f in "$C"/*; do printf 'damage' >> "$f"; done

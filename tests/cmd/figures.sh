@@ -1,0 +1,60 @@
+#!/bin/sh
+# A figures load (cs_snapshot_load_figures: period reports and the
+# assessment read entries from the cache as their facts, not their records)
+# gives the same reports as a load of every record from the objects: on a
+# generated store, for each scope and period, warm and cold, after damage to
+# the cache and after one new entry; an entry with a resident's number in its
+# text is still found by art15.privacy.
+. "$(dirname "$0")/lib.sh"
+export CS_NOW=2027-01-05T09:00:00
+sh "$CS_TOP/tests/bench/gen.sh" g 2500 > gen.log 2>&1 || { echo 'not ok - generating the store'; cat gen.log; }
+C=g/cs-cache
+jobs='period --year 2026 --district
+period --quarter 2026-Q4 --office hexi-office
+period --half 2026-H2 --lawyer chen-jie
+period --year 2025 --district
+assess --year 2026'
+run_all() { # tag, env assignments...: every job's JSON into $tag.N
+	tag=$1; shift
+	i=0
+	echo "$jobs" | while read -r job; do
+		i=$((i + 1))
+		# shellcheck disable=SC2086
+		env "$@" csreport -C g $job --format json > "$tag.$i" 2>&1
+		echo "$?" >> "$tag.$i"
+	done
+}
+same() { # tag, tag: every job's output the same
+	for f in "$1".*; do cmp -s "$f" "$2.${f##*.}" || return 1; done
+}
+csl() { cslog -C g add consultation --lawyer chen-jie --start "$2" --end "$3" --date "$1" \
+	--target-type resident --target-name 李四 --content "$4" --result 解答 > /dev/null 2>&1; }
+check 'an entry with a mobile number in its content is added' \
+	"csl 2026-12-15 10:00 10:30 '来电 13912345678 咨询'"
+rm -rf "$C"
+run_all cold CS_CACHE=0
+check 'CS_CACHE=0 writes no cache' '[ ! -d "$C" ] || [ "$(ls "$C" | wc -l)" -eq 0 ]'
+check 'every job ran (exit 0)' '[ "$(tail -qn1 cold.* | sort -u)" = 0 ]'
+run_all first
+check 'a period report keeps a figures file beside the records file of each folder' \
+	'[ "$(ls "$C" | wc -l)" -ge 40 ]'
+run_all warm
+check 'the figures from the cache are the figures from the objects' 'same cold first && same cold warm'
+check 'art15.privacy still finds the number in a figures load' \
+	'grep -q "art15.privacy" warm.1 && grep -q "a mobile number" warm.1'
+check 'the year report counts every entry of 2026' \
+	'[ "$(grep -m1 "\"activities\":" warm.1 | tr -dc 0-9)" -gt 500 ]'
+for f in "$C"/*; do printf 'damage' >> "$f"; done
+run_all damaged
+check 'damaged figures files are read around' 'same cold damaged'
+for f in "$C"/*; do head -c 200 "$f" > "$f.cut" && mv "$f.cut" "$f"; done
+run_all cut
+check 'cut figures files are read around' 'same cold cut'
+ls "$C" | sort > before
+check 'one more entry' "csl 2026-11-03 15:00 15:20 '咨询劳动合同'"
+run_all after
+run_all aftercold CS_CACHE=0
+check 'after one new entry the figures are the objects'"'"' figures' 'same aftercold after'
+check 'and they changed' '! same cold after'
+check 'after one new entry two files are written: the folder'"'"'s records and figures' \
+	'[ "$(ls "$C" | sort | comm -13 before - | wc -l)" -eq 2 ]'
