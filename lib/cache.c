@@ -7,6 +7,7 @@
  * when its new one is written. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,11 +29,12 @@ static uint64_t sum(const void *data, size_t len)
 {
 	const unsigned char *p = data;
 	uint64_t h = CS_FNV_INIT;
-	size_t i;
 	for (; len >= 8; p += 8, len -= 8) {
-		uint64_t w = 0;
-		for (i = 0; i < 8; i++)
-			w |= (uint64_t)p[i] << (8 * i);
+		uint64_t w;
+		memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w = __builtin_bswap64(w);
+#endif
 		h = (h ^ w) * 1099511628211ULL;
 		h ^= h >> 29;
 	}
@@ -67,34 +69,61 @@ static int header(cs_store *s, const char *dir, const char *tree, cs_buf *out)
 			     cs_schema_set_stamp(cs_store_schemas(s)));
 }
 
+/* The whole file at path into data: one allocation, one read. */
+static int read_file(const char *path, cs_buf *data)
+{
+	struct stat st;
+	size_t got = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), error = CS_ENOTFOUND;
+	if (fd < 0)
+		return error;
+	/* exactly its size: a figures load keeps the payload as its entries' strings */
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < 16 ||
+	    (uint64_t)st.st_size > SIZE_MAX / 2 || !(data->ptr = cs_malloc((size_t)st.st_size + 1)))
+		goto done;
+	data->cap = (size_t)st.st_size + 1;
+	while (got < (size_t)st.st_size) {
+		ssize_t r = read(fd, data->ptr + got, (size_t)st.st_size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	data->len = got;
+	data->ptr[got] = '\0';
+	if (got == (size_t)st.st_size)
+		error = 0;
+done:
+	close(fd);
+	return error;
+}
+
 int cs_cache_get(cs_store *s, const char *dir, const char *tree, cs_buf *payload)
 {
 	cs_buf path = CS_BUF_INIT, head = CS_BUF_INIT, data = CS_BUF_INIT;
 	unsigned char sizes[16];
-	char chunk[65536];
 	uint64_t len;
-	size_t n;
-	FILE *in = NULL;
 	int error = CS_ENOTFOUND;
 	if (!cs_store_cache_on(s) || file_path(s, dir, tree, &path) < 0 ||
-	    header(s, dir, tree, &head) < 0 || !(in = fopen(path.ptr, "rb")))
+	    header(s, dir, tree, &head) < 0 || read_file(path.ptr, &data) < 0)
 		goto done;
-	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		if (cs_buf_put(&data, chunk, n) < 0)
-			goto done;
-	if (ferror(in) || data.len < head.len + 16 || memcmp(data.ptr, head.ptr, head.len))
+	if (data.len < head.len + 16 || memcmp(data.ptr, head.ptr, head.len))
 		goto done;
 	memcpy(sizes, data.ptr + head.len, 16);
 	len = get64(sizes);
 	if (len != data.len - head.len - 16 ||
 	    get64(sizes + 8) != sum(data.ptr + head.len + 16, (size_t)len))
 		goto done;
-	cs_buf_clear(payload);
-	if (cs_buf_put(payload, data.ptr + head.len + 16, (size_t)len) == 0)
-		error = 0;
+	/* the payload is the file past its header: moved down, not copied out */
+	memmove(data.ptr, data.ptr + head.len + 16, (size_t)len);
+	data.len = (size_t)len;
+	data.ptr[len] = '\0';
+	cs_buf_free(payload);
+	*payload = data;
+	data = (cs_buf)CS_BUF_INIT;
+	error = 0;
 done:
-	if (in)
-		fclose(in);
 	cs_buf_free(&path);
 	cs_buf_free(&head);
 	cs_buf_free(&data);

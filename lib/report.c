@@ -249,7 +249,8 @@ static int block(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int re
 	return block_of(c, sc, from, to, reveal, with_items, NULL, map);
 }
 
-/* The same of the entries of only (NULL: all of [from, to]). */
+/* The same of the entries of only (NULL: all of [from, to]), chosen as of
+ * sc already. */
 static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int reveal,
 		    int with_items, const entry_set *only, cs_node *map)
 {
@@ -272,7 +273,7 @@ static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int
 		i = only ? only->ix[k] : k;
 		e = &c->entries[i];
 		if (e->is_void || e->day < from || e->day > to || !strcmp(e->kind, "meeting") ||
-		    !in_scope(c, sc, e))
+		    (!only && !in_scope(c, sc, e)))
 			continue;
 		if ((error = count(c, e, &f)) < 0)
 			break;
@@ -370,11 +371,11 @@ static int by_slug(const void *key, const void *item)
 	return strcmp(key, *(const char *const *)item);
 }
 
-/* The entries of [from, to] by lawyer (the slugs of lawyers, sorted) and by
- * office (c->offices): one pass for all the blocks of a report, not one
- * each. */
-static int group(cs_snapshot *c, cs_day from, cs_day to, const cs_node *lawyers,
-		 entry_set **by_lawyer, entry_set **by_office)
+/* The entries of sc in [from, to] by lawyer (the slugs of lawyers, sorted)
+ * and by office (c->offices): one pass for all the blocks of a report, not
+ * one each. */
+static int group(cs_snapshot *c, const scope *sc, cs_day from, cs_day to,
+		 const cs_node *lawyers, entry_set **by_lawyer, entry_set **by_office)
 {
 	const char **slugs = cs_calloc(lawyers->count + 1, sizeof(*slugs));
 	const char **offices = cs_calloc(c->noffices + 1, sizeof(*offices));
@@ -391,7 +392,7 @@ static int group(cs_snapshot *c, cs_day from, cs_day to, const cs_node *lawyers,
 	for (i = cs_snapshot_entries_from(c, from); !error && i < c->nentries &&
 	     c->entries[i].day <= to; i++) {
 		const cs_entry *e = &c->entries[i];
-		const char **l = e->lawyer ? bsearch(e->lawyer, slugs, lawyers->count,
+		const char **l = e->lawyer && in_scope(c, sc, e) ? bsearch(e->lawyer, slugs, lawyers->count,
 						     sizeof(*slugs), by_slug) : NULL;
 		const char **o = e->office ? bsearch(e->office, offices, c->noffices,
 						     sizeof(*offices), by_slug) : NULL;
@@ -415,7 +416,7 @@ static int sub_blocks(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, i
 	if (!blocks)
 		return CS_ENOMEM;
 	if ((error = lawyers_of(c, sc, from, to, &lawyers)) < 0 ||
-	    (error = group(c, from, to, lawyers, &by_lawyer, &by_office)) < 0)
+	    (error = group(c, sc, from, to, lawyers, &by_lawyer, &by_office)) < 0)
 		goto cleanup;
 	for (i = 0; i < lawyers->count && !error; i++) {
 		scope sub = *sc;
@@ -547,9 +548,11 @@ static int refuse_invalid(cs_snapshot *c, cs_day from, cs_day to)
 		return 0;
 	for (i = 0; i < c->nfiles; i++) {
 		const struct cs_file_rec *f = &c->files[i];
-		cs_day day = f->lazy ? 0 : file_day(f->path);
-		if (!day || day < from || day > to || (!f->rec && !f->error && f->valid))
+		cs_day day;
+		if (f->lazy || (!f->rec && !f->error && f->valid))
 			continue;     /* an entry a figures load holds as facts passed */
+		if (!(day = file_day(f->path)) || day < from || day > to)
+			continue;
 		if (!f->rec && f->error && *f->error)
 			return cs_error_set(CS_EDATA, "%s", f->error);
 		if (!f->rec)

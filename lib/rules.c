@@ -434,12 +434,14 @@ static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 	cs_snapshot *c = x->c;
 	const cs_check_opts *o = x->o;
 	long long within = cs_snapshot_param(c, "sign_within_days");
+	const cs_node *community = NULL;  /* the last entry's, asked again only for another */
+	const char *last = NULL;
 	size_t j, k;
 	int error = 0;
 	for (j = 0; j < c->nentries && !error; j++) {
 		const cs_entry *e = &c->entries[j];
 		const char *by, *at;
-		const cs_node *community, *heads;
+		const cs_node *heads;
 		cs_time signed_at;
 		char month[16], date[11];
 		int head = 0;
@@ -455,7 +457,10 @@ static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 						       date, within);
 			continue;
 		}
-		community = cs_snapshot_find(c, "community", e->community);
+		if (!last || !e->community || strcmp(last, e->community)) {
+			community = cs_snapshot_find(c, "community", e->community);
+			last = e->community;
+		}
 		heads = community ? cs_node_get(community, "heads") : NULL;
 		for (k = 0; heads && heads->type == CS_NODE_SEQ && k < heads->count; k++)
 			if (heads->items[k]->type == CS_NODE_SCALAR && !strcmp(heads->items[k]->str, by))
