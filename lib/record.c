@@ -45,6 +45,12 @@ static const cs_kind kinds[] = {
 	{ NULL, NULL, 0, 0, 0, NULL }
 };
 
+int cs_kind_index(const char *name)
+{
+	const cs_kind *k = cs_kind_find(name);
+	return k ? (int)(k - kinds) : -1;
+}
+
 const cs_kind *cs_kind_find(const char *name)
 {
 	const cs_kind *k;

@@ -35,6 +35,8 @@ const cs_kind *cs_kind_find(const char *name);
 int cs_kind_lookup(const char *word, const cs_kind **out);
 /* All kinds, ending with a zeroed entry. */
 const cs_kind *cs_kinds(void);
+/* The place of the kind called name in cs_kinds(), -1 when none. */
+int cs_kind_index(const char *name);
 
 /* A new event id YYYYMMDD-xxxxxx (6 random Crockford base32 chars) into out[16]. */
 int cs_id_new(cs_day day, char out[16]);

@@ -33,7 +33,7 @@ static int adopt(cs_node *map, const char *key, cs_node **value)
 
 static int same(const char *a, const char *b)
 {
-	return a && b && !strcmp(a, b);
+	return a && b && (a == b || !strcmp(a, b));
 }
 
 static const char *str(const cs_node *n, const char *key)
@@ -144,6 +144,7 @@ typedef struct {
 	long long activities, minutes, people;
 	long long by_kind[32];
 	long long received, accepted, late, open;
+	int request_ix, meeting_ix;  /* those kinds' places in cs_kinds() */
 } figures;
 
 static int count(cs_snapshot *c, const cs_entry *e, figures *f)
@@ -159,7 +160,7 @@ static int count(cs_snapshot *c, const cs_entry *e, figures *f)
 		else if (e->has_target)
 			f->people += 1;
 	}
-	if (!strcmp(e->kind, "request")) {
+	if (e->kind_ix == f->request_ix) {
 		const char *r = e->field[CS_EF_RECEIVED_AT], *a = e->field[CS_EF_ACCEPTED_AT];
 		cs_time rt, at;
 		cs_day deadline;
@@ -260,6 +261,8 @@ static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int
 	size_t i, k, first = only ? 0 : cs_snapshot_entries_from(c, from);
 	int error = 0;
 	memset(&f, 0, sizeof(f));
+	f.request_ix = cs_kind_index("request");
+	f.meeting_ix = cs_kind_index("meeting");
 	if (!typical || (with_items && !items)) {
 		error = CS_ENOMEM;
 		goto cleanup;
@@ -272,7 +275,7 @@ static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int
 			break;
 		i = only ? only->ix[k] : k;
 		e = &c->entries[i];
-		if (e->is_void || e->day < from || e->day > to || !strcmp(e->kind, "meeting") ||
+		if (e->is_void || e->day < from || e->day > to || e->kind_ix == f.meeting_ix ||
 		    (!only && !in_scope(c, sc, e)))
 			continue;
 		if ((error = count(c, e, &f)) < 0)

@@ -57,7 +57,7 @@ static int active_days(const pairing *p, cs_day from, cs_day to)
 
 static int same(const char *a, const char *b)
 {
-	return a && b && !strcmp(a, b);
+	return a && b && (a == b || !strcmp(a, b));
 }
 
 /* YYYY then sep and NN into out (snprintf here was a tenth of a year report). */
@@ -150,7 +150,7 @@ static const kind_list *of_kind(rules_ctx *x, const char *kind)
 		return NULL;
 	l = &x->kinds[x->nkinds];
 	/* an entry's kind_ix is its kind's place in cs_kinds() */
-	ix = cs_kind_find(kind) ? (int)(cs_kind_find(kind) - cs_kinds()) : -1;
+	ix = cs_kind_index(kind);
 	for (i = 0; i < c->nentries; i++)
 		if (!c->entries[i].is_void && c->entries[i].kind_ix == ix)
 			n++;
@@ -377,14 +377,14 @@ static int cs_rule_art10_accept(rules_ctx *x, cs_findings *out)
 	const cs_check_opts *o = x->o;
 	long long n = cs_snapshot_param(c, "accept_working_days");
 	size_t j;
-	int error = 0;
+	int error = 0, ix = cs_kind_index("request");
 	for (j = 0; j < c->nentries && !error; j++) {
 		const cs_entry *e = &c->entries[j];
 		const char *r, *acc;
 		cs_time received, accepted;
 		cs_day deadline;
 		char month[16], dl[11];
-		if (e->is_void || strcmp(e->kind, "request"))
+		if (e->is_void || e->kind_ix != ix)
 			continue;
 		r = e->field[CS_EF_RECEIVED_AT];
 		if (!r || cs_datetime_parse(r, &received) < 0) {
@@ -547,13 +547,13 @@ static int cs_rule_art13_conflict(rules_ctx *x, cs_findings *out)
 	cs_snapshot *c = x->c;
 	const cs_check_opts *o = x->o;
 	size_t j;
-	int error = 0;
+	int error = 0, ix = cs_kind_index("representation");
 	for (j = 0; j < c->nentries && !error; j++) {
 		const cs_entry *e = &c->entries[j];
 		const char *type, *opposing;
 		const cs_node *community;
 		char month[16];
-		if (e->is_void || strcmp(e->kind, "representation") || !cs_check_in_period(o, e->day))
+		if (e->is_void || e->kind_ix != ix || !cs_check_in_period(o, e->day))
 			continue;
 		type = e->field[CS_EF_OPPOSING_TYPE];
 		opposing = e->field[CS_EF_OPPOSING];
@@ -709,12 +709,12 @@ static int cs_rule_art16_gift(rules_ctx *x, cs_findings *out)
 	cs_snapshot *c = x->c;
 	const cs_check_opts *o = x->o;
 	size_t j;
-	int error = 0;
+	int error = 0, ix = cs_kind_index("gift");
 	for (j = 0; j < c->nentries && !error; j++) {
 		const cs_entry *e = &c->entries[j];
 		const char *item;
 		char month[16];
-		if (e->is_void || strcmp(e->kind, "gift") || !cs_check_in_period(o, e->day))
+		if (e->is_void || e->kind_ix != ix || !cs_check_in_period(o, e->day))
 			continue;
 		item = e->field[CS_EF_ITEM];
 		if (item && strstr(item, "锦旗"))

@@ -542,31 +542,81 @@ static int add_entry(cs_snapshot *c, const char *path, cs_node *rec, const cs_ki
 	return 0;
 }
 
+/* v: the entries in order (day, start, path): counted into their days
+ * first, then each day sorted (a year's entries share 365 days: a sort of
+ * each day's is half the comparisons of one sort of all). */
+static int sort_by_day(cs_snapshot *c, const cs_entry **v)
+{
+	cs_day lo = c->entries[0].day, hi = lo;
+	size_t i, *at, span;
+	for (i = 1; i < c->nentries; i++) {
+		if (c->entries[i].day < lo)
+			lo = c->entries[i].day;
+		if (c->entries[i].day > hi)
+			hi = c->entries[i].day;
+	}
+	span = (size_t)((long long)hi - lo) + 1;
+	if (span > 4 * c->nentries || !(at = cs_calloc(span + 1, sizeof(*at)))) {
+		for (i = 0; i < c->nentries; i++)
+			v[i] = &c->entries[i];
+		qsort(v, c->nentries, sizeof(*v), sort_entry_ptrs);
+		return 0;
+	}
+	for (i = 0; i < c->nentries; i++)
+		at[c->entries[i].day - lo + 1]++;
+	for (i = 1; i <= span; i++)
+		at[i] += at[i - 1];
+	for (i = 0; i < c->nentries; i++)
+		v[at[c->entries[i].day - lo]++] = &c->entries[i];
+	/* at[d] is now where day d + 1 begins */
+	for (i = 0; i < span; i++) {
+		size_t from = i ? at[i - 1] : 0;
+		if (at[i] - from > 1)
+			qsort(v + from, at[i] - from, sizeof(*v), sort_entry_ptrs);
+	}
+	free(at);
+	return 0;
+}
+
 /* Each entry's office (its community's; the entries come folder by folder,
- * so the last community's is asked first), then the entries sorted by day,
+ * so the last community's is asked first) and its lawyer's and community's
+ * slugs as the directory holds them, then the entries sorted by day,
  * start and path: through pointers, an entry being some 300 bytes, then
  * moved into place. */
 static int order_entries(cs_snapshot *c)
 {
-	const char *last = NULL, *office = NULL;
+	const char *last = NULL, *office = NULL, *slug = NULL, *lawyer = NULL, *known = NULL;
 	const cs_entry **v;
 	size_t i;
+	int error;
 	for (i = 0; i < c->nentries; i++) {
 		cs_entry *e = &c->entries[i];
 		if (!last || !e->community || strcmp(last, e->community)) {
 			const cs_node *cm = cs_snapshot_find(c, "community", e->community);
 			office = cm ? cs_node_get_str(cm, "office") : NULL;
+			slug = cm ? cs_node_get_str(cm, "id") : e->community;
 			last = e->community;
 		}
+		if (e->lawyer && (!lawyer || strcmp(lawyer, e->lawyer))) {
+			const cs_node *l = cs_snapshot_find(c, "lawyer", e->lawyer);
+			known = l ? cs_node_get_str(l, "id") : e->lawyer;
+			lawyer = e->lawyer;
+		}
 		e->office = office;
+		/* the directory's own strings: the same slug is then the same pointer */
+		if (slug && e->community && !strcmp(slug, e->community))
+			e->community = slug;
+		if (e->lawyer && known && !strcmp(known, e->lawyer))
+			e->lawyer = known;
 	}
 	if (c->nentries < 2)
 		return 0;
 	if (!(v = cs_malloc(c->nentries * sizeof(*v))))
 		return CS_ENOMEM;
-	for (i = 0; i < c->nentries; i++)
-		v[i] = &c->entries[i];
-	qsort(v, c->nentries, sizeof(*v), sort_entry_ptrs);
+	if ((error = sort_by_day(c, v)) < 0) {
+		free(v);
+		return error;
+	}
 	/* v[i] is the entry that goes to place i: follow each cycle, one copy held */
 	for (i = 0; i < c->nentries; i++) {
 		cs_entry held;
