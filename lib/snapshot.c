@@ -19,6 +19,16 @@
 #include "utf8.h"
 #include "yaml.h"
 
+/* The room an array of n things must grow to before its next, or 0 when it
+ * has it: 256, then twice as much each time (a year's entries, 72,000, grew
+ * by 256 in 280 copies of up to 20 MB). */
+static size_t room_for(size_t n)
+{
+	if (n == 0)
+		return 256;
+	return n >= 256 && !(n & (n - 1)) ? 2 * n : 0;
+}
+
 static int cmp_str(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "");
@@ -35,8 +45,9 @@ long long cs_snapshot_param(const cs_snapshot *c, const char *name)
 static int push_file(cs_snapshot *c, char *path, cs_node *rec, char *error)
 {
 	struct cs_file_rec *grown;
-	if (c->nfiles % 256 == 0) {
-		if (!(grown = cs_realloc(c->files, (c->nfiles + 256) * sizeof(*grown)))) {
+	size_t room;
+	if ((room = room_for(c->nfiles))) {
+		if (!(grown = cs_realloc(c->files, room * sizeof(*grown)))) {
 			free(path);
 			cs_node_free(rec);
 			free(error);
@@ -344,8 +355,9 @@ done:
 static int add_lazy(cs_snapshot *c, const char *path)
 {
 	struct cs_file_rec *grown;
-	if (c->nfiles % 256 == 0) {
-		if (!(grown = cs_realloc(c->files, (c->nfiles + 256) * sizeof(*grown))))
+	size_t room;
+	if ((room = room_for(c->nfiles))) {
+		if (!(grown = cs_realloc(c->files, room * sizeof(*grown))))
 			return CS_ENOMEM;
 		c->files = grown;
 	}
@@ -524,8 +536,9 @@ static int fill_entry(cs_entry *e, const char *path, cs_node *rec, const cs_kind
 static cs_entry *grow_entries(cs_snapshot *c)
 {
 	cs_entry *grown;
-	if (c->nentries % 256 == 0) {
-		if (!(grown = cs_realloc(c->entries, (c->nentries + 256) * sizeof(*grown))))
+	size_t room;
+	if ((room = room_for(c->nentries))) {
+		if (!(grown = cs_realloc(c->entries, room * sizeof(*grown))))
 			return NULL;
 		c->entries = grown;
 	}
