@@ -14,6 +14,7 @@
 #include "csv.h"
 #include "date.h"
 #include "error.h"
+#include "facts.h"
 #include "import.h"
 #include "node.h"
 #include "pairing.h"
@@ -85,12 +86,45 @@ static void unpack_raw(const char *data, size_t size)
 	cs_buf_free(&packed);
 }
 
+static int same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The bytes as a figures payload's entry facts (facts.c): what reads puts
+ * and reads as itself, and never past the end. */
+static void facts_raw(const char *data, size_t size)
+{
+	cs_entry a, b;
+	cs_buf packed = CS_BUF_INIT;
+	const char *p = data, *q;
+	int i;
+	if (cs_facts_get(&p, data + size, &a) == 0) {
+		if (p < data || p > data + size)
+			broken("facts read past the end", NULL);
+		if (cs_facts_put(&packed, &a) < 0)
+			broken("facts read do not put", cs_error_last());
+		q = packed.ptr;
+		if (cs_facts_get(&q, packed.ptr + packed.len, &b) < 0 || !same_str(a.kind, b.kind) ||
+		    !same_str(a.id, b.id) || !same_str(a.lawyer, b.lawyer) ||
+		    !same_str(a.community, b.community) || a.day != b.day || a.start != b.start ||
+		    a.end != b.end || a.attendees != b.attendees || a.typical != b.typical)
+			broken("facts put read as others", NULL);
+		for (i = 0; i < CS_EF_COUNT; i++)
+			if (!same_str(a.field[i], b.field[i]) || a.field_line[i] != b.field_line[i])
+				broken("a field of facts put read as another", NULL);
+	}
+	cs_error_clear();
+	cs_buf_free(&packed);
+}
+
 int cs_fuzz_yaml(const uint8_t *data, size_t size)
 {
 	cs_node *a = NULL, *b = NULL, *c = NULL;
 	cs_buf y1 = CS_BUF_INIT, y2 = CS_BUF_INIT, json = CS_BUF_INIT, packed = CS_BUF_INIT;
 	const char *p;
 	unpack_raw((const char *)data, size);
+	facts_raw((const char *)data, size);
 	if (cs_yaml_load(&a, (const char *)data, size, "fuzz") < 0 || !a)
 		goto done;
 	if (cs_yaml_emit(&y1, a, NULL, NULL) < 0)

@@ -10,7 +10,8 @@
 
 /* The YAML loader; a tree it gives is emitted, loaded again and emitted
  * again: the same tree, the same bytes; and as JSON, and packed. The bytes
- * are also unpacked as a cache file's tree (cs_node_unpack). */
+ * are also unpacked as a cache file's tree (cs_node_unpack) and read as an
+ * entry's facts (cs_facts_get). */
 int cs_fuzz_yaml(const uint8_t *data, size_t size);
 /* The schema validator: a document as an instance of every built-in
  * kind's schema; "SCHEMA\n----\nINSTANCE" as its own schema and instance;
