@@ -694,8 +694,10 @@ static int cs_rule_art15_privacy(rules_ctx *x, cs_findings *out)
 	for (j = 0; j < c->nentries && !error; j++) {
 		const cs_entry *e = &c->entries[j];
 		char month[16];
-		/* no record: a figures load's entry, judged to hold no number */
-		if (!e->rec || !cs_check_in_period(o, e->day) || e->rec->type != CS_NODE_MAP)
+		/* no record (a figures load's entry) or a clean one: judged by the
+		 * cache, with this scan (cs_rule_privacy_hit), to hold no number */
+		if (!e->rec || e->clean || !cs_check_in_period(o, e->day) ||
+		    e->rec->type != CS_NODE_MAP)
 			continue;
 		entry_month(e, month);
 		error = scan_privacy(out, e, e->rec, "", month);

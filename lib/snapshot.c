@@ -545,13 +545,17 @@ static cs_entry *grow_entries(cs_snapshot *c)
 	return &c->entries[c->nentries];
 }
 
-static int add_entry(cs_snapshot *c, const char *path, cs_node *rec, const cs_kind *k)
+/* clean: the cache judged rec to hold no resident's number (art15.privacy
+ * need not scan it again). */
+static int add_entry(cs_snapshot *c, const char *path, cs_node *rec, const cs_kind *k, int clean)
 {
 	cs_entry *e = grow_entries(c);
 	if (!e)
 		return CS_ENOMEM;
-	if (fill_entry(e, path, rec, k) == 0)
+	if (fill_entry(e, path, rec, k) == 0) {
+		e->clean = clean;
 		c->nentries++;
+	}
 	return 0;
 }
 
@@ -685,7 +689,7 @@ static int index_files(cs_snapshot *c)
 		else if (!strcmp(kind, "key") && !strncmp(path, "records/keys/", 13))
 			error = push(&c->keys, &c->nkeys, rec);
 		else if (k->family == CS_KIND_LOG || k->family == CS_KIND_MEETING)
-			error = add_entry(c, path, rec, k);
+			error = add_entry(c, path, rec, k, !c->files[i].private);
 	}
 	if (c->offices) qsort(c->offices, c->noffices, sizeof(cs_node *), cmp_slug);
 	if (c->firms) qsort(c->firms, c->nfirms, sizeof(cs_node *), cmp_slug);

@@ -32,6 +32,7 @@ typedef struct {
 	int has_target, typical; /* a target is named; marked typical */
 	long long score;         /* a feedback's score; has_score 0 when not a number */
 	int has_score;
+	int clean;               /* judged (by the cache) to hold no resident's number */
 	unsigned line;           /* the record's first line */
 	const char *field[CS_EF_COUNT];  /* the string of each, or NULL */
 	unsigned field_line[CS_EF_COUNT]; /* the line of each present, else 0 */

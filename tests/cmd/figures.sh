@@ -58,3 +58,11 @@ check 'after one new entry the figures are the objects'"'"' figures' 'same after
 check 'and they changed' '! same cold after'
 check 'after one new entry two files are written: the folder'"'"'s records and figures' \
 	'[ "$(ls "$C" | sort | comm -13 before - | wc -l)" -eq 2 ]'
+# cscheck reads whole records, but takes the cache's art15 verdict on each
+CS_CACHE=0 cscheck -C g --period 2026 > check0 2>&1
+cscheck -C g --period 2026 > check1 2>&1
+cscheck -C g --period 2026 > check2 2>&1
+check 'cscheck from the cache finds what it finds from the objects' \
+	'cmp -s check0 check1 && cmp -s check0 check2'
+check 'and art15.privacy among it, the number found once when the folder was cached' \
+	'grep -q "art15.privacy: content: a mobile number" check2'
