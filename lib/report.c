@@ -161,27 +161,23 @@ static int count(cs_snapshot *c, const cs_entry *e, figures *f)
 			f->people += 1;
 	}
 	if (e->kind_ix == f->request_ix) {
-		const char *r = e->field[CS_EF_RECEIVED_AT], *a = e->field[CS_EF_ACCEPTED_AT];
-		cs_time rt, at;
-		cs_day deadline;
-		int error;
 		f->received++;
-		if (!a) {
+		if (!e->field[CS_EF_ACCEPTED_AT]) {
 			f->open++;
 			return 0;
 		}
 		f->accepted++;
-		if (!r || cs_datetime_parse(r, &rt) < 0)
-			rt.day = e->day;
-		if (cs_datetime_parse(a, &at) < 0) {
-			cs_error_clear();
+		if (!e->accepted)
 			return 0;
+		/* the calendar's error again, with its message */
+		if (e->deadline_error) {
+			cs_day again;
+			int error = cs_calendar_nth_workday_after(c->cal, e->received_day,
+								  (int)cs_snapshot_param(c, "accept_working_days"),
+								  &again);
+			return error < 0 ? error : e->deadline_error;
 		}
-		if ((error = cs_calendar_nth_workday_after(c->cal, rt.day,
-							   (int)cs_snapshot_param(c, "accept_working_days"),
-							   &deadline)) < 0)
-			return error;
-		if (at.day > deadline)
+		if (e->accepted_day > e->deadline)
 			f->late++;
 	}
 	return 0;

@@ -381,34 +381,31 @@ static int cs_rule_art10_accept(rules_ctx *x, cs_findings *out)
 	for (j = 0; j < c->nentries && !error; j++) {
 		const cs_entry *e = &c->entries[j];
 		const char *r, *acc;
-		cs_time received, accepted;
 		cs_day deadline;
 		char month[16], dl[11];
 		if (e->is_void || e->kind_ix != ix)
 			continue;
 		r = e->field[CS_EF_RECEIVED_AT];
-		if (!r || cs_datetime_parse(r, &received) < 0) {
-			cs_error_clear();
-			received.day = e->day;
-		}
-		if (!cs_check_in_period(o, received.day))
+		if (!cs_check_in_period(o, e->received_day))
 			continue;
-		if (cs_calendar_nth_workday_after(c->cal, received.day, (int)n, &deadline) < 0) {
+		if (e->deadline_error) {
+			/* asked again for the calendar's message, which names the file */
+			cs_calendar_nth_workday_after(c->cal, e->received_day, (int)n, &deadline);
 			error = calendar_finding(out, "art10.accept");
 			continue;
 		}
+		deadline = e->deadline;
 		cs_date_format(deadline, dl);
 		entry_month(e, month);
 		acc = e->field[CS_EF_ACCEPTED_AT];
-		if (acc && cs_datetime_parse(acc, &accepted) == 0) {
-			if (accepted.day > deadline)
+		if (e->accepted) {
+			if (e->accepted_day > deadline)
 				error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_ACCEPTED_AT),
 						       CS_SEV_ERROR, "art10.accept", e->id, e->lawyer,
 						       e->community, month,
 						       "request received %s accepted %s, after the deadline %s (%lld working days)",
 						       r ? r : "?", acc, dl, n);
 		} else if (o->today > deadline) {
-			cs_error_clear();
 			error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_RECEIVED_AT),
 					       CS_SEV_ERROR, "art10.accept", e->id, e->lawyer,
 					       e->community, month,

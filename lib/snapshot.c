@@ -595,6 +595,31 @@ static int sort_by_day(cs_snapshot *c, const cs_entry **v)
 	return 0;
 }
 
+/* Each request's days (cs_entry.received_day, accepted_day, deadline). */
+static void request_days(cs_snapshot *c)
+{
+	int ix = cs_kind_index("request"), n;
+	size_t i;
+	if (!c->cal)
+		return;
+	n = (int)cs_snapshot_param(c, "accept_working_days");
+	for (i = 0; i < c->nentries; i++) {
+		cs_entry *e = &c->entries[i];
+		const char *r = e->field[CS_EF_RECEIVED_AT], *a = e->field[CS_EF_ACCEPTED_AT];
+		cs_time t;
+		if (e->kind_ix != ix)
+			continue;
+		e->received_day = r && cs_datetime_parse(r, &t) == 0 ? t.day : e->day;
+		if ((e->accepted = a && cs_datetime_parse(a, &t) == 0))
+			e->accepted_day = t.day;
+		e->deadline_error = cs_calendar_nth_workday_after(c->cal, e->received_day, n,
+								  &e->deadline);
+		if (e->deadline_error > 0)
+			e->deadline_error = 0;
+		cs_error_clear();
+	}
+}
+
 /* Each entry's office (its community's; the entries come folder by folder,
  * so the last community's is asked first) and its lawyer's and community's
  * slugs as the directory holds them, then the entries sorted by day,
@@ -626,6 +651,7 @@ static int order_entries(cs_snapshot *c)
 		if (e->lawyer && known && !strcmp(known, e->lawyer))
 			e->lawyer = known;
 	}
+	request_days(c);
 	if (c->nentries < 2)
 		return 0;
 	if (!(v = cs_malloc(c->nentries * sizeof(*v))))

@@ -33,6 +33,13 @@ typedef struct {
 	long long score;         /* a feedback's score; has_score 0 when not a number */
 	int has_score;
 	int clean;               /* judged (by the cache) to hold no resident's number */
+	/* a request's (Art 10), worked out once when loaded, for art10.accept and
+	 * the reports' figures: the day received (its date when received_at is
+	 * not a date-time), the day accepted (accepted 1: accepted_at is one),
+	 * and the deadline, accept_working_days after receipt (deadline_error:
+	 * the calendar's error when it could not tell, else 0) */
+	cs_day received_day, accepted_day, deadline;
+	int accepted, deadline_error;
 	unsigned line;           /* the record's first line */
 	const char *field[CS_EF_COUNT];  /* the string of each, or NULL */
 	unsigned field_line[CS_EF_COUNT]; /* the line of each present, else 0 */
