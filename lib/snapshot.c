@@ -94,35 +94,36 @@ static int walk_add(void *ctx, const char *path, const char *data, size_t len)
 
 /* --- the cache of parsed folders (lib/cache.c) ------------------------------
  * payload := count:varint (pathlen:varint path state:u8 (node | len:varint why)?)*
- * state 0: an empty file, 1: a record, 2: a file that did not parse, 3: a
- * record that passed the schemas the cache file is stamped with; | 4: a
- * record that holds a resident's number in free text (cs_rule_privacy_hit). */
-enum { STATE_VALID = 3, STATE_PRIVATE = 4 };
+ * state 0: an empty file, 2: a file that did not parse (then why), or a record
+ * (then node): 1, | 2 when it passed the schemas the cache file is stamped
+ * with, | 4 when it holds a resident's number in free text
+ * (cs_rule_privacy_hit). */
+enum { STATE_EMPTY = 0, STATE_RECORD = 1, STATE_UNPARSED = 2, STATE_VALID = 2, STATE_PRIVATE = 4 };
 
-/* The files after the first from but those skip (NULL: none) says 1 of,
- * appended to out. */
-static int pack_files(const cs_snapshot *c, size_t from, int (*skip)(const struct cs_file_rec *),
-		      cs_buf *out)
+/* The files after the first from but those skip marks (skip[i - from]; NULL:
+ * none), appended to out. */
+static int pack_files(const cs_snapshot *c, size_t from, const unsigned char *skip, cs_buf *out)
 {
 	size_t i, count = 0;
 	int error;
 	for (i = from; i < c->nfiles; i++)
-		count += !skip || !skip(&c->files[i]);
+		count += !skip || !skip[i - from];
 	if ((error = cs_varint_put(out, count)) < 0)
 		return error;
 	for (i = from; i < c->nfiles; i++) {
 		const struct cs_file_rec *f = &c->files[i];
 		size_t n = strlen(f->path);
-		if (skip && skip(f))
+		int state = f->rec ? STATE_RECORD | (f->valid ? STATE_VALID : 0) |
+				     (f->private ? STATE_PRIVATE : 0)
+				   : f->error ? STATE_UNPARSED : STATE_EMPTY;
+		if (skip && skip[i - from])
 			continue;
-		int state = f->rec ? (f->valid ? STATE_VALID : 1) | (f->private ? STATE_PRIVATE : 0)
-				   : f->error ? 2 : 0;
 		if ((error = cs_varint_put(out, n)) < 0 || (error = cs_buf_put(out, f->path, n)) < 0 ||
 		    (error = cs_buf_putc(out, (char)state)) < 0)
 			return error;
-		if ((state & 1) && (error = cs_node_pack(f->rec, out)) < 0)
+		if ((state & STATE_RECORD) && (error = cs_node_pack(f->rec, out)) < 0)
 			return error;
-		if (state == 2 && ((error = cs_varint_put(out, strlen(f->error))) < 0 ||
+		if (state == STATE_UNPARSED && ((error = cs_varint_put(out, strlen(f->error))) < 0 ||
 				   (error = cs_buf_puts(out, f->error)) < 0))
 			return error;
 	}
@@ -153,18 +154,18 @@ static int unpack_files(cs_snapshot *c, const char *p, const char *end)
 		char *path = take_str(&p, end), *why = NULL;
 		cs_node *rec = NULL;
 		int state = path && p < end ? *p++ : -1;
-		if (state >= 0 && (state & 1) && state < 8)
+		if (state >= 0 && (state & STATE_RECORD) && state < 8)
 			error = cs_node_unpack(&p, end, &rec);
-		else if (state == 2 && !(why = take_str(&p, end)))
+		else if (state == STATE_UNPARSED && !(why = take_str(&p, end)))
 			error = CS_EDATA;
-		else if (state != 0 && state != 2)
+		else if (state != STATE_EMPTY && state != STATE_UNPARSED)
 			error = CS_EDATA;
 		if (error < 0) {
 			free(path);
 			return error;
 		}
 		if ((error = push_file(c, path, rec, why)) == 0) {
-			c->files[c->nfiles - 1].valid = rec && (state & STATE_VALID) == STATE_VALID;
+			c->files[c->nfiles - 1].valid = rec && (state & STATE_VALID);
 			c->files[c->nfiles - 1].private = rec && (state & STATE_PRIVATE);
 		}
 	}
@@ -221,31 +222,31 @@ static int facts_of(const struct cs_file_rec *f, cs_entry *e)
 	return fill_entry(e, f->path, f->rec, k) == 0;
 }
 
-static int held_as_facts(const struct cs_file_rec *f)
-{
-	cs_entry e;
-	return facts_of(f, &e);
-}
-
+/* The facts of the files after the first from that a figures load holds so,
+ * then the other files as pack_files packs them: each file judged once. */
 static int pack_figures(const cs_snapshot *c, size_t from, cs_buf *out)
 {
+	cs_buf facts = CS_BUF_INIT;
+	unsigned char *held = cs_calloc(c->nfiles - from + 1, 1);
 	size_t i, n = 0;
 	cs_entry e;
-	int error;
+	int error = held ? 0 : CS_ENOMEM;
 	cs_buf_clear(out);
-	for (i = from; i < c->nfiles; i++)
-		n += held_as_facts(&c->files[i]);
-	if ((error = cs_varint_put(out, n)) < 0)
-		return error;
-	for (i = from; i < c->nfiles; i++) {
+	for (i = from; i < c->nfiles && !error; i++) {
 		const char *path = c->files[i].path;
-		if (!facts_of(&c->files[i], &e))
+		if (!(held[i - from] = (unsigned char)facts_of(&c->files[i], &e)))
 			continue;
-		if ((error = cs_varint_put(out, strlen(path))) < 0 ||
-		    (error = cs_buf_puts(out, path)) < 0 || (error = cs_facts_put(out, &e)) < 0)
-			return error;
+		n++;
+		if ((error = cs_varint_put(&facts, strlen(path))) == 0 &&
+		    (error = cs_buf_puts(&facts, path)) == 0)
+			error = cs_facts_put(&facts, &e);
 	}
-	return pack_files(c, from, held_as_facts, out);
+	if (!error && (error = cs_varint_put(out, n)) == 0 &&
+	    (error = cs_buf_put(out, facts.ptr ? facts.ptr : "", facts.len)) == 0)
+		error = pack_files(c, from, held, out);
+	free(held);
+	cs_buf_free(&facts);
+	return error;
 }
 
 /* The entries and files of a figures payload appended, the payload kept
@@ -562,7 +563,7 @@ static int add_entry(cs_snapshot *c, const char *path, cs_node *rec, const cs_ki
 /* v: the entries in order (day, start, path): counted into their days
  * first, then each day sorted (a year's entries share 365 days: a sort of
  * each day's is half the comparisons of one sort of all). */
-static int sort_by_day(cs_snapshot *c, const cs_entry **v)
+static void sort_by_day(cs_snapshot *c, const cs_entry **v)
 {
 	cs_day lo = c->entries[0].day, hi = lo;
 	size_t i, *at, span;
@@ -577,7 +578,7 @@ static int sort_by_day(cs_snapshot *c, const cs_entry **v)
 		for (i = 0; i < c->nentries; i++)
 			v[i] = &c->entries[i];
 		qsort(v, c->nentries, sizeof(*v), sort_entry_ptrs);
-		return 0;
+		return;
 	}
 	for (i = 0; i < c->nentries; i++)
 		at[c->entries[i].day - lo + 1]++;
@@ -592,7 +593,6 @@ static int sort_by_day(cs_snapshot *c, const cs_entry **v)
 			qsort(v + from, at[i] - from, sizeof(*v), sort_entry_ptrs);
 	}
 	free(at);
-	return 0;
 }
 
 /* Each request's days (cs_entry.received_day, accepted_day, deadline). */
@@ -630,7 +630,6 @@ static int order_entries(cs_snapshot *c)
 	const char *last = NULL, *office = NULL, *slug = NULL, *lawyer = NULL, *known = NULL;
 	const cs_entry **v;
 	size_t i;
-	int error;
 	for (i = 0; i < c->nentries; i++) {
 		cs_entry *e = &c->entries[i];
 		if (!last || !e->community || strcmp(last, e->community)) {
@@ -645,10 +644,11 @@ static int order_entries(cs_snapshot *c)
 			lawyer = e->lawyer;
 		}
 		e->office = office;
-		/* the directory's own strings: the same slug is then the same pointer */
-		if (slug && e->community && !strcmp(slug, e->community))
+		/* the directory's own strings (equal to these: found by them, or the
+		 * last entry's, compared above): the same slug, the same pointer */
+		if (e->community)
 			e->community = slug;
-		if (e->lawyer && known && !strcmp(known, e->lawyer))
+		if (e->lawyer)
 			e->lawyer = known;
 	}
 	request_days(c);
@@ -656,10 +656,7 @@ static int order_entries(cs_snapshot *c)
 		return 0;
 	if (!(v = cs_malloc(c->nentries * sizeof(*v))))
 		return CS_ENOMEM;
-	if ((error = sort_by_day(c, v)) < 0) {
-		free(v);
-		return error;
-	}
+	sort_by_day(c, v);
 	/* v[i] is the entry that goes to place i: follow each cycle, one copy held */
 	for (i = 0; i < c->nentries; i++) {
 		cs_entry held;
@@ -989,7 +986,7 @@ static int walk_records(cs_snapshot *c)
 typedef struct {
 	cs_day from, to;     /* to 0: all of it */
 	int directory_only;
-	int figures;         /* entries from the cache as figures_field keeps them */
+	int figures;         /* a figures load: entries from the cache as their facts */
 } log_range;
 
 static int load(cs_snapshot *c, cs_store *s, const char *rev, int worktree,
