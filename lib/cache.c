@@ -1,5 +1,5 @@
 /* The cache of parsed folders: files <gitdir>/cs-cache/<tree>-<hash of dir>,
- * each  "cs-cache 4\n" dir "\n" tree "\n" schemas "\n" length:u64 checksum:u64
+ * each  "cs-cache 5\n" dir "\n" tree "\n" schemas "\n" length:u64 checksum:u64
  * payload, where schemas is the stamp of the store's schemas (the payload
  * carries their verdicts),
  * written to a temporary file and renamed, mode 0600 (the records hold
@@ -20,7 +20,7 @@
 #include "sha256.h"
 #include "store_impl.h"
 
-#define MAGIC "cs-cache 4\n"
+#define MAGIC "cs-cache 5\n"
 
 /* The payload's checksum: FNV-1a's step over eight bytes at a time (a word
  * read as little-endian), then the bytes left; it catches a torn or damaged

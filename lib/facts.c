@@ -4,7 +4,10 @@
  * holds the entries' records.
  *
  * facts := str kind, id, lawyer, community; num day, start, end,
- *          attendees, score, line; u8 flags; (str field, num line) * CS_EF_COUNT
+ *          attendees, score, line; u8 flags; varint present;
+ *          (str field, num line) for each bit of present, from the lowest
+ * present: bit i set when the record has the field i of cs_entry.field
+ *          (most have a few of them)
  * str := varint 0 (NULL) | varint len+1, len bytes, NUL
  * num := varint of the value zigzagged (negatives are small) */
 #include <string.h>
@@ -14,6 +17,16 @@
 #include "record.h"
 
 enum { F_VOID = 1, F_TARGET = 2, F_TYPICAL = 4, F_SCORE = 8 };
+
+/* cs_varint_get, a byte's value read here: most are one byte */
+static inline int varint(const char **p, const char *end, size_t *v)
+{
+	if (*p < end && !((unsigned char)**p & 0x80)) {
+		*v = (unsigned char)*(*p)++;
+		return 0;
+	}
+	return cs_varint_get(p, end, v);
+}
 
 static int put_str(cs_buf *out, const char *s)
 {
@@ -35,6 +48,7 @@ static int put_num(cs_buf *out, long long v)
 
 int cs_facts_put(cs_buf *out, const cs_entry *e)
 {
+	size_t present = 0;
 	int error, i;
 	unsigned flags = (e->is_void ? F_VOID : 0) | (e->has_target ? F_TARGET : 0) |
 			 (e->typical ? F_TYPICAL : 0) | (e->has_score ? F_SCORE : 0);
@@ -46,8 +60,13 @@ int cs_facts_put(cs_buf *out, const cs_entry *e)
 	    (error = put_num(out, e->line)) < 0 || (error = cs_buf_putc(out, (char)flags)) < 0)
 		return error;
 	for (i = 0; i < CS_EF_COUNT; i++)
-		if ((error = put_str(out, e->field[i])) < 0 ||
-		    (error = put_num(out, e->field_line[i])) < 0)
+		if (e->field[i] || e->field_line[i])
+			present |= (size_t)1 << i;
+	if ((error = cs_varint_put(out, present)) < 0)
+		return error;
+	for (i = 0; i < CS_EF_COUNT; i++)
+		if ((present >> i & 1) && ((error = put_str(out, e->field[i])) < 0 ||
+					   (error = put_num(out, e->field_line[i])) < 0))
 			return error;
 	return 0;
 }
@@ -55,14 +74,15 @@ int cs_facts_put(cs_buf *out, const cs_entry *e)
 static int get_str(const char **p, const char *end, const char **s)
 {
 	size_t n;
-	if (cs_varint_get(p, end, &n) < 0)
+	if (varint(p, end, &n) < 0)
 		return CS_EDATA;
 	if (!n) {
 		*s = NULL;
 		return 0;
 	}
-	/* n bytes: the string and its NUL, and no NUL before it */
-	if (n > (size_t)(end - *p) || (*p)[n - 1] || memchr(*p, '\0', n - 1))
+	/* n bytes ending in a NUL (one before it, which no writer makes, only
+	 * cuts the string short) */
+	if (n > (size_t)(end - *p) || (*p)[n - 1])
 		return CS_EDATA;
 	*s = *p;
 	*p += n;
@@ -73,7 +93,7 @@ static int get_num(const char **p, const char *end, long long lo, long long hi, 
 {
 	size_t u;
 	long long x;
-	if (cs_varint_get(p, end, &u) < 0)
+	if (varint(p, end, &u) < 0)
 		return CS_EDATA;
 	x = (long long)(u >> 1) ^ -(long long)(u & 1);
 	if (x < lo || x > hi)
@@ -86,6 +106,7 @@ int cs_facts_get(const char **p, const char *end, cs_entry *e)
 {
 	long long day, start, end_, att, score, line, fl;
 	const cs_kind *k;
+	size_t present;
 	int i;
 	memset(e, 0, sizeof(*e));
 	if (get_str(p, end, &e->kind) < 0 || get_str(p, end, &e->id) < 0 ||
@@ -100,8 +121,12 @@ int cs_facts_get(const char **p, const char *end, cs_entry *e)
 	    (k->family != CS_KIND_LOG && k->family != CS_KIND_MEETING))
 		return CS_EDATA;
 	fl = (unsigned char)*(*p)++;
-	for (i = 0; i < CS_EF_COUNT; i++) {
+	if (varint(p, end, &present) < 0 || present >> CS_EF_COUNT)
+		return CS_EDATA;
+	for (i = 0; present >> i; i++) {
 		long long at;
+		if (!(present >> i & 1))
+			continue;
 		if (get_str(p, end, &e->field[i]) < 0 || get_num(p, end, 0, 1 << 30, &at) < 0)
 			return CS_EDATA;
 		e->field_line[i] = (unsigned)at;
@@ -119,4 +144,14 @@ int cs_facts_get(const char **p, const char *end, cs_entry *e)
 	e->service = k->service;
 	e->kind_ix = (int)(k - cs_kinds());
 	return 0;
+}
+
+int cs_facts_put_str(cs_buf *out, const char *s)
+{
+	return put_str(out, s);
+}
+
+int cs_facts_get_str(const char **p, const char *end, const char **s)
+{
+	return get_str(p, end, s);
 }

@@ -13,4 +13,9 @@ int cs_facts_put(cs_buf *out, const cs_entry *e);
  * begin with facts of an entry of a work-log or meeting kind. */
 int cs_facts_get(const char **p, const char *end, cs_entry *e);
 
+/* A string (NULL or one with its NUL) in the form facts hold theirs, and
+ * read back pointing into [*p, end): CS_EDATA when it is not one there. */
+int cs_facts_put_str(cs_buf *out, const char *s);
+int cs_facts_get_str(const char **p, const char *end, const char **s);
+
 #endif

@@ -57,7 +57,7 @@ const cs_kind *cs_kind_find(const char *name)
 	if (!name)
 		return NULL;
 	for (k = kinds; k->name; k++)
-		if (strcmp(k->name, name) == 0)
+		if (k->name[0] == name[0] && strcmp(k->name, name) == 0)
 			return k;
 	return NULL;
 }

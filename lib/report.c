@@ -365,43 +365,42 @@ static void sets_free(entry_set *v, size_t n)
 	free(v);
 }
 
-static int by_slug(const void *key, const void *item)
-{
-	return strcmp(key, *(const char *const *)item);
-}
-
 /* The entries of sc in [from, to] by lawyer (the slugs of lawyers, sorted)
  * and by office (c->offices): one pass for all the blocks of a report, not
- * one each. */
+ * one each; an entry's place in each found through its lawyer's and its
+ * community's places in the directory. */
 static int group(cs_snapshot *c, const scope *sc, cs_day from, cs_day to,
 		 const cs_node *lawyers, entry_set **by_lawyer, entry_set **by_office)
 {
-	const char **slugs = cs_calloc(lawyers->count + 1, sizeof(*slugs));
-	const char **offices = cs_calloc(c->noffices + 1, sizeof(*offices));
+	long *lpos = cs_calloc(c->nlawyers + 1, sizeof(*lpos));
+	long *opos = cs_calloc(c->ncommunities + 1, sizeof(*opos));
 	size_t i;
 	int error = 0;
 	*by_lawyer = cs_calloc(lawyers->count + 1, sizeof(**by_lawyer));
 	*by_office = cs_calloc(c->noffices + 1, sizeof(**by_office));
-	if (!slugs || !offices || !*by_lawyer || !*by_office)
+	if (!lpos || !opos || !*by_lawyer || !*by_office)
 		error = CS_ENOMEM;
-	for (i = 0; !error && i < lawyers->count; i++)
-		slugs[i] = lawyers->items[i]->str;
-	for (i = 0; !error && i < c->noffices; i++)
-		offices[i] = str(c->offices[i], "id") ? str(c->offices[i], "id") : "";
+	for (i = 0; !error && i < c->nlawyers; i++)
+		lpos[i] = -1;
+	for (i = 0; !error && i < lawyers->count; i++) {
+		long ix = cs_snapshot_find_ix(c, "lawyer", lawyers->items[i]->str);
+		if (ix >= 0)
+			lpos[ix] = (long)i;
+	}
+	for (i = 0; !error && i < c->ncommunities; i++)
+		opos[i] = cs_snapshot_find_ix(c, "office", str(c->communities[i], "office"));
 	for (i = cs_snapshot_entries_from(c, from); !error && i < c->nentries &&
 	     c->entries[i].day <= to; i++) {
 		const cs_entry *e = &c->entries[i];
-		const char **l = e->lawyer && in_scope(c, sc, e) ? bsearch(e->lawyer, slugs, lawyers->count,
-						     sizeof(*slugs), by_slug) : NULL;
-		const char **o = e->office ? bsearch(e->office, offices, c->noffices,
-						     sizeof(*offices), by_slug) : NULL;
-		if (l)
-			error = set_add(&(*by_lawyer)[l - slugs], i);
-		if (o && !error)
-			error = set_add(&(*by_office)[o - offices], i);
+		long l = e->lawyer_ix >= 0 && in_scope(c, sc, e) ? lpos[e->lawyer_ix] : -1;
+		long o = e->office && e->community_ix >= 0 ? opos[e->community_ix] : -1;
+		if (l >= 0)
+			error = set_add(&(*by_lawyer)[l], i);
+		if (o >= 0 && !error)
+			error = set_add(&(*by_office)[o], i);
 	}
-	free(slugs);
-	free(offices);
+	free(lpos);
+	free(opos);
 	return error;
 }
 

@@ -431,8 +431,7 @@ static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 	cs_snapshot *c = x->c;
 	const cs_check_opts *o = x->o;
 	long long within = cs_snapshot_param(c, "sign_within_days");
-	const cs_node *community = NULL;  /* the last entry's, asked again only for another */
-	const char *last = NULL;
+	const cs_node *community;
 	size_t j, k;
 	int error = 0;
 	for (j = 0; j < c->nentries && !error; j++) {
@@ -454,10 +453,7 @@ static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 						       date, within);
 			continue;
 		}
-		if (!last || !e->community || strcmp(last, e->community)) {
-			community = cs_snapshot_find(c, "community", e->community);
-			last = e->community;
-		}
+		community = e->community_ix >= 0 ? c->communities[e->community_ix] : NULL;
 		heads = community ? cs_node_get(community, "heads") : NULL;
 		for (k = 0; heads && heads->type == CS_NODE_SEQ && k < heads->count; k++)
 			if (heads->items[k]->type == CS_NODE_SCALAR && !strcmp(heads->items[k]->str, by))
@@ -505,7 +501,10 @@ static int one_record_pair(cs_findings *out, const cs_entry *a, const cs_entry *
 static int by_lawyer(const void *x, const void *y)
 {
 	const cs_entry *a = *(const cs_entry *const *)x, *b = *(const cs_entry *const *)y;
-	int d = strcmp(a->lawyer, b->lawyer);
+	/* the directory's lawyers are sorted by slug: their places compare as
+	 * their slugs do */
+	int d = a->lawyer_ix >= 0 && b->lawyer_ix >= 0 ? (a->lawyer_ix > b->lawyer_ix) -
+		(a->lawyer_ix < b->lawyer_ix) : strcmp(a->lawyer, b->lawyer);
 	return d ? d : a < b ? -1 : a > b;
 }
 
@@ -531,7 +530,8 @@ static int cs_rule_art11_one_record(rules_ctx *x, cs_findings *out)
 				v[m++] = &c->entries[j];
 		qsort(v, m, sizeof(*v), by_lawyer);
 		for (g = 0; g < m && !error; g++)
-			for (h = g + 1; h < m && !error && !strcmp(v[g]->lawyer, v[h]->lawyer); h++)
+			for (h = g + 1; h < m && !error && (v[g]->lawyer == v[h]->lawyer ||
+							     !strcmp(v[g]->lawyer, v[h]->lawyer)); h++)
 				error = one_record_pair(out, v[g], v[h]);
 	}
 	free(v);

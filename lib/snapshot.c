@@ -41,19 +41,28 @@ long long cs_snapshot_param(const cs_snapshot *c, const char *name)
 
 /* Loading */
 
-/* Take path, rec and error (owned) as the next file read. */
-static int push_file(cs_snapshot *c, char *path, cs_node *rec, char *error)
+/* Room for one more file. */
+static int files_room(cs_snapshot *c)
 {
 	struct cs_file_rec *grown;
 	size_t room;
 	if ((room = room_for(c->nfiles))) {
-		if (!(grown = cs_realloc(c->files, room * sizeof(*grown)))) {
-			free(path);
-			cs_node_free(rec);
-			free(error);
+		if (!(grown = cs_realloc(c->files, room * sizeof(*grown))))
 			return CS_ENOMEM;
-		}
 		c->files = grown;
+	}
+	return 0;
+}
+
+/* path (owned unless borrowed), rec and error (owned) as the next file read. */
+static int push_file_as(cs_snapshot *c, char *path, int borrowed, cs_node *rec, char *error)
+{
+	if (files_room(c) < 0) {
+		if (!borrowed)
+			free(path);
+		cs_node_free(rec);
+		free(error);
+		return CS_ENOMEM;
 	}
 	c->files[c->nfiles].path = path;
 	c->files[c->nfiles].rec = rec;
@@ -61,8 +70,15 @@ static int push_file(cs_snapshot *c, char *path, cs_node *rec, char *error)
 	c->files[c->nfiles].lazy = 0;
 	c->files[c->nfiles].valid = 0;
 	c->files[c->nfiles].private = 1;
+	c->files[c->nfiles].borrowed = borrowed;
 	c->nfiles++;
 	return 0;
+}
+
+/* Take path, rec and error (owned) as the next file read. */
+static int push_file(cs_snapshot *c, char *path, cs_node *rec, char *error)
+{
+	return push_file_as(c, path, 0, rec, error);
 }
 
 static int add_file(cs_snapshot *c, const char *path, const char *data, size_t len)
@@ -194,15 +210,17 @@ static void drop_files(cs_snapshot *c, size_t n)
 {
 	while (c->nfiles > n) {
 		struct cs_file_rec *f = &c->files[--c->nfiles];
-		free(f->path);
+		if (!f->borrowed)
+			free(f->path);
 		free(f->error);
 		cs_node_free(f->rec);
 	}
 }
 
 /* --- a figures load's cache of a folder (cs_snapshot_load_figures) ---------
- * payload := count:varint (pathlen:varint path facts)* files
- * facts: an entry that passed its schemas and holds no resident's number, as
+ * payload := count:varint (path facts)* files
+ * path: a string as facts.c writes one (with its NUL, so that the file's
+ * path points into the payload); facts: an entry that passed its schemas and holds no resident's number, as
  * facts.c packs it (no record held); files: every other file of the folder,
  * as pack_files packs them. Kept beside the folder's files payload, under its
  * name with "#figures" after it. */
@@ -237,8 +255,7 @@ static int pack_figures(const cs_snapshot *c, size_t from, cs_buf *out)
 		if (!(held[i - from] = (unsigned char)facts_of(&c->files[i], &e)))
 			continue;
 		n++;
-		if ((error = cs_varint_put(&facts, strlen(path))) == 0 &&
-		    (error = cs_buf_puts(&facts, path)) == 0)
+		if ((error = cs_facts_put_str(&facts, path)) == 0)
 			error = cs_facts_put(&facts, &e);
 	}
 	if (!error && (error = cs_varint_put(out, n)) == 0 &&
@@ -260,17 +277,17 @@ static int unpack_figures(cs_snapshot *c, cs_buf *in)
 	if (cs_varint_get(&p, end, &n) < 0)
 		return CS_EDATA;
 	for (i = 0; i < n && !error; i++) {
-		char *path = take_str(&p, end);
-		cs_entry *e = path ? grow_entries(c) : NULL;
-		if (!path || !e) {
-			free(path);
-			error = path ? CS_ENOMEM : CS_EDATA;
-		} else if ((error = cs_facts_get(&p, end, e)) < 0) {
-			free(path);
-		} else if ((error = push_file(c, path, NULL, NULL)) == 0) {
+		const char *path = NULL;
+		cs_entry *e;
+		if (cs_facts_get_str(&p, end, &path) < 0 || !path)
+			error = CS_EDATA;
+		else if (!(e = grow_entries(c)))
+			error = CS_ENOMEM;
+		else if ((error = cs_facts_get(&p, end, e)) == 0 &&
+			 (error = push_file_as(c, (char *)path, 1, NULL, NULL)) == 0) {
 			c->files[c->nfiles - 1].valid = 1;
 			c->files[c->nfiles - 1].private = 0;
-			e->path = c->files[c->nfiles - 1].path;
+			e->path = path;
 			c->nentries++;
 		}
 	}
@@ -351,17 +368,11 @@ done:
 	return error;
 }
 
-
 /* A filed report or assessment: its path only. */
 static int add_lazy(cs_snapshot *c, const char *path)
 {
-	struct cs_file_rec *grown;
-	size_t room;
-	if ((room = room_for(c->nfiles))) {
-		if (!(grown = cs_realloc(c->files, room * sizeof(*grown))))
-			return CS_ENOMEM;
-		c->files = grown;
-	}
+	if (files_room(c) < 0)
+		return CS_ENOMEM;
 	memset(&c->files[c->nfiles], 0, sizeof(c->files[0]));
 	if (!(c->files[c->nfiles].path = cs_strdup(path)))
 		return CS_ENOMEM;
@@ -629,21 +640,26 @@ static int order_entries(cs_snapshot *c)
 {
 	const char *last = NULL, *office = NULL, *slug = NULL, *lawyer = NULL, *known = NULL;
 	const cs_entry **v;
+	long cix = -1, lix = -1;
 	size_t i;
 	for (i = 0; i < c->nentries; i++) {
 		cs_entry *e = &c->entries[i];
 		if (!last || !e->community || strcmp(last, e->community)) {
-			const cs_node *cm = cs_snapshot_find(c, "community", e->community);
+			const cs_node *cm;
+			cix = cs_snapshot_find_ix(c, "community", e->community);
+			cm = cix >= 0 ? c->communities[cix] : NULL;
 			office = cm ? cs_node_get_str(cm, "office") : NULL;
-			slug = cm ? cs_node_get_str(cm, "id") : e->community;
+			slug = cix >= 0 ? c->community_ids[cix] : e->community;
 			last = e->community;
 		}
 		if (e->lawyer && (!lawyer || strcmp(lawyer, e->lawyer))) {
-			const cs_node *l = cs_snapshot_find(c, "lawyer", e->lawyer);
-			known = l ? cs_node_get_str(l, "id") : e->lawyer;
+			lix = cs_snapshot_find_ix(c, "lawyer", e->lawyer);
+			known = lix >= 0 ? c->lawyer_ids[lix] : e->lawyer;
 			lawyer = e->lawyer;
 		}
 		e->office = office;
+		e->community_ix = e->community ? (int)cix : -1;
+		e->lawyer_ix = e->lawyer ? (int)lix : -1;
 		/* the directory's own strings (equal to these: found by them, or the
 		 * last entry's, compared above): the same slug, the same pointer */
 		if (e->community)
@@ -673,6 +689,21 @@ static int order_entries(cs_snapshot *c)
 		v[at] = NULL;
 	}
 	free(v);
+	return 0;
+}
+
+/* A view sorted by slug, and its slugs in that order into *ids. */
+static int sorted_ids(cs_node **v, size_t n, const char ***ids)
+{
+	size_t i;
+	if (v)
+		qsort(v, n, sizeof(*v), cmp_slug);
+	if (!(*ids = cs_calloc(n + 1, sizeof(**ids))))
+		return CS_ENOMEM;
+	for (i = 0; i < n; i++) {
+		const char *id = cs_node_get_str(v[i], "id");
+		(*ids)[i] = id ? id : "";
+	}
 	return 0;
 }
 
@@ -714,11 +745,12 @@ static int index_files(cs_snapshot *c)
 		else if (k->family == CS_KIND_LOG || k->family == CS_KIND_MEETING)
 			error = add_entry(c, path, rec, k, !c->files[i].private);
 	}
-	if (c->offices) qsort(c->offices, c->noffices, sizeof(cs_node *), cmp_slug);
-	if (c->firms) qsort(c->firms, c->nfirms, sizeof(cs_node *), cmp_slug);
-	if (c->lawyers) qsort(c->lawyers, c->nlawyers, sizeof(cs_node *), cmp_slug);
-	if (c->communities) qsort(c->communities, c->ncommunities, sizeof(cs_node *), cmp_slug);
-	if (c->keys) qsort(c->keys, c->nkeys, sizeof(cs_node *), cmp_slug);
+	if (!error && ((error = sorted_ids(c->offices, c->noffices, &c->office_ids)) < 0 ||
+		       (error = sorted_ids(c->firms, c->nfirms, &c->firm_ids)) < 0 ||
+		       (error = sorted_ids(c->lawyers, c->nlawyers, &c->lawyer_ids)) < 0 ||
+		       (error = sorted_ids(c->communities, c->ncommunities, &c->community_ids)) < 0 ||
+		       (error = sorted_ids(c->keys, c->nkeys, &c->key_ids)) < 0))
+		return error;
 	if (!error)
 		error = order_entries(c);
 	return error;
@@ -850,32 +882,41 @@ int cs_snapshot_exists(const cs_snapshot *c, const char *path)
 	return found;
 }
 
+long cs_snapshot_find_ix(const cs_snapshot *c, const char *kind, const char *slug)
+{
+	const char **ids = NULL;
+	size_t n = 0, lo = 0, hi;
+	if (!slug)
+		return -1;
+	if (!strcmp(kind, "office")) ids = c->office_ids, n = c->noffices;
+	else if (!strcmp(kind, "firm")) ids = c->firm_ids, n = c->nfirms;
+	else if (!strcmp(kind, "lawyer")) ids = c->lawyer_ids, n = c->nlawyers;
+	else if (!strcmp(kind, "community")) ids = c->community_ids, n = c->ncommunities;
+	else if (!strcmp(kind, "key")) ids = c->key_ids, n = c->nkeys;
+	if (!ids)
+		return -1;
+	for (hi = n; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = strcmp(slug, ids[mid]);
+		if (!d)
+			return (long)mid;
+		if (d < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
 const cs_node *cs_snapshot_find(const cs_snapshot *c, const char *kind, const char *slug)
 {
-	cs_node **v = NULL, key, **hit;
-	cs_pair pair;
-	size_t n = 0;
-	if (!slug)
+	cs_node **v;
+	size_t n;
+	long ix = cs_snapshot_find_ix(c, kind, slug);
+	if (ix < 0)
 		return NULL;
-	if (!strcmp(kind, "office")) v = c->offices, n = c->noffices;
-	else if (!strcmp(kind, "firm")) v = c->firms, n = c->nfirms;
-	else if (!strcmp(kind, "lawyer")) v = c->lawyers, n = c->nlawyers;
-	else if (!strcmp(kind, "community")) v = c->communities, n = c->ncommunities;
-	else if (!strcmp(kind, "key")) v = c->keys, n = c->nkeys;
-	if (!v)
-		return NULL;
-	memset(&key, 0, sizeof(key));
-	key.type = CS_NODE_MAP;
-	pair.key = "id";
-	pair.value = &(cs_node){ .type = CS_NODE_SCALAR, .str = (char *)slug,
-				 .len = strlen(slug) };
-	key.pairs = &pair;
-	key.count = 1;
-	{
-		cs_node *kp = &key;
-		hit = bsearch(&kp, v, n, sizeof(*v), cmp_slug);
-	}
-	return hit ? *hit : NULL;
+	views(c, kind, &v, &n);
+	return v[ix];
 }
 
 /* The whole work log, month folder by month folder (records/log/<community>/
@@ -1124,6 +1165,11 @@ void cs_snapshot_free(cs_snapshot *c)
 	free(c->assignments);
 	free(c->changes);
 	free(c->keys);
+	free(c->office_ids);
+	free(c->firm_ids);
+	free(c->lawyer_ids);
+	free(c->community_ids);
+	free(c->key_ids);
 	free(c->entries);
 	free(c->report_paths);
 	for (i = 0; i < c->nfiled; i++)

@@ -23,6 +23,10 @@ typedef struct {
 	cs_node *rec;            /* NULL in a figures load (cs_snapshot_load_figures) */
 	const char *kind, *id, *lawyer, *community;
 	const char *office;      /* the community's office, or NULL */
+	/* the places of its lawyer and community in the directory's views
+	 * (cs_snapshot.lawyers, communities, sorted by slug), -1 when not
+	 * there: what the rules and the reports group by, without a search */
+	int lawyer_ix, community_ix;
 	cs_day day;
 	int start, end;          /* minutes, -1 when absent */
 	int is_void;
@@ -71,11 +75,15 @@ struct cs_snapshot {
 		int valid;   /* 1: rec passed the store's schemas (the cache's verdict) */
 		int private; /* 1: rec holds a resident's number in free text, or
 			      * may (not judged); 0: judged to hold none */
+		int borrowed; /* path points into a cache payload (arenas), not owned */
 	} *files;
 	size_t nfiles;
 	/* views into files */
 	cs_node **offices, **firms, **lawyers, **communities, **assignments, **changes, **keys;
 	size_t noffices, nfirms, nlawyers, ncommunities, nassignments, nchanges, nkeys;
+	/* the slugs of the first five views, in their order ("" for a record
+	 * without one): what cs_snapshot_find searches */
+	const char **office_ids, **firm_ids, **lawyer_ids, **community_ids, **key_ids;
 	cs_entry *entries;           /* sorted by day */
 	size_t nentries;
 	const char **report_paths;   /* records/reports/... */
@@ -92,6 +100,10 @@ struct cs_snapshot {
 	size_t cache_hits, cache_misses;  /* month folders from the cache, and read */
 	cs_day valid_from, valid_to;      /* days whose entries a report found valid */
 };
+
+/* The place in the view of kind (office, firm, lawyer, community, key) of
+ * the record with that slug, or -1. */
+long cs_snapshot_find_ix(const cs_snapshot *snap, const char *kind, const char *slug);
 
 /* The index of the first entry on or after day (entries are sorted by day):
  * where a pass over the entries of some days begins. */
