@@ -69,54 +69,46 @@ static int header(cs_store *s, const char *dir, const char *tree, cs_buf *out)
 			     cs_schema_set_stamp(cs_store_schemas(s)));
 }
 
-/* The whole file at path into data: one allocation, one read. */
-static int read_file(const char *path, cs_buf *data)
+/* n bytes of fd into p; 0 when it had them. */
+static int read_all(int fd, char *p, size_t n)
 {
-	struct stat st;
-	size_t got = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), error = CS_ENOTFOUND;
-	if (fd < 0)
-		return error;
-	/* exactly its size: a figures load keeps the payload as its entries' strings */
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < 16 ||
-	    (uint64_t)st.st_size > SIZE_MAX / 2 || !(data->ptr = cs_malloc((size_t)st.st_size + 1)))
-		goto done;
-	data->cap = (size_t)st.st_size + 1;
-	while (got < (size_t)st.st_size) {
-		ssize_t r = read(fd, data->ptr + got, (size_t)st.st_size - got);
+	while (n) {
+		ssize_t r = read(fd, p, n);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0)
-			break;
-		got += (size_t)r;
+			return -1;
+		p += r;
+		n -= (size_t)r;
 	}
-	data->len = got;
-	data->ptr[got] = '\0';
-	if (got == (size_t)st.st_size)
-		error = 0;
-done:
-	close(fd);
-	return error;
+	return 0;
 }
 
 int cs_cache_get(cs_store *s, const char *dir, const char *tree, cs_buf *payload)
 {
 	cs_buf path = CS_BUF_INIT, head = CS_BUF_INIT, data = CS_BUF_INIT;
-	unsigned char sizes[16];
+	char *got = NULL;
+	struct stat st;
 	uint64_t len;
-	int error = CS_ENOTFOUND;
+	int fd = -1, error = CS_ENOTFOUND;
 	if (!cs_store_cache_on(s) || file_path(s, dir, tree, &path) < 0 ||
-	    header(s, dir, tree, &head) < 0 || read_file(path.ptr, &data) < 0)
+	    header(s, dir, tree, &head) < 0 || (fd = open(path.ptr, O_RDONLY | O_CLOEXEC)) < 0)
 		goto done;
-	if (data.len < head.len + 16 || memcmp(data.ptr, head.ptr, head.len))
+	/* the header, then the payload read into a buffer of exactly its size
+	 * (a figures load keeps it as its entries' strings) */
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size < head.len + 16 || (uint64_t)st.st_size > SIZE_MAX / 2 ||
+	    !(got = cs_malloc(head.len + 16)) || read_all(fd, got, head.len + 16) < 0 ||
+	    memcmp(got, head.ptr, head.len))
 		goto done;
-	memcpy(sizes, data.ptr + head.len, 16);
-	len = get64(sizes);
-	if (len != data.len - head.len - 16 ||
-	    get64(sizes + 8) != sum(data.ptr + head.len + 16, (size_t)len))
+	len = get64((const unsigned char *)got + head.len);
+	if (len != (uint64_t)st.st_size - head.len - 16 ||
+	    !(data.ptr = cs_malloc((size_t)len + 1)))
 		goto done;
-	/* the payload is the file past its header: moved down, not copied out */
-	memmove(data.ptr, data.ptr + head.len + 16, (size_t)len);
+	data.cap = (size_t)len + 1;
+	if (read_all(fd, data.ptr, (size_t)len) < 0 ||
+	    get64((const unsigned char *)got + head.len + 8) != sum(data.ptr, (size_t)len))
+		goto done;
 	data.len = (size_t)len;
 	data.ptr[len] = '\0';
 	cs_buf_free(payload);
@@ -124,6 +116,9 @@ int cs_cache_get(cs_store *s, const char *dir, const char *tree, cs_buf *payload
 	data = (cs_buf)CS_BUF_INIT;
 	error = 0;
 done:
+	if (fd >= 0)
+		close(fd);
+	free(got);
 	cs_buf_free(&path);
 	cs_buf_free(&head);
 	cs_buf_free(&data);

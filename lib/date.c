@@ -179,6 +179,20 @@ void cs_date_format(cs_day day, char out[11])
 	char tmp[64];
 	int y, m, d;
 	cs_date_to_ymd(day, &y, &m, &d);
+	if (y >= 0 && y <= 9999) {
+		/* the common case, without printf (a report formats thousands) */
+		out[0] = (char)('0' + y / 1000);
+		out[1] = (char)('0' + y / 100 % 10);
+		out[2] = (char)('0' + y / 10 % 10);
+		out[3] = (char)('0' + y % 10);
+		out[4] = out[7] = '-';
+		out[5] = (char)('0' + m / 10);
+		out[6] = (char)('0' + m % 10);
+		out[8] = (char)('0' + d / 10);
+		out[9] = (char)('0' + d % 10);
+		out[10] = '\0';
+		return;
+	}
 	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
 	memcpy(out, tmp, 10);
 	out[10] = '\0';

@@ -141,7 +141,7 @@ int cs_facts_get(const char **p, const char *end, cs_entry *e)
 	e->has_target = !!(fl & F_TARGET);
 	e->typical = !!(fl & F_TYPICAL);
 	e->has_score = !!(fl & F_SCORE);
-	e->service = k->service;
+	e->service = !!k->service;
 	e->kind_ix = (int)(k - cs_kinds());
 	return 0;
 }

@@ -395,17 +395,19 @@ static int cs_rule_art10_accept(rules_ctx *x, cs_findings *out)
 			continue;
 		}
 		deadline = e->deadline;
+		acc = e->field[CS_EF_ACCEPTED_AT];
+		if (!(e->accepted ? e->accepted_day > deadline : o->today > deadline))
+			continue;
+		/* named only for a finding */
 		cs_date_format(deadline, dl);
 		entry_month(e, month);
-		acc = e->field[CS_EF_ACCEPTED_AT];
 		if (e->accepted) {
-			if (e->accepted_day > deadline)
-				error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_ACCEPTED_AT),
-						       CS_SEV_ERROR, "art10.accept", e->id, e->lawyer,
-						       e->community, month,
-						       "request received %s accepted %s, after the deadline %s (%lld working days)",
-						       r ? r : "?", acc, dl, n);
-		} else if (o->today > deadline) {
+			error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_ACCEPTED_AT),
+					       CS_SEV_ERROR, "art10.accept", e->id, e->lawyer,
+					       e->community, month,
+					       "request received %s accepted %s, after the deadline %s (%lld working days)",
+					       r ? r : "?", acc, dl, n);
+		} else {
 			error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_RECEIVED_AT),
 					       CS_SEV_ERROR, "art10.accept", e->id, e->lawyer,
 					       e->community, month,
@@ -431,9 +433,14 @@ static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 	cs_snapshot *c = x->c;
 	const cs_check_opts *o = x->o;
 	long long within = cs_snapshot_param(c, "sign_within_days");
-	const cs_node *community;
+	const cs_node *community, **heads_of = cs_calloc(c->ncommunities + 1, sizeof(*heads_of));
 	size_t j, k;
 	int error = 0;
+	if (!heads_of)
+		return CS_ENOMEM;
+	/* each community's heads, looked up once, not for each entry */
+	for (j = 0; j < c->ncommunities; j++)
+		heads_of[j] = cs_node_get(c->communities[j], "heads");
 	for (j = 0; j < c->nentries && !error; j++) {
 		const cs_entry *e = &c->entries[j];
 		const char *by, *at;
@@ -454,7 +461,7 @@ static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 			continue;
 		}
 		community = e->community_ix >= 0 ? c->communities[e->community_ix] : NULL;
-		heads = community ? cs_node_get(community, "heads") : NULL;
+		heads = community ? heads_of[e->community_ix] : NULL;
 		for (k = 0; heads && heads->type == CS_NODE_SEQ && k < heads->count; k++)
 			if (heads->items[k]->type == CS_NODE_SCALAR && !strcmp(heads->items[k]->str, by))
 				head = 1;
@@ -473,6 +480,7 @@ static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 					       date, at, within);
 		cs_error_clear();
 	}
+	free(heads_of);
 	return error;
 }
 
@@ -512,14 +520,21 @@ static int cs_rule_art11_one_record(rules_ctx *x, cs_findings *out)
 {
 	cs_snapshot *c = x->c;
 	const cs_check_opts *o = x->o;
-	const cs_entry **v;
-	size_t i, j, k, m, g, h;
+	const cs_entry **v, **w;
+	size_t *at, i, j, k, m, g, h, nl = c->nlawyers;
 	int error = 0;
 	if (!c->nentries)
 		return 0;
-	if (!(v = cs_malloc(c->nentries * sizeof(*v))))
-		return CS_ENOMEM;
-	/* entries are sorted by day, then start: each day's, by lawyer */
+	v = cs_malloc(c->nentries * sizeof(*v));
+	w = cs_malloc(c->nentries * sizeof(*w));
+	at = cs_calloc(nl + 2, sizeof(*at));
+	if (!v || !w || !at) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
+	/* entries are sorted by day, then start: each day's by lawyer (counted
+	 * into their lawyers' places in the directory, in their order; those of
+	 * a lawyer not in it first, sorted by slug) */
 	for (i = 0; i < c->nentries && !error; i = k) {
 		for (k = i; k < c->nentries && c->entries[k].day == c->entries[i].day; k++)
 			;
@@ -528,13 +543,23 @@ static int cs_rule_art11_one_record(rules_ctx *x, cs_findings *out)
 		for (j = i, m = 0; j < k; j++)
 			if (!c->entries[j].is_void && c->entries[j].lawyer && c->entries[j].start >= 0)
 				v[m++] = &c->entries[j];
-		qsort(v, m, sizeof(*v), by_lawyer);
+		memset(at, 0, (nl + 2) * sizeof(*at));
+		for (j = 0; j < m; j++)
+			at[v[j]->lawyer_ix + 2]++;
+		for (j = 2; j < nl + 2; j++)
+			at[j] += at[j - 1];
+		for (j = 0; j < m; j++)
+			w[at[v[j]->lawyer_ix + 1]++] = v[j];
+		qsort(w, at[0], sizeof(*w), by_lawyer);
 		for (g = 0; g < m && !error; g++)
-			for (h = g + 1; h < m && !error && (v[g]->lawyer == v[h]->lawyer ||
-							     !strcmp(v[g]->lawyer, v[h]->lawyer)); h++)
-				error = one_record_pair(out, v[g], v[h]);
+			for (h = g + 1; h < m && !error && (w[g]->lawyer == w[h]->lawyer ||
+							     !strcmp(w[g]->lawyer, w[h]->lawyer)); h++)
+				error = one_record_pair(out, w[g], w[h]);
 	}
+cleanup:
 	free(v);
+	free(w);
+	free(at);
 	return error;
 }
 

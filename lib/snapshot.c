@@ -19,14 +19,15 @@
 #include "utf8.h"
 #include "yaml.h"
 
-/* The room an array of n things must grow to before its next, or 0 when it
- * has it: 256, then twice as much each time (a year's entries, 72,000, grew
- * by 256 in 280 copies of up to 20 MB). */
-static size_t room_for(size_t n)
+/* The room an array holding n things in room *cap must grow to before its
+ * next, or 0 when it has it: 256, then a quarter more each time (a year's
+ * entries, 72,000, are some 20 MB: doubling held up to twice that; glibc
+ * moves a large block by remapping its pages, not by copying them). */
+static size_t room_for(size_t n, size_t cap)
 {
-	if (n == 0)
-		return 256;
-	return n >= 256 && !(n & (n - 1)) ? 2 * n : 0;
+	if (n < cap)
+		return 0;
+	return cap < 256 ? 256 : cap + cap / 4;
 }
 
 static int cmp_str(const char *a, const char *b)
@@ -46,10 +47,11 @@ static int files_room(cs_snapshot *c)
 {
 	struct cs_file_rec *grown;
 	size_t room;
-	if ((room = room_for(c->nfiles))) {
+	if ((room = room_for(c->nfiles, c->files_cap))) {
 		if (!(grown = cs_realloc(c->files, room * sizeof(*grown))))
 			return CS_ENOMEM;
 		c->files = grown;
+		c->files_cap = room;
 	}
 	return 0;
 }
@@ -525,13 +527,13 @@ static int fill_entry(cs_entry *e, const char *path, cs_node *rec, const cs_kind
 	if (!en || cs_hhmm_parse(en, &e->end) < 0)
 		e->end = -1;
 	e->is_void = cs_node_get(rec, "voided_at") != NULL;
-	e->service = k->service;
+	e->service = !!k->service;
 	e->kind_ix = (int)(k - cs_kinds());
 	if (!att || cs_node_int(att, &e->attendees) < 0)
 		e->attendees = -1;
 	cs_error_clear();
 	e->has_target = cs_node_get(rec, "target") != NULL;
-	e->typical = cs_node_true(cs_node_get(rec, "typical"));
+	e->typical = cs_node_true(cs_node_get(rec, "typical")) != 0;
 	e->line = rec->line;
 	for (i = 0; i < CS_EF_COUNT; i++) {
 		const cs_node *v = cs_node_get(rec, cs_entry_fields_read[i]);
@@ -549,10 +551,11 @@ static cs_entry *grow_entries(cs_snapshot *c)
 {
 	cs_entry *grown;
 	size_t room;
-	if ((room = room_for(c->nentries))) {
+	if ((room = room_for(c->nentries, c->entries_cap))) {
 		if (!(grown = cs_realloc(c->entries, room * sizeof(*grown))))
 			return NULL;
 		c->entries = grown;
+		c->entries_cap = room;
 	}
 	return &c->entries[c->nentries];
 }
@@ -565,7 +568,7 @@ static int add_entry(cs_snapshot *c, const char *path, cs_node *rec, const cs_ki
 	if (!e)
 		return CS_ENOMEM;
 	if (fill_entry(e, path, rec, k) == 0) {
-		e->clean = clean;
+		e->clean = clean != 0;
 		c->nentries++;
 	}
 	return 0;

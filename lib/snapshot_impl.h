@@ -27,23 +27,25 @@ typedef struct {
 	 * (cs_snapshot.lawyers, communities, sorted by slug), -1 when not
 	 * there: what the rules and the reports group by, without a search */
 	int lawyer_ix, community_ix;
+	long long attendees;     /* -1 when absent or not a number */
+	long long score;         /* a feedback's score; has_score 0 when not a number */
 	cs_day day;
 	int start, end;          /* minutes, -1 when absent */
-	int is_void;
-	int service;             /* an activity (DESIGN 5) */
 	int kind_ix;             /* its kind's place in cs_kinds() */
-	long long attendees;     /* -1 when absent or not a number */
-	int has_target, typical; /* a target is named; marked typical */
-	long long score;         /* a feedback's score; has_score 0 when not a number */
-	int has_score;
-	int clean;               /* judged (by the cache) to hold no resident's number */
 	/* a request's (Art 10), worked out once when loaded, for art10.accept and
 	 * the reports' figures: the day received (its date when received_at is
 	 * not a date-time), the day accepted (accepted 1: accepted_at is one),
 	 * and the deadline, accept_working_days after receipt (deadline_error:
 	 * the calendar's error when it could not tell, else 0) */
 	cs_day received_day, accepted_day, deadline;
-	int accepted, deadline_error;
+	int deadline_error;
+	/* flags, a bit each (a year's entries are tens of thousands) */
+	unsigned is_void : 1;
+	unsigned service : 1;    /* an activity (DESIGN 5) */
+	unsigned has_target : 1, typical : 1; /* a target is named; marked typical */
+	unsigned has_score : 1;
+	unsigned clean : 1;      /* judged (by the cache) to hold no resident's number */
+	unsigned accepted : 1;
 	unsigned line;           /* the record's first line */
 	const char *field[CS_EF_COUNT];  /* the string of each, or NULL */
 	unsigned field_line[CS_EF_COUNT]; /* the line of each present, else 0 */
@@ -77,7 +79,7 @@ struct cs_snapshot {
 			      * may (not judged); 0: judged to hold none */
 		int borrowed; /* path points into a cache payload (arenas), not owned */
 	} *files;
-	size_t nfiles;
+	size_t nfiles, files_cap;
 	/* views into files */
 	cs_node **offices, **firms, **lawyers, **communities, **assignments, **changes, **keys;
 	size_t noffices, nfirms, nlawyers, ncommunities, nassignments, nchanges, nkeys;
@@ -85,7 +87,7 @@ struct cs_snapshot {
 	 * without one): what cs_snapshot_find searches */
 	const char **office_ids, **firm_ids, **lawyer_ids, **community_ids, **key_ids;
 	cs_entry *entries;           /* sorted by day */
-	size_t nentries;
+	size_t nentries, entries_cap;
 	const char **report_paths;   /* records/reports/... */
 	size_t nreports;
 	cs_time now;                 /* when it was loaded: nothing may be dated after it */
