@@ -20,6 +20,11 @@ void cli_init(const char *name)
 	 * bins their frees coalesce as they go instead of all at the end
 	 * (malloc_consolidate), some 15% of a year report */
 	mallopt(M_MXFAST, 0);
+	/* a block of 256 KiB or more (a load's arrays of entries and files,
+	 * grown a quarter at a time) is mapped, so that growing it remaps its
+	 * pages: in the heap each step left the old block behind, and the
+	 * steps' sum held four times the array */
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 	setlocale(LC_ALL, "");
 	bindtextdomain("cs", dir && *dir ? dir : CS_LOCALEDIR);
 	bind_textdomain_codeset("cs", "UTF-8");
