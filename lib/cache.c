@@ -1,11 +1,9 @@
-/* The cache of parsed folders: files <gitdir>/cs-cache/<tree>-<hash of dir>,
- * each  "cs-cache 5\n" dir "\n" tree "\n" schemas "\n" length:u64 checksum:u64
+/* The cache of parsed folders: a file <gitdir>/cs-cache/<hash of dir> each,
+ * "cs-cache 6\n" dir "\n" tree "\n" schemas "\n" length:u64 checksum:u64
  * payload, where schemas is the stamp of the store's schemas (the payload
- * carries their verdicts),
- * written to a temporary file and renamed, mode 0600 (the records hold
- * personal data, Art 15); the file of a folder's earlier tree is removed
- * when its new one is written. */
-#include <dirent.h>
+ * carries their verdicts), written to a temporary file and renamed over
+ * the folder's file of its earlier tree, mode 0600 (the records hold
+ * personal data, Art 15). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -20,7 +18,7 @@
 #include "sha256.h"
 #include "store_impl.h"
 
-#define MAGIC "cs-cache 5\n"
+#define MAGIC "cs-cache 6\n"
 
 /* The payload's checksum: FNV-1a's step over eight bytes at a time (a word
  * read as little-endian), then the bytes left; it catches a torn or damaged
@@ -57,9 +55,9 @@ static uint64_t get64(const unsigned char *in)
 	return v;
 }
 
-static int file_path(cs_store *s, const char *dir, const char *tree, cs_buf *path)
+static int file_path(cs_store *s, const char *dir, cs_buf *path)
 {
-	return cs_buf_printf(path, "%scs-cache/%s-%016llx", s->gitdir, tree,
+	return cs_buf_printf(path, "%scs-cache/%016llx", s->gitdir,
 			     (unsigned long long)cs_fnv1a(dir, strlen(dir), CS_FNV_INIT));
 }
 
@@ -84,22 +82,30 @@ static int read_all(int fd, char *p, size_t n)
 	return 0;
 }
 
-int cs_cache_get(cs_store *s, const char *dir, const char *tree, cs_buf *payload)
+/* The payload of dir's file into payload: for tree, or (tree NULL) for
+ * whichever tree it was written for. */
+static int get(cs_store *s, const char *dir, const char *tree, cs_buf *payload)
 {
 	cs_buf path = CS_BUF_INIT, head = CS_BUF_INIT, data = CS_BUF_INIT;
 	char *got = NULL;
 	struct stat st;
 	uint64_t len;
+	size_t at;
 	int fd = -1, error = CS_ENOTFOUND;
-	if (!cs_store_cache_on(s) || file_path(s, dir, tree, &path) < 0 ||
-	    header(s, dir, tree, &head) < 0 || (fd = open(path.ptr, O_RDONLY | O_CLOEXEC)) < 0)
+	/* the header written for another tree differs in the tree's 40
+	 * characters only, after MAGIC and dir */
+	if (!cs_store_cache_on(s) || (tree && strlen(tree) != 40) || file_path(s, dir, &path) < 0 ||
+	    header(s, dir, tree ? tree : "0000000000000000000000000000000000000000", &head) < 0 ||
+	    (fd = open(path.ptr, O_RDONLY | O_CLOEXEC)) < 0)
 		goto done;
+	at = strlen(MAGIC) + strlen(dir) + 1;
 	/* the header, then the payload read into a buffer of exactly its size
 	 * (a figures load keeps it as its entries' strings) */
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
 	    (uint64_t)st.st_size < head.len + 16 || (uint64_t)st.st_size > SIZE_MAX / 2 ||
 	    !(got = cs_malloc(head.len + 16)) || read_all(fd, got, head.len + 16) < 0 ||
-	    memcmp(got, head.ptr, head.len))
+	    memcmp(got, head.ptr, at) || memcmp(got + at + 40, head.ptr + at + 40, head.len - at - 40) ||
+	    (tree && memcmp(got + at, head.ptr + at, 40)))
 		goto done;
 	len = get64((const unsigned char *)got + head.len);
 	if (len != (uint64_t)st.st_size - head.len - 16 ||
@@ -126,6 +132,16 @@ done:
 	return error;
 }
 
+int cs_cache_get(cs_store *s, const char *dir, const char *tree, cs_buf *payload)
+{
+	return get(s, dir, tree, payload);
+}
+
+int cs_cache_get_earlier(cs_store *s, const char *dir, cs_buf *payload)
+{
+	return get(s, dir, NULL, payload);
+}
+
 static int write_all(int fd, const void *data, size_t len)
 {
 	const char *p = data;
@@ -141,39 +157,12 @@ static int write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
-/* The files of dir's earlier trees: gone, one file a folder is kept. */
-static void prune(cs_store *s, const char *dir, const char *tree)
-{
-	cs_buf path = CS_BUF_INIT;
-	char suffix[24];
-	struct dirent *d;
-	DIR *dp;
-	size_t n;
-	snprintf(suffix, sizeof(suffix), "-%016llx",
-		 (unsigned long long)cs_fnv1a(dir, strlen(dir), CS_FNV_INIT));
-	if (cs_buf_printf(&path, "%scs-cache", s->gitdir) < 0 || !(dp = opendir(path.ptr))) {
-		cs_buf_free(&path);
-		return;
-	}
-	while ((d = readdir(dp))) {
-		n = strlen(d->d_name);
-		if (n != 40 + strlen(suffix) || strcmp(d->d_name + 40, suffix) ||
-		    !strncmp(d->d_name, tree, 40))
-			continue;
-		cs_buf_clear(&path);
-		if (cs_buf_printf(&path, "%scs-cache/%s", s->gitdir, d->d_name) == 0)
-			unlink(path.ptr);
-	}
-	closedir(dp);
-	cs_buf_free(&path);
-}
-
 void cs_cache_put(cs_store *s, const char *dir, const char *tree, const cs_buf *payload)
 {
 	cs_buf path = CS_BUF_INIT, tmp = CS_BUF_INIT, head = CS_BUF_INIT;
 	unsigned char sizes[16];
 	int fd = -1, ok = 0;
-	if (!cs_store_cache_on(s) || file_path(s, dir, tree, &path) < 0 ||
+	if (!cs_store_cache_on(s) || strlen(tree) != 40 || file_path(s, dir, &path) < 0 ||
 	    header(s, dir, tree, &head) < 0 || cs_buf_printf(&tmp, "%scs-cache", s->gitdir) < 0)
 		goto done;
 	if (mkdir(tmp.ptr, 0700) < 0 && errno != EEXIST)
@@ -189,8 +178,6 @@ void cs_cache_put(cs_store *s, const char *dir, const char *tree, const cs_buf *
 	ok = ok && rename(tmp.ptr, path.ptr) == 0;
 	if (!ok)
 		unlink(tmp.ptr);
-	else
-		prune(s, dir, tree);
 done:
 	if (fd >= 0) {
 		close(fd);

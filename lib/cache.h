@@ -1,13 +1,15 @@
 /* The cache of parsed folders (DESIGN 9): a month folder of one community's
- * work log, read and parsed once, kept in the git directory (cs-cache/)
- * under its git tree id, so that a load after one new entry parses one
- * folder. A file there is used only when its header names the same folder,
- * tree id, format and schemas (cs_schema_set_stamp of the store's: the payload
- * holds their verdicts) and its checksum holds; anything else is a miss and the
- * folder is read from the objects again (and the file rewritten). Safe to
- * delete at any time; never written in a working-tree load. dir is the
- * folder's path, or it with "#figures" after it for a figures load's payload
- * of the same folder (snapshot.c). */
+ * work log, read and parsed once, kept in the git directory (cs-cache/, one
+ * file a folder) with its git tree id, so that a load after one new entry
+ * parses one folder's one new file. A file there is used only when its
+ * header names the same folder, tree id (or, for the folder's files whose
+ * blob ids did not change, any: cs_cache_get_earlier), format and schemas
+ * (cs_schema_set_stamp of the store's: the payload holds their verdicts) and
+ * its checksum holds; anything else is a miss and the folder is read from the
+ * objects again (and the file rewritten). Safe to delete at any time; never
+ * written in a working-tree load. dir is the folder's path, or it with
+ * "#figures" after it for a figures load's payload of the same folder
+ * (snapshot.c). */
 #ifndef CS_CACHE_H
 #define CS_CACHE_H
 
@@ -20,5 +22,10 @@ int cs_cache_get(cs_store *s, const char *dir, const char *tree, cs_buf *payload
 /* Keep payload for dir at tree: best effort (a store that cannot be written
  * to just has no cache); never fails the caller. */
 void cs_cache_put(cs_store *s, const char *dir, const char *tree, const cs_buf *payload);
+/* The payload kept for dir at whichever tree it was kept for (one file a
+ * folder: the last written), as cs_cache_get judges it otherwise: what a
+ * load of a folder's new tree reuses of its files whose blob ids did not
+ * change. */
+int cs_cache_get_earlier(cs_store *s, const char *dir, cs_buf *payload);
 
 #endif

@@ -111,17 +111,24 @@ static int walk_add(void *ctx, const char *path, const char *data, size_t len)
 }
 
 /* --- the cache of parsed folders (lib/cache.c) ------------------------------
- * payload := count:varint (pathlen:varint path state:u8 (node | len:varint why)?)*
- * state 0: an empty file, 2: a file that did not parse (then why), or a record
+ * payload := count:varint (pathlen:varint path blob:20 size:varint body)*
+ * body := state:u8 (node | len:varint why)?
+ * blob: the file's blob id (zeros when not known), what a load of the
+ * folder's next tree compares to reuse the file unchanged; size: the body's
+ * bytes (so that such a load lists the files without unpacking them); state
+ * 0: an empty file, 2: a file that did not parse (then why), or a record
  * (then node): 1, | 2 when it passed the schemas the cache file is stamped
  * with, | 4 when it holds a resident's number in free text
  * (cs_rule_privacy_hit). */
 enum { STATE_EMPTY = 0, STATE_RECORD = 1, STATE_UNPARSED = 2, STATE_VALID = 2, STATE_PRIVATE = 4 };
 
 /* The files after the first from but those skip marks (skip[i - from]; NULL:
- * none), appended to out. */
-static int pack_files(const cs_snapshot *c, size_t from, const unsigned char *skip, cs_buf *out)
+ * none), appended to out; ids: their blob ids, 20 bytes each (NULL: none). */
+static int pack_files(const cs_snapshot *c, size_t from, const unsigned char *skip,
+		      const unsigned char *ids, cs_buf *out)
 {
+	static const char zeros[20];
+	cs_buf body = CS_BUF_INIT;
 	size_t i, count = 0;
 	int error;
 	for (i = from; i < c->nfiles; i++)
@@ -136,16 +143,20 @@ static int pack_files(const cs_snapshot *c, size_t from, const unsigned char *sk
 				   : f->error ? STATE_UNPARSED : STATE_EMPTY;
 		if (skip && skip[i - from])
 			continue;
+		cs_buf_clear(&body);
+		if ((error = cs_buf_putc(&body, (char)state)) < 0 ||
+		    ((state & STATE_RECORD) && (error = cs_node_pack(f->rec, &body)) < 0) ||
+		    (state == STATE_UNPARSED && ((error = cs_varint_put(&body, strlen(f->error))) < 0 ||
+						 (error = cs_buf_puts(&body, f->error)) < 0)))
+			break;
 		if ((error = cs_varint_put(out, n)) < 0 || (error = cs_buf_put(out, f->path, n)) < 0 ||
-		    (error = cs_buf_putc(out, (char)state)) < 0)
-			return error;
-		if ((state & STATE_RECORD) && (error = cs_node_pack(f->rec, out)) < 0)
-			return error;
-		if (state == STATE_UNPARSED && ((error = cs_varint_put(out, strlen(f->error))) < 0 ||
-				   (error = cs_buf_puts(out, f->error)) < 0))
-			return error;
+		    (error = cs_buf_put(out, ids ? (const char *)ids + 20 * (i - from) : zeros, 20)) < 0 ||
+		    (error = cs_varint_put(out, body.len)) < 0 ||
+		    (error = cs_buf_put(out, body.ptr, body.len)) < 0)
+			break;
 	}
-	return 0;
+	cs_buf_free(&body);
+	return error < 0 ? error : 0;
 }
 
 static char *take_str(const char **p, const char *end)
@@ -161,6 +172,46 @@ static char *take_str(const char **p, const char *end)
 	return s;
 }
 
+/* The file packed at *p (moved past it) appended, with its blob id into id
+ * when id is not NULL; CS_EDATA when [*p, end) does not begin with one,
+ * nothing appended. */
+static int unpack_file(cs_snapshot *c, const char **p, const char *end, unsigned char *id)
+{
+	char *path = take_str(p, end), *why = NULL;
+	const char *body_end = NULL;
+	cs_node *rec = NULL;
+	size_t size;
+	int state = -1, error = 0;
+	if (path && end - *p > 20) {
+		if (id)
+			memcpy(id, *p, 20);
+		*p += 20;
+		if (cs_varint_get(p, end, &size) == 0 && size >= 1 && size <= (size_t)(end - *p)) {
+			body_end = *p + size;
+			state = *(*p)++;
+		}
+	}
+	if (state >= 0 && (state & STATE_RECORD) && state < 8)
+		error = cs_node_unpack(p, body_end, &rec);
+	else if (state == STATE_UNPARSED && !(why = take_str(p, body_end)))
+		error = CS_EDATA;
+	else if (state != STATE_EMPTY && state != STATE_UNPARSED)
+		error = CS_EDATA;
+	if (!error && *p != body_end)
+		error = CS_EDATA;
+	if (error < 0) {
+		cs_node_free(rec);
+		free(why);
+		free(path);
+		return error;
+	}
+	if ((error = push_file(c, path, rec, why)) == 0) {
+		c->files[c->nfiles - 1].valid = rec && (state & STATE_VALID);
+		c->files[c->nfiles - 1].private = rec && (state & STATE_PRIVATE);
+	}
+	return error;
+}
+
 /* The files packed in [p, end) appended; CS_EDATA when it does not hold them. */
 static int unpack_files(cs_snapshot *c, const char *p, const char *end)
 {
@@ -168,25 +219,8 @@ static int unpack_files(cs_snapshot *c, const char *p, const char *end)
 	int error = 0;
 	if (cs_varint_get(&p, end, &n) < 0)
 		return CS_EDATA;
-	for (i = 0; i < n && !error; i++) {
-		char *path = take_str(&p, end), *why = NULL;
-		cs_node *rec = NULL;
-		int state = path && p < end ? *p++ : -1;
-		if (state >= 0 && (state & STATE_RECORD) && state < 8)
-			error = cs_node_unpack(&p, end, &rec);
-		else if (state == STATE_UNPARSED && !(why = take_str(&p, end)))
-			error = CS_EDATA;
-		else if (state != STATE_EMPTY && state != STATE_UNPARSED)
-			error = CS_EDATA;
-		if (error < 0) {
-			free(path);
-			return error;
-		}
-		if ((error = push_file(c, path, rec, why)) == 0) {
-			c->files[c->nfiles - 1].valid = rec && (state & STATE_VALID);
-			c->files[c->nfiles - 1].private = rec && (state & STATE_PRIVATE);
-		}
-	}
+	for (i = 0; i < n && !error; i++)
+		error = unpack_file(c, &p, end, NULL);
 	return error ? error : p == end ? 0 : CS_EDATA;
 }
 
@@ -195,11 +229,14 @@ static int unpack_files(cs_snapshot *c, const char *p, const char *end)
  * a later check or report of an unchanged folder does not run the schemas
  * again on a record that passed them, and a figures load may leave out the
  * free text of one that holds no such number. */
-static void judge_files(cs_snapshot *c, size_t n)
+static void judge_files(cs_snapshot *c, size_t n, const unsigned char *reused)
 {
 	const cs_schema_set *set = cs_store_schemas(c->store);
+	size_t from = n;
 	for (; n < c->nfiles; n++) {
 		struct cs_file_rec *f = &c->files[n];
+		if (reused && reused[n - from])
+			continue; /* judged when it was first read, its verdicts kept */
 		f->valid = f->rec && cs_record_validate(set, f->rec, f->path, NULL) == 0;
 		cs_error_clear();
 		f->private = !f->rec || cs_rule_privacy_hit(f->rec, f->path) != 0;
@@ -262,7 +299,7 @@ static int pack_figures(const cs_snapshot *c, size_t from, cs_buf *out)
 	}
 	if (!error && (error = cs_varint_put(out, n)) == 0 &&
 	    (error = cs_buf_put(out, facts.ptr ? facts.ptr : "", facts.len)) == 0)
-		error = pack_files(c, from, held, out);
+		error = pack_files(c, from, held, NULL, out);
 	free(held);
 	cs_buf_free(&facts);
 	return error;
@@ -337,11 +374,103 @@ done:
 	return error;
 }
 
+/* A folder's new tree read (load_folder): its files whose path and blob id
+ * the cache's payload of its earlier tree holds, taken from there with their
+ * verdicts; the others read from the objects and judged. */
+struct earlier_file {
+	const char *path, *at;  /* in the earlier payload: its path (not NUL-ended), its entry */
+	size_t len;
+	const unsigned char *id;
+};
+
+struct reread {
+	cs_snapshot *c;
+	size_t before;
+	const char *end;             /* of the earlier payload */
+	struct earlier_file *v;      /* sorted by path */
+	size_t n;
+	cs_buf ids;                  /* each file's blob id, in the order read */
+	cs_buf reused;               /* 1 for each file taken from the earlier payload */
+};
+
+static int by_earlier_path(const void *a, const void *b)
+{
+	const struct earlier_file *x = a, *y = b;
+	int d = memcmp(x->path, y->path, x->len < y->len ? x->len : y->len);
+	return d ? d : (x->len > y->len) - (x->len < y->len);
+}
+
+/* The files of the earlier payload [p, end), listed into r (one that does
+ * not parse lists nothing: it is no help). */
+static void list_earlier(struct reread *r, const char *p, const char *end)
+{
+	size_t n, i, len, size;
+	if (cs_varint_get(&p, end, &n) < 0 || n > (size_t)(end - p) ||
+	    !(r->v = cs_calloc(n + 1, sizeof(*r->v))))
+		return;
+	for (i = 0; i < n; i++) {
+		struct earlier_file *f = &r->v[i];
+		const char *q;
+		f->at = p;
+		if (cs_varint_get(&p, end, &len) < 0 || len > (size_t)(end - p) ||
+		    (size_t)(end - p) - len <= 20)
+			break;
+		f->path = p;
+		f->len = len;
+		f->id = (const unsigned char *)p + len;
+		q = p + len + 20;
+		if (cs_varint_get(&q, end, &size) < 0 || size > (size_t)(end - q))
+			break;
+		p = q + size;
+	}
+	if (i < n) {
+		free(r->v);
+		r->v = NULL;
+		return;
+	}
+	r->n = n;
+	r->end = end;
+	qsort(r->v, n, sizeof(*r->v), by_earlier_path);
+}
+
+static int reread_want(void *ctx, const char *path, const unsigned char *id)
+{
+	struct reread *r = ctx;
+	struct earlier_file key, *hit;
+	const char *p;
+	int error;
+	if ((error = cs_buf_put(&r->ids, (const char *)id, 20)) < 0)
+		return error;
+	key.path = path;
+	key.len = strlen(path);
+	hit = r->n ? bsearch(&key, r->v, r->n, sizeof(*r->v), by_earlier_path) : NULL;
+	if (!hit || memcmp(hit->id, id, 20))
+		return cs_buf_putc(&r->reused, 0);
+	p = hit->at;
+	if ((error = unpack_file(r->c, &p, r->end, NULL)) == CS_EDATA)
+		return cs_buf_putc(&r->reused, 0); /* read from the objects, then */
+	if (error < 0)
+		return error;
+	if ((error = cs_buf_putc(&r->reused, 1)) < 0)
+		return error;
+	r->c->files_reused++;
+	return 1;
+}
+
+static int reread_add(void *ctx, const char *path, const char *data, size_t len)
+{
+	struct reread *r = ctx;
+	r->c->files_parsed++;
+	return add_file(r->c, path, data, len);
+}
+
 /* One month folder of a community's work log: from the cache when it holds
- * this tree of it, else from the objects (and then into the cache). */
+ * this tree of it, else from the objects, what did not change since the
+ * tree the cache holds taken from there (and then into the cache). */
 static int load_folder(cs_snapshot *c, const char *dir)
 {
-	cs_buf payload = CS_BUF_INIT;
+	cs_buf payload = CS_BUF_INIT, earlier = CS_BUF_INIT;
+	struct reread r;
 	size_t before = c->nfiles;
 	char tree[41];
 	int error;
@@ -357,16 +486,29 @@ static int load_folder(cs_snapshot *c, const char *dir)
 			goto done;
 	}
 	c->cache_misses++;
-	if ((error = cs_store_walk(c->store, c->rev, dir, walk_add, c)) < 0)
-		goto done;
-	if (cs_store_cache_on(c->store)) {
-		judge_files(c, before);
+	memset(&r, 0, sizeof(r));
+	r.c = c;
+	r.before = before;
+	cs_buf_init(&r.ids);
+	cs_buf_init(&r.reused);
+	if (cs_cache_get_earlier(c->store, dir, &earlier) == 0)
+		list_earlier(&r, earlier.ptr, earlier.ptr + earlier.len);
+	if ((error = cs_store_walk_ids(c->store, c->rev, dir, reread_want, reread_add, &r)) < 0)
+		goto cleanup;
+	if (cs_store_cache_on(c->store) && r.ids.len == 20 * (c->nfiles - before) &&
+	    r.reused.len == c->nfiles - before) {
+		judge_files(c, before, (const unsigned char *)r.reused.ptr);
 		cs_buf_clear(&payload);
-		if (pack_files(c, before, NULL, &payload) == 0)
+		if (pack_files(c, before, NULL, (const unsigned char *)r.ids.ptr, &payload) == 0)
 			cs_cache_put(c->store, dir, tree, &payload);
 	}
+cleanup:
+	free(r.v);
+	cs_buf_free(&r.ids);
+	cs_buf_free(&r.reused);
 done:
 	cs_buf_free(&payload);
+	cs_buf_free(&earlier);
 	return error;
 }
 

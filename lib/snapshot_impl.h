@@ -100,6 +100,8 @@ struct cs_snapshot {
 	size_t nfiled;
 	int filed_walked;
 	size_t cache_hits, cache_misses;  /* month folders from the cache, and read */
+	size_t files_reused, files_parsed; /* of the folders read: files taken from the
+					    * cache's earlier tree, and parsed */
 	cs_day valid_from, valid_to;      /* days whose entries a report found valid */
 };
 

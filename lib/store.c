@@ -881,6 +881,7 @@ struct walk {
 	const char *prefix;
 	cs_buf path;
 	cs_store_walk_fn fn;
+	cs_store_want_fn want;
 	void *ctx;
 	int result;
 };
@@ -896,6 +897,12 @@ static int walk_cb(const char *root, const git_tree_entry *e, void *payload)
 	if (cs_buf_puts(&w->path, w->prefix) < 0 || cs_buf_puts(&w->path, root) < 0 ||
 	    cs_buf_puts(&w->path, git_tree_entry_name(e)) < 0) {
 		w->result = CS_ENOMEM;
+		return -1;
+	}
+	if (w->want && (r = w->want(w->ctx, w->path.ptr, git_tree_entry_id(e)->id)) != 0) {
+		if (r > 0)
+			return 0;
+		w->result = r;
 		return -1;
 	}
 	if (git_blob_lookup(&blob, w->repo, git_tree_entry_id(e)) < 0) {
@@ -973,9 +980,15 @@ cleanup:
 int cs_store_walk(cs_store *s, const char *oid_hex, const char *dir,
 		  cs_store_walk_fn fn, void *ctx)
 {
+	return cs_store_walk_ids(s, oid_hex, dir, NULL, fn, ctx);
+}
+
+int cs_store_walk_ids(cs_store *s, const char *oid_hex, const char *dir,
+		      cs_store_want_fn want, cs_store_walk_fn fn, void *ctx)
+{
 	git_tree *root = NULL, *sub = NULL;
 	git_tree_entry *e = NULL;
-	struct walk w = { s->repo, "", CS_BUF_INIT, fn, ctx, 0 };
+	struct walk w = { s->repo, "", CS_BUF_INIT, fn, want, ctx, 0 };
 	cs_buf prefix = CS_BUF_INIT;
 	int error;
 	if ((error = store_commit_tree(&root, s, oid_hex)) < 0)

@@ -76,6 +76,12 @@ int cs_store_cache_on(const cs_store *s);
 typedef int (*cs_store_walk_fn)(void *ctx, const char *path, const char *data, size_t len);
 int cs_store_walk(cs_store *s, const char *oid_hex, const char *dir,
 		  cs_store_walk_fn fn, void *ctx);
+/* The same, each file's blob id (20 bytes) first offered to want: 0, its
+ * content is read and given to fn; 1, it is not read (the caller has it
+ * from elsewhere); a negative error stops the walk with it. */
+typedef int (*cs_store_want_fn)(void *ctx, const char *path, const unsigned char *blob_id);
+int cs_store_walk_ids(cs_store *s, const char *oid_hex, const char *dir,
+		      cs_store_want_fn want, cs_store_walk_fn fn, void *ctx);
 
 /* The names of the entries of the directory dir in commit oid_hex (NULL:
  * HEAD), in git's order; fn gets each name and 1 for a directory. Nothing

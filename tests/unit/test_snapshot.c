@@ -501,6 +501,69 @@ static void bad_cache_is_read_around(void **state)
 	free(b);
 }
 
+/* A folder's new tree after one new file: the files of its earlier tree
+ * that did not change (the same path and blob id) come from the cache of
+ * that tree, only the new one is parsed, and the load is what the objects
+ * give. */
+static void new_tree_parses_only_its_new_file(void **state)
+{
+	struct fixture *f = *state;
+	cs_day from = cs_date_from_ymd(2026, 10, 1), to = cs_date_from_ymd(2026, 10, 31);
+	cs_file *files;
+	cs_store *a, *b;
+	cs_snapshot *s, *bare;
+	char da[192], db[192], cmd[512], folder[160];
+	const char *slash;
+	size_t i, nf = 0, pick, in_folder = 0;
+	for (i = 0; i < f->nfiles && !(strstr(f->files[i].path, "records/log/") &&
+					strstr(f->files[i].path, "/2026/10/")); i++)
+		;
+	assert_true(i < f->nfiles);
+	pick = i;
+	slash = strrchr(f->files[pick].path, '/');
+	snprintf(folder, sizeof(folder), "%.*s/", (int)(slash - f->files[pick].path + 1) - 1,
+		 f->files[pick].path);
+	for (i = 0; i < f->nfiles; i++)
+		in_folder += !strncmp(f->files[i].path, folder, strlen(folder));
+	assert_true(in_folder >= 2);
+	/* store a: the folder without one of its files; b: with it */
+	assert_non_null(files = calloc(f->nfiles + 1, sizeof(*files)));
+	for (i = 0; i < f->nfiles; i++)
+		if (i != pick)
+			files[nf++] = f->files[i];
+	snprintf(da, sizeof(da), "%s/earlier", f->root);
+	snprintf(db, sizeof(db), "%s/later", f->root);
+	assert_int_equal(cs_store_create(da, 1, files, nf, "earlier"), 0);
+	assert_int_equal(cs_store_create(db, 1, f->files, f->nfiles, "later"), 0);
+	assert_int_equal(cs_store_open(&a, da), 0);
+	assert_int_equal(cs_store_open(&b, db), 0);
+	assert_int_equal(cs_snapshot_load_months(&s, a, NULL, from, to), 0);
+	assert_true(s->cache_misses >= 1);
+	assert_int_equal(s->files_reused, 0);
+	cs_snapshot_free(s);
+	/* b's cache is a's: its folders' earlier trees */
+	snprintf(cmd, sizeof(cmd), "cp -R '%s/cs-cache' '%s/cs-cache'", da, db);
+	assert_int_equal(system(cmd), 0);
+	setenv("CS_CACHE", "0", 1);
+	assert_int_equal(cs_snapshot_load_months(&bare, b, NULL, from, to), 0);
+	unsetenv("CS_CACHE");
+	assert_int_equal(cs_snapshot_load_months(&s, b, NULL, from, to), 0);
+	assert_int_equal(s->cache_misses, 1);
+	assert_int_equal(s->files_parsed, 1);
+	assert_int_equal(s->files_reused, in_folder - 1);
+	assert_same_files(bare, s);
+	cs_snapshot_free(s);
+	/* and then b's own tree is in the cache */
+	assert_int_equal(cs_snapshot_load_months(&s, b, NULL, from, to), 0);
+	assert_int_equal(s->cache_misses, 0);
+	assert_same_files(bare, s);
+	cs_snapshot_free(s);
+	cs_snapshot_free(bare);
+	cs_store_free(a);
+	cs_store_free(b);
+	free(files);
+}
+
 static void packed_trees_come_back_whole(void **state)
 {
 	static const char doc[] = "a: 1\nb: [x, 'y', {c: ~}]\nd: |\n  两行\n  text\n";
@@ -542,6 +605,7 @@ int main(void)
 		cmocka_unit_test(cache_gives_what_the_objects_give),
 		cmocka_unit_test(bad_cache_is_read_around),
 		cmocka_unit_test(cache_keeps_the_schemas_verdict),
+		cmocka_unit_test(new_tree_parses_only_its_new_file),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
