@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -82,12 +83,16 @@ static int read_all(int fd, char *p, size_t n)
 	return 0;
 }
 
-/* The payload of dir's file into payload: for tree, or (tree NULL) for
- * whichever tree it was written for. */
-static int get(cs_store *s, const char *dir, const char *tree, cs_buf *payload)
+/* The payload of dir's file into v, mapped: for tree, or (tree NULL) for
+ * whichever tree it was written for. Mapped, not read: no copy, and the
+ * pages come in from the page cache at once (MAP_POPULATE); a file is only
+ * ever replaced by a rename, never cut short in place, so the mapping holds
+ * what was checked for as long as it is kept. */
+static int get(cs_store *s, const char *dir, const char *tree, cs_cache_view *v)
 {
-	cs_buf path = CS_BUF_INIT, head = CS_BUF_INIT, data = CS_BUF_INIT;
+	cs_buf path = CS_BUF_INIT, head = CS_BUF_INIT;
 	char *got = NULL;
+	void *map = MAP_FAILED;
 	struct stat st;
 	uint64_t len;
 	size_t at;
@@ -99,8 +104,6 @@ static int get(cs_store *s, const char *dir, const char *tree, cs_buf *payload)
 	    (fd = open(path.ptr, O_RDONLY | O_CLOEXEC)) < 0)
 		goto done;
 	at = strlen(MAGIC) + strlen(dir) + 1;
-	/* the header, then the payload read into a buffer of exactly its size
-	 * (a figures load keeps it as its entries' strings) */
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
 	    (uint64_t)st.st_size < head.len + 16 || (uint64_t)st.st_size > SIZE_MAX / 2 ||
 	    !(got = cs_malloc(head.len + 16)) || read_all(fd, got, head.len + 16) < 0 ||
@@ -109,37 +112,45 @@ static int get(cs_store *s, const char *dir, const char *tree, cs_buf *payload)
 		goto done;
 	len = get64((const unsigned char *)got + head.len);
 	if (len != (uint64_t)st.st_size - head.len - 16 ||
-	    !(data.ptr = cs_malloc((size_t)len + 1)))
+	    (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0)) ==
+		    MAP_FAILED ||
+	    get64((const unsigned char *)got + head.len + 8) !=
+		    sum((const char *)map + head.len + 16, (size_t)len))
 		goto done;
-	data.cap = (size_t)len + 1;
-	if (read_all(fd, data.ptr, (size_t)len) < 0 ||
-	    get64((const unsigned char *)got + head.len + 8) != sum(data.ptr, (size_t)len))
-		goto done;
-	data.len = (size_t)len;
-	data.ptr[len] = '\0';
-	cs_buf_free(payload);
-	*payload = data;
-	data = (cs_buf)CS_BUF_INIT;
+	cs_cache_view_free(v);
+	v->map = map;
+	v->maplen = (size_t)st.st_size;
+	v->ptr = (const char *)map + head.len + 16;
+	v->len = (size_t)len;
+	map = MAP_FAILED;
 	error = 0;
 done:
+	if (map != MAP_FAILED)
+		munmap(map, (size_t)st.st_size);
 	if (fd >= 0)
 		close(fd);
 	free(got);
 	cs_buf_free(&path);
 	cs_buf_free(&head);
-	cs_buf_free(&data);
 	cs_error_clear();
 	return error;
 }
 
-int cs_cache_get(cs_store *s, const char *dir, const char *tree, cs_buf *payload)
+int cs_cache_get(cs_store *s, const char *dir, const char *tree, cs_cache_view *v)
 {
-	return get(s, dir, tree, payload);
+	return get(s, dir, tree, v);
 }
 
-int cs_cache_get_earlier(cs_store *s, const char *dir, cs_buf *payload)
+int cs_cache_get_earlier(cs_store *s, const char *dir, cs_cache_view *v)
 {
-	return get(s, dir, NULL, payload);
+	return get(s, dir, NULL, v);
+}
+
+void cs_cache_view_free(cs_cache_view *v)
+{
+	if (v->map)
+		munmap(v->map, v->maplen);
+	*v = (cs_cache_view)CS_CACHE_VIEW_INIT;
 }
 
 static int write_all(int fd, const void *data, size_t len)

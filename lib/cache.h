@@ -16,9 +16,20 @@
 #include "buf.h"
 #include "store.h"
 
-/* The payload kept for dir at tree (hex): 0, or CS_ENOTFOUND (missing,
- * corrupt, foreign or of another format). */
-int cs_cache_get(cs_store *s, const char *dir, const char *tree, cs_buf *payload);
+/* A payload kept: [ptr, ptr + len), read-only, in a mapping of its file
+ * that holds until cs_cache_view_free. */
+typedef struct {
+	void *map;
+	size_t maplen;
+	const char *ptr;
+	size_t len;
+} cs_cache_view;
+#define CS_CACHE_VIEW_INIT { NULL, 0, NULL, 0 }
+
+/* The payload kept for dir at tree (hex) into v (its earlier one, if any,
+ * freed): 0, or CS_ENOTFOUND (missing, corrupt, foreign or of another
+ * format; v untouched). */
+int cs_cache_get(cs_store *s, const char *dir, const char *tree, cs_cache_view *v);
 /* Keep payload for dir at tree: best effort (a store that cannot be written
  * to just has no cache); never fails the caller. */
 void cs_cache_put(cs_store *s, const char *dir, const char *tree, const cs_buf *payload);
@@ -26,6 +37,8 @@ void cs_cache_put(cs_store *s, const char *dir, const char *tree, const cs_buf *
  * folder: the last written), as cs_cache_get judges it otherwise: what a
  * load of a folder's new tree reuses of its files whose blob ids did not
  * change. */
-int cs_cache_get_earlier(cs_store *s, const char *dir, cs_buf *payload);
+int cs_cache_get_earlier(cs_store *s, const char *dir, cs_cache_view *v);
+/* Unmapped; v is CS_CACHE_VIEW_INIT after (as it may be before). */
+void cs_cache_view_free(cs_cache_view *v);
 
 #endif

@@ -462,9 +462,8 @@ static int cs_rule_art11_signed(rules_ctx *x, cs_findings *out)
 		}
 		community = e->community_ix >= 0 ? c->communities[e->community_ix] : NULL;
 		heads = community ? heads_of[e->community_ix] : NULL;
-		for (k = 0; heads && heads->type == CS_NODE_SEQ && k < heads->count; k++)
-			if (heads->items[k]->type == CS_NODE_SCALAR && !strcmp(heads->items[k]->str, by))
-				head = 1;
+		for (k = 0; !head && heads && heads->type == CS_NODE_SEQ && k < heads->count; k++)
+			head = heads->items[k]->type == CS_NODE_SCALAR && !strcmp(heads->items[k]->str, by);
 		if (community && !head && names(e, month, date)) {
 			error = cs_finding_add(out, e->path, cs_entry_line(e, CS_EF_SIGNED_BY), CS_SEV_ERROR,
 					       "art11.signed", e->id, e->lawyer, e->community, month,

@@ -307,11 +307,11 @@ static int pack_figures(const cs_snapshot *c, size_t from, cs_buf *out)
 
 /* The entries and files of a figures payload appended, the payload kept
  * (their strings point into it); CS_EDATA when it is not one, nothing added. */
-static int unpack_figures(cs_snapshot *c, cs_buf *in)
+static int unpack_figures(cs_snapshot *c, cs_cache_view *in)
 {
 	const char *p = in->ptr, *end = in->ptr + in->len;
 	size_t n, i, files = c->nfiles, entries = c->nentries;
-	char **grown;
+	cs_cache_view *grown;
 	int error = 0;
 	if (cs_varint_get(&p, end, &n) < 0)
 		return CS_EDATA;
@@ -340,7 +340,8 @@ static int unpack_figures(cs_snapshot *c, cs_buf *in)
 		return error;
 	}
 	c->arenas = grown;
-	c->arenas[c->narenas++] = cs_buf_detach(in);
+	c->arenas[c->narenas++] = *in;
+	*in = (cs_cache_view)CS_CACHE_VIEW_INIT;
 	return 0;
 }
 
@@ -352,6 +353,7 @@ static int load_folder(cs_snapshot *c, const char *dir);
 static int load_folder_figures(cs_snapshot *c, const char *dir)
 {
 	cs_buf key = CS_BUF_INIT, payload = CS_BUF_INIT;
+	cs_cache_view kept = CS_CACHE_VIEW_INIT;
 	size_t before = c->nfiles;
 	char tree[41];
 	int error;
@@ -359,8 +361,8 @@ static int load_folder_figures(cs_snapshot *c, const char *dir)
 		return error == CS_ENOTFOUND ? (cs_error_clear(), 0) : error;
 	if ((error = cs_buf_printf(&key, "%s#figures", dir)) < 0)
 		return error;
-	if (cs_cache_get(c->store, key.ptr, tree, &payload) == 0) {
-		if ((error = unpack_figures(c, &payload)) == 0)
+	if (cs_cache_get(c->store, key.ptr, tree, &kept) == 0) {
+		if ((error = unpack_figures(c, &kept)) == 0)
 			c->cache_hits++;
 		if (error != CS_EDATA)
 			goto done;
@@ -369,6 +371,7 @@ static int load_folder_figures(cs_snapshot *c, const char *dir)
 	    pack_figures(c, before, &payload) == 0)
 		cs_cache_put(c->store, key.ptr, tree, &payload);
 done:
+	cs_cache_view_free(&kept);
 	cs_buf_free(&key);
 	cs_buf_free(&payload);
 	return error;
@@ -469,15 +472,16 @@ static int reread_add(void *ctx, const char *path, const char *data, size_t len)
  * tree the cache holds taken from there (and then into the cache). */
 static int load_folder(cs_snapshot *c, const char *dir)
 {
-	cs_buf payload = CS_BUF_INIT, earlier = CS_BUF_INIT;
+	cs_buf payload = CS_BUF_INIT;
+	cs_cache_view kept = CS_CACHE_VIEW_INIT, earlier = CS_CACHE_VIEW_INIT;
 	struct reread r;
 	size_t before = c->nfiles;
 	char tree[41];
 	int error;
 	if ((error = cs_store_tree_id(c->store, c->rev, dir, tree)) < 0)
 		return error == CS_ENOTFOUND ? (cs_error_clear(), 0) : error;
-	if (cs_cache_get(c->store, dir, tree, &payload) == 0) {
-		if ((error = unpack_files(c, payload.ptr, payload.ptr + payload.len)) == 0) {
+	if (cs_cache_get(c->store, dir, tree, &kept) == 0) {
+		if ((error = unpack_files(c, kept.ptr, kept.ptr + kept.len)) == 0) {
 			c->cache_hits++;
 			goto done;
 		}
@@ -508,7 +512,8 @@ cleanup:
 	cs_buf_free(&r.reused);
 done:
 	cs_buf_free(&payload);
-	cs_buf_free(&earlier);
+	cs_cache_view_free(&kept);
+	cs_cache_view_free(&earlier);
 	return error;
 }
 
@@ -716,13 +721,38 @@ static int add_entry(cs_snapshot *c, const char *path, cs_node *rec, const cs_ki
 	return 0;
 }
 
-/* v: the entries in order (day, start, path): counted into their days
- * first, then each day sorted (a year's entries share 365 days: a sort of
- * each day's is half the comparisons of one sort of all). */
+/* The entries in order of start (-1 first) into tmp, keeping their order
+ * otherwise: 0, or -1 when a start is out of a day's range. */
+static int count_by_start(const cs_snapshot *c, const cs_entry **tmp)
+{
+	size_t at[24 * 60 + 3] = { 0 }, i;
+	for (i = 0; i < c->nentries; i++) {
+		int st = c->entries[i].start;
+		if (st < -1 || st > 24 * 60)
+			return -1;
+		at[st + 2]++;
+	}
+	for (i = 1; i < sizeof(at) / sizeof(*at); i++)
+		at[i] += at[i - 1];
+	for (i = 0; i < c->nentries; i++)
+		tmp[at[c->entries[i].start + 1]++] = &c->entries[i];
+	return 0;
+}
+
+/* v: the entries in order (day, start, path). When they come in the order of
+ * their paths (folder by folder, as a load reads them): counted by start,
+ * then by day, each count keeping the order it is given (no comparison).
+ * Otherwise counted into their days, then each day sorted (a year's entries
+ * share 365 days: a sort of each day's is half the comparisons of one sort
+ * of all). */
 static void sort_by_day(cs_snapshot *c, const cs_entry **v)
 {
 	cs_day lo = c->entries[0].day, hi = lo;
+	const cs_entry **tmp = NULL;
 	size_t i, *at, span;
+	int held = 1;
+	for (i = 1; i < c->nentries && held; i++)
+		held = strcmp(c->entries[i - 1].path, c->entries[i].path) < 0;
 	for (i = 1; i < c->nentries; i++) {
 		if (c->entries[i].day < lo)
 			lo = c->entries[i].day;
@@ -736,10 +766,21 @@ static void sort_by_day(cs_snapshot *c, const cs_entry **v)
 		qsort(v, c->nentries, sizeof(*v), sort_entry_ptrs);
 		return;
 	}
+	if (held && (tmp = cs_malloc(c->nentries * sizeof(*tmp))) && count_by_start(c, tmp) < 0) {
+		free(tmp);
+		tmp = NULL;
+	}
 	for (i = 0; i < c->nentries; i++)
 		at[c->entries[i].day - lo + 1]++;
 	for (i = 1; i <= span; i++)
 		at[i] += at[i - 1];
+	if (tmp) {
+		for (i = 0; i < c->nentries; i++)
+			v[at[tmp[i]->day - lo]++] = tmp[i];
+		free(tmp);
+		free(at);
+		return;
+	}
 	for (i = 0; i < c->nentries; i++)
 		v[at[c->entries[i].day - lo]++] = &c->entries[i];
 	/* at[d] is now where day d + 1 begins */
@@ -1300,7 +1341,7 @@ void cs_snapshot_free(cs_snapshot *c)
 		return;
 	drop_files(c, 0);
 	for (i = 0; i < c->narenas; i++)
-		free(c->arenas[i]);
+		cs_cache_view_free(&c->arenas[i]);
 	free(c->arenas);
 	free(c->files);
 	free(c->offices);

@@ -3,6 +3,7 @@
 #ifndef CS_SNAPSHOT_IMPL_H
 #define CS_SNAPSHOT_IMPL_H
 
+#include "cache.h"
 #include "calendar.h"
 #include "snapshot.h"
 
@@ -94,7 +95,7 @@ struct cs_snapshot {
 	cs_day log_from, log_to;     /* the work log read (log_to 0: all of it) */
 	int directory_only;          /* only the directory and the pairings were read */
 	int figures;                 /* cs_snapshot_load_figures: entries may be facts only */
-	char **arenas;               /* the cache payloads facts point into */
+	cs_cache_view *arenas;       /* the cache payloads facts point into */
 	size_t narenas;
 	struct cs_filed { char *path; cs_day day; } *filed;  /* when each report was first filed */
 	size_t nfiled;
