@@ -191,32 +191,51 @@ cleanup:
 	return error;
 }
 
+/* One file's findings: those of its record, or why it has none. */
+static int check_file(const cs_snapshot *c, const cs_check_opts *o,
+		      const struct cs_file_rec *f, cs_findings *out)
+{
+	const char *path = f->path;
+	const cs_node *rec = f->rec;
+	if (f->lazy)
+		return check_lazy(c, f, out);
+	if (!rec) {
+		/* the loader's "path:line: why", kept from the load */
+		const char *msg = f->error ? f->error : "";
+		const char *at = strstr(msg, path);
+		size_t line = 1;
+		if (at && at[strlen(path)] == ':')
+			line = strtoul(at + strlen(path) + 1, NULL, 10);
+		return cs_finding_add(out, path, line ? line : 1, CS_SEV_ERROR, "schema.yaml",
+				      NULL, NULL, NULL, NULL, "%s", *msg ? msg : "empty file");
+	}
+	return f->valid ? cs_validate_passed(c, path, rec, refs_judged(o, rec), out)
+			: cs_validate_record(c, path, rec, refs_judged(o, rec), out);
+}
+
+struct check_ctx {
+	const cs_snapshot *c;
+	const cs_check_opts *o;
+	cs_findings *out;
+};
+
+static int check_read_again(void *ctx, const struct cs_file_rec *f)
+{
+	struct check_ctx *x = ctx;
+	return check_file(x->c, x->o, f, x->out);
+}
+
 int cs_check_records(const cs_snapshot *c, const cs_check_opts *o, cs_findings *out)
 {
+	struct check_ctx x = { c, o, out };
 	size_t i;
 	int error = 0;
-	for (i = 0; i < c->nfiles && !error; i++) {
-		const char *path = c->files[i].path;
-		const cs_node *rec = c->files[i].rec;
-		if (c->files[i].lazy) {
-			error = check_lazy(c, &c->files[i], out);
-			continue;
-		}
-		if (!rec) {
-			/* the loader's "path:line: why", kept from the load */
-			const char *msg = c->files[i].error ? c->files[i].error : "";
-			const char *at = strstr(msg, path);
-			size_t line = 1;
-			if (at && at[strlen(path)] == ':')
-				line = strtoul(at + strlen(path) + 1, NULL, 10);
-			error = cs_finding_add(out, path, line ? line : 1, CS_SEV_ERROR, "schema.yaml",
-					       NULL, NULL, NULL, NULL, "%s", *msg ? msg : "empty file");
-			continue;
-		}
-		error = c->files[i].valid ? cs_validate_passed(c, path, rec, refs_judged(o, rec), out)
-					  : cs_validate_record(c, path, rec, refs_judged(o, rec), out);
-	}
-	return error;
+	/* a figures load's entries held as facts: their records read again, a
+	 * folder at a time */
+	for (i = 0; i < c->nfiles && !error; i++)
+		if (!cs_snapshot_file_is_facts(&c->files[i]))
+			error = check_file(c, o, &c->files[i], out);
+	return error ? error : cs_snapshot_facts_records(c, check_read_again, &x);
 }
 
 /* --- what is judged and shown ---------------------------------------------- */

@@ -256,6 +256,59 @@ static void drop_files(cs_snapshot *c, size_t n)
 	}
 }
 
+int cs_snapshot_file_is_facts(const struct cs_file_rec *f)
+{
+	return f->borrowed && !f->rec && !f->error && !f->lazy;
+}
+
+static int load_folder(cs_snapshot *c, const char *dir);
+
+int cs_snapshot_facts_records(const cs_snapshot *c, cs_snapshot_file_fn fn, void *ctx)
+{
+	cs_snapshot t; /* one folder's files, read again */
+	cs_buf dir = CS_BUF_INIT;
+	size_t i = 0, j, k;
+	int error = 0;
+	memset(&t, 0, sizeof(t));
+	t.store = c->store;
+	memcpy(t.rev, c->rev, sizeof(t.rev));
+	while (i < c->nfiles && !error) {
+		const char *path = c->files[i].path, *slash = strrchr(path, '/');
+		size_t len;
+		if (!cs_snapshot_file_is_facts(&c->files[i]) || !slash) {
+			i++;
+			continue;
+		}
+		/* the folder's files come together, in the order a load reads them */
+		len = (size_t)(slash - path) + 1;
+		for (j = i + 1; j < c->nfiles && !strncmp(c->files[j].path, path, len) &&
+				!strchr(c->files[j].path + len, '/');
+		     j++)
+			;
+		cs_buf_clear(&dir);
+		if ((error = cs_buf_put(&dir, path, len - 1)) < 0 ||
+		    (error = load_folder(&t, cs_buf_cstr(&dir))) < 0)
+			break;
+		for (k = 0; i < j && !error; i++) {
+			if (!cs_snapshot_file_is_facts(&c->files[i]))
+				continue;
+			while (k < t.nfiles && strcmp(t.files[k].path, c->files[i].path))
+				k++;
+			if (k == t.nfiles)
+				/* the same tree: its files are the same */
+				error = cs_error_set(CS_EDATA, "%s: not in its folder when read again",
+						     c->files[i].path);
+			else
+				error = fn(ctx, &t.files[k++]);
+		}
+		drop_files(&t, 0);
+	}
+	drop_files(&t, 0);
+	free(t.files);
+	cs_buf_free(&dir);
+	return error;
+}
+
 /* --- a figures load's cache of a folder (cs_snapshot_load_figures) ---------
  * payload := count:varint (path facts)* files
  * path: a string as facts.c writes one (with its NUL, so that the file's
@@ -649,46 +702,87 @@ const char *const cs_entry_fields_read[CS_EF_COUNT] = {
 	"opposing", "item", "meeting_type", "result", "late_reason", "recorded_at", "score"
 };
 
+/* The keys fill_entry reads besides cs_entry_fields_read, after them. */
+enum { K_KIND = CS_EF_COUNT, K_ID, K_DATE, K_START, K_END, K_LAWYER, K_COMMUNITY, K_VOIDED_AT,
+       K_ATTENDEES, K_TARGET, K_TYPICAL, K_COUNT };
+static const char *const entry_keys[K_COUNT - CS_EF_COUNT] = {
+	"kind", "id", "date", "start", "end", "lawyer", "community", "voided_at", "attendees",
+	"target", "typical"
+};
+
+/* Which of those key is (-1: none): by its first byte, then in full. */
+static int entry_key(const char *key)
+{
+	enum { PER_BYTE = 8 }; /* keys that share a first byte: 4 begin with 's' */
+	static signed char first[256][PER_BYTE];
+	static int ready;
+	int i, j;
+	if (!ready) {
+		memset(first, -1, sizeof(first));
+		for (i = 0; i < K_COUNT; i++) {
+			const char *k = i < CS_EF_COUNT ? cs_entry_fields_read[i] : entry_keys[i - CS_EF_COUNT];
+			for (j = 0; j < PER_BYTE - 1 && first[(unsigned char)k[0]][j] >= 0; j++)
+				;
+			first[(unsigned char)k[0]][j] = (signed char)i;
+		}
+		ready = 1;
+	}
+	for (j = 0; j < PER_BYTE && (i = first[(unsigned char)key[0]][j]) >= 0; j++)
+		if (!strcmp(key, i < CS_EF_COUNT ? cs_entry_fields_read[i] : entry_keys[i - CS_EF_COUNT]))
+			return i;
+	return -1;
+}
+
+/* A scalar's string, NULL for anything else or a null. */
+static const char *scalar_str(const cs_node *v)
+{
+	return v && v->type == CS_NODE_SCALAR && cs_node_scalar_kind(v) != CS_SCALAR_NULL ? v->str
+											     : NULL;
+}
+
 /* A log entry or meeting, as the rules see it, into e: 0, or 1 when its date
- * is not one (it is not an entry then). */
+ * is not one (it is not an entry then). Its keys are read in one pass, each
+ * the first time it comes (as cs_node_get finds it). */
 static int fill_entry(cs_entry *e, const char *path, cs_node *rec, const cs_kind *k)
 {
-	const char *date = cs_node_get_str(rec, "date");
-	const char *st = cs_node_get_str(rec, "start");
-	const char *en = cs_node_get_str(rec, "end");
-	const cs_node *att = cs_node_get(rec, "attendees");
+	const cs_node *at[K_COUNT] = { NULL };
+	const char *date, *st, *en;
 	size_t i;
+	int key;
 	memset(e, 0, sizeof(*e));
+	for (i = 0; rec->type == CS_NODE_MAP && i < rec->count; i++)
+		if ((key = entry_key(rec->pairs[i].key)) >= 0 && !at[key])
+			at[key] = rec->pairs[i].value;
+	date = scalar_str(at[K_DATE]);
 	if (!date || cs_date_parse(date, &e->day) < 0) {
 		cs_error_clear();
 		return 1;
 	}
+	st = scalar_str(at[K_START]);
+	en = scalar_str(at[K_END]);
 	e->path = path;
 	e->rec = rec;
-	e->kind = cs_node_get_str(rec, "kind");
-	e->id = cs_node_get_str(rec, "id");
-	e->lawyer = cs_node_get_str(rec, "lawyer");
-	e->community = cs_node_get_str(rec, "community");
+	e->kind = scalar_str(at[K_KIND]);
+	e->id = scalar_str(at[K_ID]);
+	e->lawyer = scalar_str(at[K_LAWYER]);
+	e->community = scalar_str(at[K_COMMUNITY]);
 	if (!st || cs_hhmm_parse(st, &e->start) < 0)
 		e->start = -1;
 	if (!en || cs_hhmm_parse(en, &e->end) < 0)
 		e->end = -1;
-	e->is_void = cs_node_get(rec, "voided_at") != NULL;
+	e->is_void = at[K_VOIDED_AT] != NULL;
 	e->service = !!k->service;
 	e->kind_ix = (int)(k - cs_kinds());
-	if (!att || cs_node_int(att, &e->attendees) < 0)
+	if (!at[K_ATTENDEES] || cs_node_int(at[K_ATTENDEES], &e->attendees) < 0)
 		e->attendees = -1;
-	cs_error_clear();
-	e->has_target = cs_node_get(rec, "target") != NULL;
-	e->typical = cs_node_true(cs_node_get(rec, "typical")) != 0;
+	e->has_target = at[K_TARGET] != NULL;
+	e->typical = cs_node_true(at[K_TYPICAL]) != 0;
 	e->line = rec->line;
 	for (i = 0; i < CS_EF_COUNT; i++) {
-		const cs_node *v = cs_node_get(rec, cs_entry_fields_read[i]);
-		e->field[i] = v && v->type == CS_NODE_SCALAR &&
-			cs_node_scalar_kind(v) != CS_SCALAR_NULL ? v->str : NULL;
-		e->field_line[i] = v ? v->line : 0;
+		e->field[i] = scalar_str(at[i]);
+		e->field_line[i] = at[i] ? at[i]->line : 0;
 	}
-	e->has_score = cs_node_int(cs_node_get(rec, "score"), &e->score) == 0;
+	e->has_score = at[CS_EF_SCORE] && cs_node_int(at[CS_EF_SCORE], &e->score) == 0;
 	cs_error_clear();
 	return 0;
 }
@@ -721,38 +815,75 @@ static int add_entry(cs_snapshot *c, const char *path, cs_node *rec, const cs_ki
 	return 0;
 }
 
-/* The entries in order of start (-1 first) into tmp, keeping their order
- * otherwise: 0, or -1 when a start is out of a day's range. */
-static int count_by_start(const cs_snapshot *c, const cs_entry **tmp)
+/* The entries in the order of their paths, when they come in a few runs
+ * each in that order and each after or before the others whole (a load
+ * reads folder by folder: the work log's, the meetings'...): a new array,
+ * or NULL (not so, or out of memory). */
+static const cs_entry **in_path_order(const cs_snapshot *c)
+{
+	enum { MAX_RUNS = 64 };
+	size_t from[MAX_RUNS + 1], n = 1, i, j, k = 0;
+	const cs_entry **v;
+	from[0] = 0;
+	for (i = 1; i < c->nentries; i++) {
+		if (strcmp(c->entries[i - 1].path, c->entries[i].path) < 0)
+			continue;
+		if (n == MAX_RUNS)
+			return NULL;
+		from[n++] = i;
+	}
+	/* the runs by their first paths (few: insertion), then each must end
+	 * before the next begins */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && strcmp(c->entries[from[j - 1]].path, c->entries[from[j]].path) > 0; j--) {
+			size_t t = from[j];
+			from[j] = from[j - 1];
+			from[j - 1] = t;
+		}
+	if (!(v = cs_malloc(c->nentries * sizeof(*v))))
+		return NULL;
+	for (i = 0; i < n; i++) {
+		size_t end = from[i] + 1;
+		while (end < c->nentries && strcmp(c->entries[end - 1].path, c->entries[end].path) < 0)
+			end++;
+		if (k && strcmp(v[k - 1]->path, c->entries[from[i]].path) >= 0) {
+			free(v);
+			return NULL;
+		}
+		for (j = from[i]; j < end; j++)
+			v[k++] = &c->entries[j];
+	}
+	return v;
+}
+
+/* The entries of in in order of start (-1 first) into out, keeping their
+ * order otherwise: 0, or -1 when a start is out of a day's range. */
+static int count_by_start(size_t n, const cs_entry **in, const cs_entry **out)
 {
 	size_t at[24 * 60 + 3] = { 0 }, i;
-	for (i = 0; i < c->nentries; i++) {
-		int st = c->entries[i].start;
+	for (i = 0; i < n; i++) {
+		int st = in[i]->start;
 		if (st < -1 || st > 24 * 60)
 			return -1;
 		at[st + 2]++;
 	}
 	for (i = 1; i < sizeof(at) / sizeof(*at); i++)
 		at[i] += at[i - 1];
-	for (i = 0; i < c->nentries; i++)
-		tmp[at[c->entries[i].start + 1]++] = &c->entries[i];
+	for (i = 0; i < n; i++)
+		out[at[in[i]->start + 1]++] = in[i];
 	return 0;
 }
 
-/* v: the entries in order (day, start, path). When they come in the order of
- * their paths (folder by folder, as a load reads them): counted by start,
- * then by day, each count keeping the order it is given (no comparison).
- * Otherwise counted into their days, then each day sorted (a year's entries
- * share 365 days: a sort of each day's is half the comparisons of one sort
- * of all). */
+/* v: the entries in order (day, start, path). When they can be had in the
+ * order of their paths (in_path_order): counted by start, then by day, each
+ * count keeping the order it is given (no comparison). Otherwise counted
+ * into their days, then each day sorted (a year's entries share 365 days: a
+ * sort of each day's is half the comparisons of one sort of all). */
 static void sort_by_day(cs_snapshot *c, const cs_entry **v)
 {
 	cs_day lo = c->entries[0].day, hi = lo;
-	const cs_entry **tmp = NULL;
+	const cs_entry **paths = NULL, **tmp = NULL;
 	size_t i, *at, span;
-	int held = 1;
-	for (i = 1; i < c->nentries && held; i++)
-		held = strcmp(c->entries[i - 1].path, c->entries[i].path) < 0;
 	for (i = 1; i < c->nentries; i++) {
 		if (c->entries[i].day < lo)
 			lo = c->entries[i].day;
@@ -766,10 +897,12 @@ static void sort_by_day(cs_snapshot *c, const cs_entry **v)
 		qsort(v, c->nentries, sizeof(*v), sort_entry_ptrs);
 		return;
 	}
-	if (held && (tmp = cs_malloc(c->nentries * sizeof(*tmp))) && count_by_start(c, tmp) < 0) {
+	if ((paths = in_path_order(c)) && (!(tmp = cs_malloc(c->nentries * sizeof(*tmp))) ||
+					   count_by_start(c->nentries, paths, tmp) < 0)) {
 		free(tmp);
 		tmp = NULL;
 	}
+	free(paths);
 	for (i = 0; i < c->nentries; i++)
 		at[c->entries[i].day - lo + 1]++;
 	for (i = 1; i <= span; i++)

@@ -114,4 +114,14 @@ long cs_snapshot_find_ix(const cs_snapshot *snap, const char *kind, const char *
  * where a pass over the entries of some days begins. */
 size_t cs_snapshot_entries_from(const cs_snapshot *snap, cs_day day);
 
+/* A file a figures load holds as its entry's facts only (no record). */
+int cs_snapshot_file_is_facts(const struct cs_file_rec *f);
+/* The records of those files, read again folder by folder (from the cache
+ * when it holds that tree of the folder, else from the objects) and each
+ * given to fn as the file it is (its path, record, verdicts), then let go:
+ * a check of every record of a figures load holds one folder's records at a
+ * time. fn's error stops it. */
+typedef int (*cs_snapshot_file_fn)(void *ctx, const struct cs_file_rec *f);
+int cs_snapshot_facts_records(const cs_snapshot *snap, cs_snapshot_file_fn fn, void *ctx);
+
 #endif

@@ -58,7 +58,9 @@ check 'after one new entry the figures are the objects'"'"' figures' 'same after
 check 'and they changed' '! same cold after'
 check 'after one new entry two files are rewritten: the folder'"'"'s records and figures' \
 	'[ "$(ls "$C" | wc -l)" -eq "$(wc -l < before)" ] && [ "$(md5sum "$C"/* | sort | comm -13 before - | wc -l)" -eq 2 ]'
-# cscheck reads whole records, but takes the cache's art15 verdict on each
+# cscheck --period holds the entries as facts, as the reports do, and checks
+# each record as its folder is read again (one folder's records at a time),
+# taking the cache's verdicts of the schemas and art15 on each
 CS_CACHE=0 cscheck -C g --period 2026 > check0 2>&1
 cscheck -C g --period 2026 > check1 2>&1
 cscheck -C g --period 2026 > check2 2>&1
@@ -66,3 +68,13 @@ check 'cscheck from the cache finds what it finds from the objects' \
 	'cmp -s check0 check1 && cmp -s check0 check2'
 check 'and art15.privacy among it, the number found once when the folder was cached' \
 	'grep -q "art15.privacy: content: a mobile number" check2'
+check 'cscheck --period checks the records of the entries held as facts: each one dated after "now" is found' \
+	'CS_NOW=2026-11-01T00:00:00 cscheck -C g --period 2026 > future1 2>&1
+	 CS_NOW=2026-11-01T00:00:00 CS_CACHE=0 cscheck -C g --period 2026 > future0 2>&1
+	 grep -q "schema.future" future1 && cmp -s future0 future1'
+n=$(ls "$C" | wc -l)
+for f in "$C"/*; do head -2 "$f" | grep -q '#figures$' || rm -f "$f"; done
+check 'the figures files kept, the records files removed: cscheck --period reads the records from the objects' \
+	'[ "$(ls "$C" | wc -l)" -lt "$n" ] &&
+	 { CS_NOW=2026-11-01T00:00:00 cscheck -C g --period 2026 > future2 2>&1; cmp -s future0 future2; } &&
+	 { cscheck -C g --period 2026 > check3 2>&1; cmp -s check0 check3; }'
