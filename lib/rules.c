@@ -118,51 +118,69 @@ typedef struct {
 	size_t n;
 } kind_list;
 
-/* more than the kinds the rules count (seven), so a list built stays */
-#define MAX_KINDS 16
 /* What one run of the rules shares: the store judged and the lists built. */
 typedef struct {
 	cs_snapshot *c;
 	const cs_check_opts *o;      /* the rules, the period, the day judged */
-	kind_list kinds[MAX_KINDS];
+	/* every kind's list, made at the first asked for: one array of the
+	 * entries not void, grouped by kind (kinds[k] a view into it) */
+	const cs_entry **by_kind;
+	kind_list *kinds;
 	size_t nkinds;
 } rules_ctx;
 
 static void ctx_free(rules_ctx *x)
 {
-	size_t i;
-	for (i = 0; i < x->nkinds; i++)
-		free(x->kinds[i].v);
+	free(x->by_kind);
+	free(x->kinds);
+	x->by_kind = NULL;
+	x->kinds = NULL;
 	x->nkinds = 0;
 }
 
-/* The list of kind (a string constant); NULL when out of memory. */
-static const kind_list *of_kind(rules_ctx *x, const char *kind)
+/* The lists of every kind: counted, then filled, in two passes over the
+ * entries for all kinds (not two a kind). */
+static int make_kind_lists(rules_ctx *x)
 {
 	const cs_snapshot *c = x->c;
-	kind_list *l;
-	size_t i, n = 0;
-	int ix;
-	for (i = 0; i < x->nkinds; i++)
-		if (!strcmp(x->kinds[i].kind, kind))
-			return &x->kinds[i];
-	if (x->nkinds == MAX_KINDS)
-		return NULL;
-	l = &x->kinds[x->nkinds];
-	/* an entry's kind_ix is its kind's place in cs_kinds() */
-	ix = cs_kind_index(kind);
+	const cs_kind *all = cs_kinds();
+	size_t n = 0, i, at = 0;
+	while (all[n].name)
+		n++;
+	if (!(x->kinds = cs_calloc(n, sizeof(*x->kinds))) ||
+	    !(x->by_kind = cs_calloc(c->nentries ? c->nentries : 1, sizeof(*x->by_kind)))) {
+		ctx_free(x);
+		return CS_ENOMEM;
+	}
 	for (i = 0; i < c->nentries; i++)
-		if (!c->entries[i].is_void && c->entries[i].kind_ix == ix)
-			n++;
-	if (!(l->v = cs_calloc(n ? n : 1, sizeof(*l->v))))
+		if (!c->entries[i].is_void && c->entries[i].kind_ix >= 0 &&
+		    (size_t)c->entries[i].kind_ix < n)
+			x->kinds[c->entries[i].kind_ix].n++;
+	for (i = 0; i < n; i++) {
+		x->kinds[i].kind = all[i].name;
+		x->kinds[i].v = x->by_kind + at;
+		at += x->kinds[i].n;
+		x->kinds[i].n = 0;
+	}
+	for (i = 0; i < c->nentries; i++) {
+		const cs_entry *e = &c->entries[i];
+		if (!e->is_void && e->kind_ix >= 0 && (size_t)e->kind_ix < n) {
+			kind_list *l = &x->kinds[e->kind_ix];
+			l->v[l->n++] = e;
+		}
+	}
+	x->nkinds = n;
+	return 0;
+}
+
+/* The list of kind, in day order; NULL when out of memory. */
+static const kind_list *of_kind(rules_ctx *x, const char *kind)
+{
+	static const kind_list none;
+	int ix = cs_kind_index(kind);
+	if (!x->kinds && make_kind_lists(x) < 0)
 		return NULL;
-	l->kind = kind;
-	l->n = 0;
-	for (i = 0; i < c->nentries; i++)
-		if (!c->entries[i].is_void && c->entries[i].kind_ix == ix)
-			l->v[l->n++] = &c->entries[i];
-	x->nkinds++;
-	return l;
+	return ix >= 0 && (size_t)ix < x->nkinds ? &x->kinds[ix] : &none;
 }
 
 /* The first of l on or after day. */
