@@ -158,7 +158,17 @@ void cs_cache_view_free(cs_cache_view *v)
 {
 	if (v->map)
 		munmap(v->map, v->maplen);
+	free(v->owned);
 	*v = (cs_cache_view)CS_CACHE_VIEW_INIT;
+}
+
+void cs_cache_view_own(cs_cache_view *v, cs_buf *payload)
+{
+	size_t len = payload->len;
+	cs_cache_view_free(v);
+	v->owned = cs_buf_detach(payload);
+	v->ptr = v->owned;
+	v->len = v->owned ? len : 0;
 }
 
 static int write_all(int fd, const void *data, size_t len)
@@ -176,7 +186,7 @@ static int write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
-void cs_cache_put(cs_store *s, const char *dir, const char *tree, const cs_buf *payload)
+int cs_cache_put(cs_store *s, const char *dir, const char *tree, const cs_buf *payload)
 {
 	cs_buf path = CS_BUF_INIT, tmp = CS_BUF_INIT, head = CS_BUF_INIT;
 	unsigned char sizes[16];
@@ -206,4 +216,5 @@ done:
 	cs_buf_free(&tmp);
 	cs_buf_free(&head);
 	cs_error_clear();
+	return ok ? 0 : -1;
 }

@@ -421,8 +421,22 @@ static int load_folder_figures(cs_snapshot *c, const char *dir)
 			goto done;
 	}
 	if ((error = load_folder(c, dir)) == 0 && cs_store_cache_on(c->store) &&
-	    pack_figures(c, before, &payload) == 0)
-		cs_cache_put(c->store, key.ptr, tree, &payload);
+	    pack_figures(c, before, &payload) == 0) {
+		/* once kept, held as the next load will hold it, as its facts: a
+		 * year read from the objects is not held as its records (a store
+		 * that keeps no cache holds them: read again, they would be
+		 * parsed again) */
+		if (cs_cache_put(c->store, key.ptr, tree, &payload) < 0)
+			goto done;
+		cs_cache_view_own(&kept, &payload);
+		if (!kept.ptr) {
+			error = CS_ENOMEM;
+			goto done;
+		}
+		drop_files(c, before);
+		if ((error = unpack_figures(c, &kept)) < 0 && error != CS_ENOMEM)
+			error = load_folder(c, dir); /* not one after all: the records */
+	}
 done:
 	cs_cache_view_free(&kept);
 	cs_buf_free(&key);

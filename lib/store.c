@@ -46,6 +46,12 @@ int store_lib_init(void)
 	if (git_libgit2_init() < 0)
 		return store_git_fail(CS_ESOFTWARE, "cannot initialise libgit2");
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	/* the pack mapped in windows of 8 MiB, 64 MiB of them at most (the
+	 * least recently used let go): a read of a year's blobs holds no more
+	 * of a pack of a million records than that (libgit2 maps up to 8 GiB
+	 * in windows of 1 GiB otherwise) */
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)8 << 20);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)64 << 20);
 	return 0;
 }
 

@@ -564,6 +564,50 @@ static void new_tree_parses_only_its_new_file(void **state)
 	free(files);
 }
 
+/* A figures load that reads its folders from the objects holds their
+ * entries as a load from the cache does, as facts (no record), once the
+ * cache has them: the same entries, the same days and kinds. */
+static size_t facts_held(const cs_snapshot *s)
+{
+	size_t i, n = 0;
+	for (i = 0; i < s->nentries; i++)
+		n += s->entries[i].rec == NULL;
+	return n;
+}
+
+static void figures_read_from_the_objects_are_held_as_facts(void **state)
+{
+	struct fixture *f = *state;
+	cs_day from = cs_date_from_ymd(2026, 8, 1), to = cs_date_from_ymd(2026, 10, 31);
+	cs_snapshot *cold, *warm, *bare;
+	size_t i;
+	char rm[300];
+	snprintf(rm, sizeof(rm), "rm -rf '%s/cs-cache'", f->dir);
+	assert_int_equal(system(rm), 0);
+	setenv("CS_CACHE", "0", 1);
+	assert_int_equal(cs_snapshot_load_figures(&bare, f->store, NULL, from, to), 0);
+	unsetenv("CS_CACHE");
+	assert_int_equal(facts_held(bare), 0); /* no cache: every record whole */
+	assert_int_equal(cs_snapshot_load_figures(&cold, f->store, NULL, from, to), 0);
+	assert_int_equal(cold->cache_hits, 0);
+	assert_true(cold->cache_misses > 0);
+	assert_int_equal(cs_snapshot_load_figures(&warm, f->store, NULL, from, to), 0);
+	assert_int_equal(warm->cache_misses, 0);
+	assert_true(facts_held(cold) > 0);
+	assert_int_equal(facts_held(cold), facts_held(warm));
+	assert_int_equal(cold->nentries, bare->nentries);
+	assert_int_equal(cold->nfiles, bare->nfiles);
+	for (i = 0; i < cold->nentries; i++) {
+		assert_int_equal(cold->entries[i].day, bare->entries[i].day);
+		assert_int_equal(cold->entries[i].kind_ix, bare->entries[i].kind_ix);
+		assert_string_equal(cold->entries[i].path, bare->entries[i].path);
+		assert_string_equal(cold->entries[i].path, warm->entries[i].path);
+	}
+	cs_snapshot_free(cold);
+	cs_snapshot_free(warm);
+	cs_snapshot_free(bare);
+}
+
 static void packed_trees_come_back_whole(void **state)
 {
 	static const char doc[] = "a: 1\nb: [x, 'y', {c: ~}]\nd: |\n  两行\n  text\n";
@@ -606,6 +650,7 @@ int main(void)
 		cmocka_unit_test(bad_cache_is_read_around),
 		cmocka_unit_test(cache_keeps_the_schemas_verdict),
 		cmocka_unit_test(new_tree_parses_only_its_new_file),
+		cmocka_unit_test(figures_read_from_the_objects_are_held_as_facts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
