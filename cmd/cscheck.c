@@ -95,10 +95,13 @@ static int run(const cli_args *a, cs_store *s, job *j)
 	if (audit)
 		return cs_check_audit(s, cli_arg(a, "since"), cli_arg(a, "against"), &j->found);
 	/* a period reads its months of the log (and a week on each side, for
-	 * the weeks it shares with them), not all of it, and holds their
-	 * entries as facts, each record checked as its folder is read again */
+	 * the weeks it shares with them), not all of it; from a commit the
+	 * entries are held as facts, each record checked as its folder is read
+	 * again */
 	if (period && !worktree)
 		error = cs_snapshot_load_figures(&j->snap, s, cli_arg(a, "as-of"), from - 7, to + 7);
+	else if (!worktree)
+		error = cs_snapshot_load_all_figures(&j->snap, s, cli_arg(a, "as-of"));
 	else
 		error = cs_snapshot_load(&j->snap, s, cli_arg(a, "as-of"), worktree);
 	if (error < 0 ||

@@ -1271,7 +1271,7 @@ static int log_add(void *ctx, const char *name, int is_dir)
 		if ((error = cs_store_read_blob(w->c->store, w->c->rev, path.ptr, &data)) == 0)
 			error = add_file(w->c, path.ptr, data.ptr, data.len);
 	} else if (w->depth == 2) {
-		error = load_folder(w->c, path.ptr);
+		error = w->c->figures ? load_folder_figures(w->c, path.ptr) : load_folder(w->c, path.ptr);
 	} else {
 		sub.dir = path.ptr;
 		sub.depth++;
@@ -1399,6 +1399,12 @@ int cs_snapshot_load_figures(cs_snapshot **out, cs_store *s, const char *rev, cs
 int cs_snapshot_load_directory(cs_snapshot **out, cs_store *s, const char *rev)
 {
 	log_range r = { 1, 1, 1, 0 };
+	return load_new(out, s, rev, 0, &r);
+}
+
+int cs_snapshot_load_all_figures(cs_snapshot **out, cs_store *s, const char *rev)
+{
+	log_range r = { 0, 0, 0, 1 }; /* to 0: all of the log */
 	return load_new(out, s, rev, 0, &r);
 }
 

@@ -30,6 +30,11 @@ int cs_snapshot_load_months(cs_snapshot **out, cs_store *s, const char *rev, cs_
  * items, nor a check of the records themselves. */
 int cs_snapshot_load_figures(cs_snapshot **out, cs_store *s, const char *rev, cs_day from,
 			     cs_day to);
+/* Every record from rev, as cs_snapshot_load reads them, the work log held
+ * as cs_snapshot_load_figures holds it: what a check of the whole store
+ * needs (cs_check_records reads the records held as facts again, a folder
+ * at a time). */
+int cs_snapshot_load_all_figures(cs_snapshot **out, cs_store *s, const char *rev);
 /* The same from rev, reading only the directory, the pairings, the changes
  * and the keys: what validating one record needs (the write path). */
 int cs_snapshot_load_directory(cs_snapshot **out, cs_store *s, const char *rev);
