@@ -113,7 +113,6 @@ static int calendar_finding(cs_findings *out, const char *rule)
  * rules that count a kind in a period search, in O(log n) a period instead
  * of a pass over every entry. */
 typedef struct {
-	const char *kind;
 	const cs_entry **v;
 	size_t n;
 } kind_list;
@@ -157,7 +156,6 @@ static int make_kind_lists(rules_ctx *x)
 		    (size_t)c->entries[i].kind_ix < n)
 			x->kinds[c->entries[i].kind_ix].n++;
 	for (i = 0; i < n; i++) {
-		x->kinds[i].kind = all[i].name;
 		x->kinds[i].v = x->by_kind + at;
 		at += x->kinds[i].n;
 		x->kinds[i].n = 0;

@@ -455,7 +455,6 @@ struct earlier_file {
 
 struct reread {
 	cs_snapshot *c;
-	size_t before;
 	const char *end;             /* of the earlier payload */
 	struct earlier_file *v;      /* sorted by path */
 	size_t n;
@@ -559,7 +558,6 @@ static int load_folder(cs_snapshot *c, const char *dir)
 	c->cache_misses++;
 	memset(&r, 0, sizeof(r));
 	r.c = c;
-	r.before = before;
 	cs_buf_init(&r.ids);
 	cs_buf_init(&r.reused);
 	if (cs_cache_get_earlier(c->store, dir, &earlier) == 0)
@@ -836,35 +834,36 @@ static int add_entry(cs_snapshot *c, const char *path, cs_node *rec, const cs_ki
 static const cs_entry **in_path_order(const cs_snapshot *c)
 {
 	enum { MAX_RUNS = 64 };
-	size_t from[MAX_RUNS + 1], n = 1, i, j, k = 0;
+	struct run { size_t from, to; } run[MAX_RUNS], t;
+	size_t n = 1, i, j, k = 0;
 	const cs_entry **v;
-	from[0] = 0;
+	run[0].from = 0;
 	for (i = 1; i < c->nentries; i++) {
 		if (strcmp(c->entries[i - 1].path, c->entries[i].path) < 0)
 			continue;
 		if (n == MAX_RUNS)
 			return NULL;
-		from[n++] = i;
+		run[n - 1].to = i;
+		run[n++].from = i;
 	}
+	run[n - 1].to = c->nentries;
 	/* the runs by their first paths (few: insertion), then each must end
 	 * before the next begins */
 	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && strcmp(c->entries[from[j - 1]].path, c->entries[from[j]].path) > 0; j--) {
-			size_t t = from[j];
-			from[j] = from[j - 1];
-			from[j - 1] = t;
+		for (j = i; j > 0 && strcmp(c->entries[run[j - 1].from].path,
+					   c->entries[run[j].from].path) > 0; j--) {
+			t = run[j];
+			run[j] = run[j - 1];
+			run[j - 1] = t;
 		}
 	if (!(v = cs_malloc(c->nentries * sizeof(*v))))
 		return NULL;
 	for (i = 0; i < n; i++) {
-		size_t end = from[i] + 1;
-		while (end < c->nentries && strcmp(c->entries[end - 1].path, c->entries[end].path) < 0)
-			end++;
-		if (k && strcmp(v[k - 1]->path, c->entries[from[i]].path) >= 0) {
+		if (k && strcmp(v[k - 1]->path, c->entries[run[i].from].path) >= 0) {
 			free(v);
 			return NULL;
 		}
-		for (j = from[i]; j < end; j++)
+		for (j = run[i].from; j < run[i].to; j++)
 			v[k++] = &c->entries[j];
 	}
 	return v;
