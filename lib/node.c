@@ -247,6 +247,22 @@ int cs_node_remove(cs_node *map, const char *key)
 	return 1;
 }
 
+cs_node *cs_node_take(cs_node *map, const char *key)
+{
+	cs_pair *p = find_pair(map, key);
+	cs_node *v;
+	size_t i;
+	if (!p || map->block)
+		return NULL;
+	i = (size_t)(p - map->pairs);
+	v = p->value;
+	free(p->key);
+	memmove(&map->pairs[i], &map->pairs[i + 1],
+		(map->count - i - 1) * sizeof(*map->pairs));
+	map->count--;
+	return v;
+}
+
 int cs_node_push(cs_node *seq, cs_node *item)
 {
 	if (!seq || seq->type != CS_NODE_SEQ) {

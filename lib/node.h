@@ -75,6 +75,9 @@ int cs_node_set_str(cs_node *map, const char *key, const char *value);
 /* Remove key; returns 1 when it was there, 0 when not, CS_ESOFTWARE in an
  * unpacked (read-only) tree. */
 int cs_node_remove(cs_node *map, const char *key);
+/* Remove key and hand its value to the caller (who frees it); NULL when key
+ * is not there or the tree is unpacked (read-only). */
+cs_node *cs_node_take(cs_node *map, const char *key);
 /* Append to a sequence (takes ownership); CS_ENOMEM for a NULL item. */
 int cs_node_push(cs_node *seq, cs_node *item);
 

@@ -587,8 +587,7 @@ int cs_report_monthly(cs_snapshot *c, int year, int month, const char *kind,
 		goto fail;
 	if (!sc.lawyer) {
 		/* items last: detach, add the sub-blocks, re-attach */
-		items = cs_node_dup(cs_node_get(r, "items"));
-		cs_node_remove(r, "items");
+		items = cs_node_take(r, "items");
 		if ((error = sub_blocks(c, &sc, from, to, reveal, r)) < 0)
 			goto fail;
 		if ((error = adopt(r, "items", &items)) < 0)

@@ -174,6 +174,23 @@ static void test_map_set_get_remove(void **state)
 	cs_node_free(m);
 }
 
+static void test_map_take_hands_the_value_over(void **state)
+{
+	cs_node *m = cs_node_new_map(), *v;
+	(void)state;
+	assert_int_equal(cs_node_set_str(m, "a", "1"), 0);
+	assert_int_equal(cs_node_set(m, "b", cs_node_new_int(2)), 0);
+	assert_int_equal(cs_node_set_str(m, "c", "3"), 0);
+	assert_non_null(v = cs_node_take(m, "b"));
+	assert_string_equal(v->str, "2");
+	assert_int_equal(m->count, 2);
+	assert_null(cs_node_get(m, "b"));
+	assert_string_equal(m->pairs[1].key, "c");
+	assert_null(cs_node_take(m, "b"));
+	cs_node_free(v);
+	cs_node_free(m);
+}
+
 static void test_seq_push_and_dup(void **state)
 {
 	cs_node *s = cs_node_new_seq(), *m = cs_node_new_map(), *d;
@@ -273,6 +290,7 @@ static void test_pack_unpack_one_block(void **state)
 	assert_int_equal(cs_node_set_str(back, "content", "x"), CS_ESOFTWARE);
 	assert_int_equal(cs_node_push(cs_node_get(back, "parties"), cs_node_new_null()), CS_ESOFTWARE);
 	assert_int_equal(cs_node_remove(back, "content"), CS_ESOFTWARE);
+	assert_null(cs_node_take(back, "content"));
 	cs_error_clear();
 	assert_non_null(copy = cs_node_dup(back));
 	assert_int_equal(cs_node_set_str(copy, "content", "x"), 0);
@@ -299,6 +317,7 @@ int main(void)
 		cmocka_unit_test(test_int_values),
 		cmocka_unit_test(test_number_values),
 		cmocka_unit_test(test_map_set_get_remove),
+		cmocka_unit_test(test_map_take_hands_the_value_over),
 		cmocka_unit_test(test_seq_push_and_dup),
 		cmocka_unit_test(test_equal_numbers_by_value),
 		cmocka_unit_test(test_equal_maps_ignore_key_order),
