@@ -619,6 +619,48 @@ int cs_node_pack(const cs_node *n, cs_buf *b)
 	return cs_error_set(CS_ESOFTWARE, "cs_node_pack: bad node type");
 }
 
+static int pack_head(cs_buf *b, cs_node_type type)
+{
+	char head[2] = { (char)type, 0 }; /* the type, line 0 */
+	return cs_buf_put(b, head, 2);
+}
+
+int cs_pack_map(cs_buf *b, size_t count)
+{
+	int error = pack_head(b, CS_NODE_MAP);
+	return error < 0 ? error : cs_varint_put(b, count);
+}
+
+int cs_pack_seq(cs_buf *b, size_t count)
+{
+	int error = pack_head(b, CS_NODE_SEQ);
+	return error < 0 ? error : cs_varint_put(b, count);
+}
+
+int cs_pack_key(cs_buf *b, const char *key)
+{
+	size_t k = strlen(key);
+	int error = cs_varint_put(b, k);
+	return error < 0 ? error : cs_buf_put(b, key, k);
+}
+
+int cs_pack_str(cs_buf *b, const char *s, size_t len)
+{
+	int error = pack_head(b, CS_NODE_SCALAR);
+	if (!error)
+		error = cs_buf_putc(b, (char)(s ? 0 : 1)); /* a null: plain "null" */
+	if (!s)
+		s = "null", len = 4;
+	if (!error)
+		error = cs_varint_put(b, len);
+	return error < 0 ? error : cs_buf_put(b, s, len);
+}
+
+int cs_pack_cstr(cs_buf *b, const char *s)
+{
+	return cs_pack_str(b, s, s ? strlen(s) : 0);
+}
+
 #define UNPACK_DEPTH 200
 #define ALIGN(n) (((n) + 7) & ~(size_t)7)
 

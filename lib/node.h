@@ -98,6 +98,15 @@ int cs_node_pack(const cs_node *n, cs_buf *b);
  * change it, free it with cs_node_free of its root.) */
 int cs_node_unpack(const char **p, const char *end, cs_node **out);
 int cs_varint_put(cs_buf *b, size_t v);
+/* A tree written straight into its packed form, for one made in bulk (a
+ * report's items: cs_node_unpack then makes it one allocation): a mapping
+ * of count pairs, each a key then its value; a sequence of count items; a
+ * string scalar (NULL: a null). Line 0 throughout. */
+int cs_pack_map(cs_buf *b, size_t count);
+int cs_pack_seq(cs_buf *b, size_t count);
+int cs_pack_key(cs_buf *b, const char *key);
+int cs_pack_str(cs_buf *b, const char *s, size_t len);
+int cs_pack_cstr(cs_buf *b, const char *s);
 int cs_varint_get(const char **p, const char *end, size_t *v);
 
 /* Deep equality by JSON meaning (1 = 1.0, key order ignored). */

@@ -101,43 +101,80 @@ static int summary_of(const cs_node *rec, int reveal, cs_buf *out)
 	return 0;
 }
 
-static int target_of(const cs_node *rec, int reveal, cs_node **out)
+/* The item's target (who was served) packed into out as a key and its
+ * mapping, the resident's name and contact masked unless reveal; nothing
+ * when the record has none. scratch: a buffer to mask in. */
+static int pack_target(const cs_node *rec, int reveal, cs_buf *scratch, cs_buf *out)
 {
 	const cs_node *t = cs_node_get(rec, "target");
 	const char *type = str(t, "type"), *name = str(t, "name"), *contact = str(t, "contact");
-	cs_buf b = CS_BUF_INIT;
-	cs_node *m;
-	int error = 0;
-	*out = NULL;
+	int error;
 	if (!t || t->type != CS_NODE_MAP)
 		return 0;
-	if (!(m = cs_node_new_map()))
-		return CS_ENOMEM;
-	if (type)
-		error = set_str(m, "type", type);
+	if ((error = cs_pack_key(out, "target")) < 0 ||
+	    (error = cs_pack_map(out, !!type + !!name + !!contact)) < 0 ||
+	    (type && ((error = cs_pack_key(out, "type")) < 0 || (error = cs_pack_cstr(out, type)) < 0)))
+		return error;
 	/* residents' names are personal data; a group's or an organisation's are not */
 	if (type && strcmp(type, "resident"))
 		reveal = 1;
-	if (!error && name) {
-		if (reveal)
-			error = set_str(m, "name", name);
-		else if (!(error = cs_mask_name(&b, name)))
-			error = set_str(m, "name", cs_buf_cstr(&b));
+	if (name) {
+		cs_buf_clear(scratch);
+		if ((error = cs_pack_key(out, "name")) < 0 ||
+		    (!reveal && (error = cs_mask_name(scratch, name)) < 0) ||
+		    (error = cs_pack_cstr(out, reveal ? name : cs_buf_cstr(scratch))) < 0)
+			return error;
 	}
-	cs_buf_clear(&b);
-	if (!error && contact) {
-		if (reveal)
-			error = set_str(m, "contact", contact);
-		else if (!(error = cs_mask_contact(&b, contact)))
-			error = set_str(m, "contact", cs_buf_cstr(&b));
+	if (contact) {
+		cs_buf_clear(scratch);
+		if ((error = cs_pack_key(out, "contact")) < 0 ||
+		    (!reveal && (error = cs_mask_contact(scratch, contact)) < 0) ||
+		    (error = cs_pack_cstr(out, reveal ? contact : cs_buf_cstr(scratch))) < 0)
+			return error;
 	}
-	cs_buf_free(&b);
-	if (error < 0) {
-		cs_node_free(m);
+	return 0;
+}
+
+/* One item of a monthly report, packed into out: id, date, kind,
+ * community, lawyer (unless the report is a lawyer's), target, summary. */
+static int pack_item(const cs_entry *e, const scope *sc, int reveal, cs_buf *scratch, cs_buf *out)
+{
+	const cs_node *t = cs_node_get(e->rec, "target");
+	char date[11];
+	int error;
+	cs_date_format(e->day, date);
+	if ((error = cs_pack_map(out, 5 + !sc->lawyer + (t && t->type == CS_NODE_MAP))) < 0 ||
+	    (error = cs_pack_key(out, "id")) < 0 || (error = cs_pack_cstr(out, e->id)) < 0 ||
+	    (error = cs_pack_key(out, "date")) < 0 || (error = cs_pack_cstr(out, date)) < 0 ||
+	    (error = cs_pack_key(out, "kind")) < 0 || (error = cs_pack_cstr(out, e->kind)) < 0 ||
+	    (error = cs_pack_key(out, "community")) < 0 ||
+	    (error = cs_pack_cstr(out, e->community)) < 0 ||
+	    (!sc->lawyer && ((error = cs_pack_key(out, "lawyer")) < 0 ||
+			     (error = cs_pack_cstr(out, e->lawyer)) < 0)) ||
+	    (error = pack_target(e->rec, reveal, scratch, out)) < 0)
+		return error;
+	cs_buf_clear(scratch);
+	if ((error = summary_of(e->rec, reveal, scratch)) < 0 ||
+	    (error = cs_pack_key(out, "summary")) < 0)
+		return error;
+	return cs_pack_str(out, cs_buf_cstr(scratch), scratch->len);
+}
+
+/* The items packed in body (count of them) as one sequence, one allocation. */
+static int unpack_items(const cs_buf *body, size_t count, cs_node **out)
+{
+	cs_buf all = CS_BUF_INIT;
+	const char *p;
+	int error;
+	*out = NULL;
+	if ((error = cs_pack_seq(&all, count)) < 0 || (error = cs_buf_put(&all, body->ptr, body->len)) < 0) {
+		cs_buf_free(&all);
 		return error;
 	}
-	*out = m;
-	return 0;
+	p = all.ptr;
+	error = cs_node_unpack(&p, all.ptr + all.len, out);
+	cs_buf_free(&all);
+	return error;
 }
 
 typedef struct {
@@ -252,21 +289,19 @@ static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int
 		    int with_items, const entry_set *only, cs_node *map)
 {
 	figures f;
-	cs_node *typical = cs_node_new_seq(), *items = with_items ? cs_node_new_seq() : NULL;
-	cs_buf sum = CS_BUF_INIT;
-	size_t i, k, first = only ? 0 : cs_snapshot_entries_from(c, from);
+	cs_node *typical = cs_node_new_seq(), *items = NULL;
+	cs_buf packed = CS_BUF_INIT, scratch = CS_BUF_INIT;
+	size_t i, k, first = only ? 0 : cs_snapshot_entries_from(c, from), nitems = 0;
 	int error = 0;
 	memset(&f, 0, sizeof(f));
 	f.request_ix = cs_kind_index("request");
 	f.meeting_ix = cs_kind_index("meeting");
-	if (!typical || (with_items && !items)) {
+	if (!typical) {
 		error = CS_ENOMEM;
 		goto cleanup;
 	}
 	for (k = first; !error; k++) {
 		const cs_entry *e;
-		cs_node *item, *target = NULL;
-		char date[11];
 		if (only ? k >= only->n : k >= c->nentries || c->entries[k].day > to)
 			break;
 		i = only ? only->ix[k] : k;
@@ -286,23 +321,9 @@ static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int
 					     e->path);
 			break;
 		}
-		if (!(item = cs_node_new_map()) || (error = cs_node_push(items, item)) < 0) {
-			cs_node_free(item);
-			error = CS_ENOMEM;
+		if ((error = pack_item(e, sc, reveal, &scratch, &packed)) < 0)
 			break;
-		}
-		cs_date_format(e->day, date);
-		cs_buf_clear(&sum);
-		if ((error = set_str(item, "id", e->id)) < 0 ||
-		    (error = set_str(item, "date", date)) < 0 ||
-		    (error = set_str(item, "kind", e->kind)) < 0 ||
-		    (error = set_str(item, "community", e->community)) < 0 ||
-		    (sc->lawyer == NULL && (error = set_str(item, "lawyer", e->lawyer)) < 0) ||
-		    (error = target_of(e->rec, reveal, &target)) < 0 ||
-		    (target && (error = cs_node_set(item, "target", target)) < 0) ||
-		    (error = summary_of(e->rec, reveal, &sum)) < 0 ||
-		    (error = set_str(item, "summary", cs_buf_cstr(&sum))) < 0)
-			break;
+		nitems++;
 	}
 	if (error < 0)
 		goto cleanup;
@@ -310,13 +331,15 @@ static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int
 	    (error = adopt(map, "typical_cases", &typical)) < 0)
 		goto cleanup;
 	if (with_items) {
-		if ((error = adopt(map, "items", &items)) < 0)
+		if ((error = unpack_items(&packed, nitems, &items)) < 0 ||
+		    (error = adopt(map, "items", &items)) < 0)
 			goto cleanup;
 	}
 cleanup:
 	cs_node_free(typical);
 	cs_node_free(items);
-	cs_buf_free(&sum);
+	cs_buf_free(&packed);
+	cs_buf_free(&scratch);
 	return error;
 }
 

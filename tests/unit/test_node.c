@@ -191,6 +191,45 @@ static void test_map_take_hands_the_value_over(void **state)
 	cs_node_free(m);
 }
 
+static void test_packed_in_bulk_is_the_tree_built_node_by_node(void **state)
+{
+	cs_buf b = CS_BUF_INIT;
+	cs_node *want = cs_node_new_seq(), *m = cs_node_new_map(), *t = cs_node_new_map(), *back;
+	const char *p;
+	(void)state;
+	assert_int_equal(cs_node_set_str(t, "name", "张*"), 0);
+	assert_int_equal(cs_node_set_str(m, "id", "20261001-abc123"), 0);
+	assert_int_equal(cs_node_set(m, "lawyer", cs_node_new_null()), 0);
+	assert_int_equal(cs_node_set(m, "target", t), 0);
+	assert_int_equal(cs_node_set_str(m, "summary", ""), 0);
+	assert_int_equal(cs_node_push(want, m), 0);
+	assert_int_equal(cs_pack_seq(&b, 1), 0);
+	assert_int_equal(cs_pack_map(&b, 4), 0);
+	assert_int_equal(cs_pack_key(&b, "id"), 0);
+	assert_int_equal(cs_pack_cstr(&b, "20261001-abc123"), 0);
+	assert_int_equal(cs_pack_key(&b, "lawyer"), 0);
+	assert_int_equal(cs_pack_cstr(&b, NULL), 0);
+	assert_int_equal(cs_pack_key(&b, "target"), 0);
+	assert_int_equal(cs_pack_map(&b, 1), 0);
+	assert_int_equal(cs_pack_key(&b, "name"), 0);
+	assert_int_equal(cs_pack_cstr(&b, "张*"), 0);
+	assert_int_equal(cs_pack_key(&b, "summary"), 0);
+	assert_int_equal(cs_pack_str(&b, "", 0), 0);
+	p = b.ptr;
+	assert_int_equal(cs_node_unpack(&p, b.ptr + b.len, &back), 0);
+	assert_ptr_equal(p, b.ptr + b.len);
+	assert_true(cs_node_equal(want, back));
+	/* keys in the order written; the null a plain null, the strings strings */
+	m = back->items[0];
+	assert_string_equal(m->pairs[1].key, "lawyer");
+	assert_int_equal(cs_node_scalar_kind(m->pairs[1].value), CS_SCALAR_NULL);
+	assert_int_equal(cs_node_scalar_kind(m->pairs[3].value), CS_SCALAR_STRING);
+	assert_string_equal(cs_node_get_str(cs_node_get(m, "target"), "name"), "张*");
+	cs_node_free(back);
+	cs_node_free(want);
+	cs_buf_free(&b);
+}
+
 static void test_seq_push_and_dup(void **state)
 {
 	cs_node *s = cs_node_new_seq(), *m = cs_node_new_map(), *d;
@@ -319,6 +358,7 @@ int main(void)
 		cmocka_unit_test(test_map_set_get_remove),
 		cmocka_unit_test(test_map_take_hands_the_value_over),
 		cmocka_unit_test(test_seq_push_and_dup),
+		cmocka_unit_test(test_packed_in_bulk_is_the_tree_built_node_by_node),
 		cmocka_unit_test(test_equal_numbers_by_value),
 		cmocka_unit_test(test_equal_maps_ignore_key_order),
 		cmocka_unit_test(test_equal_nulls_and_strings),
