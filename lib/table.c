@@ -27,11 +27,8 @@ void cs_table_init(cs_table *t)
 void cs_table_free(cs_table *t)
 {
 	size_t r, c;
-	for (r = 0; r < t->nrows; r++) {
-		for (c = 0; c < t->ncols; c++)
-			free(t->rows[r][c]);
-		free(t->rows[r]);
-	}
+	for (r = 0; r < t->nrows; r++)
+		free(t->rows[r]); /* the row's cells with it */
 	for (c = 0; c < t->ncols; c++) {
 		free(t->keys[c]);
 		free(t->labels[c]);
@@ -67,8 +64,8 @@ int cs_table_col(cs_table *t, const char *key, const char *label, int numeric)
 
 int cs_table_row(cs_table *t, const char *const *cells)
 {
-	char **row;
-	size_t c;
+	char **row, *at;
+	size_t c, n, size = t->ncols * sizeof(*row);
 	if (t->nrows == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 16;
 		char ***rows = cs_realloc(t->rows, cap * sizeof(*rows));
@@ -77,15 +74,20 @@ int cs_table_row(cs_table *t, const char *const *cells)
 		t->rows = rows;
 		t->cap = cap;
 	}
-	if (!(row = cs_calloc(t->ncols, sizeof(*row))))
-		return CS_ENOMEM;
+	/* one allocation: the cells' pointers, then their text */
 	for (c = 0; c < t->ncols; c++)
-		if (cells[c] && !(row[c] = cs_strdup(cells[c]))) {
-			while (c--)
-				free(row[c]);
-			free(row);
-			return CS_ENOMEM;
-		}
+		size += cells[c] ? strlen(cells[c]) + 1 : 0;
+	if (!(row = cs_malloc(size ? size : 1)))
+		return CS_ENOMEM;
+	at = (char *)(row + t->ncols);
+	for (c = 0; c < t->ncols; c++) {
+		row[c] = NULL;
+		if (!cells[c])
+			continue;
+		n = strlen(cells[c]) + 1;
+		row[c] = memcpy(at, cells[c], n);
+		at += n;
+	}
 	t->rows[t->nrows++] = row;
 	return 0;
 }
@@ -123,32 +125,40 @@ fail:
 
 static int pad(cs_buf *out, size_t n)
 {
-	int error = 0;
-	while (n-- && !error)
-		error = cs_buf_putc(out, ' ');
-	return error;
+	int error = cs_buf_grow(out, n);
+	if (error < 0)
+		return error;
+	memset(out->ptr + out->len, ' ', n);
+	out->len += n;
+	out->ptr[out->len] = '\0';
+	return 0;
 }
 
 static int render_text(const cs_table *t, cs_buf *out)
 {
-	size_t *w, r, c, cw;
+	size_t *w, *cw, r, c;
 	int error = 0;
-	if (!(w = cs_calloc(t->ncols, sizeof(*w))))
+	/* every cell's width once (cw[r * ncols + c], the labels' row first) */
+	if (!(w = cs_calloc(t->ncols, sizeof(*w))) ||
+	    !(cw = cs_calloc((t->nrows + 1) * t->ncols + 1, sizeof(*cw)))) {
+		free(w);
 		return CS_ENOMEM;
-	for (c = 0; c < t->ncols; c++)
-		w[c] = cs_utf8_width(t->labels[c]);
-	for (r = 0; r < t->nrows; r++)
-		for (c = 0; c < t->ncols; c++)
-			if (t->rows[r][c] && (cw = cs_utf8_width(t->rows[r][c])) > w[c])
-				w[c] = cw;
+	}
+	for (r = 0; r <= t->nrows; r++)
+		for (c = 0; c < t->ncols; c++) {
+			const char *v = r == 0 ? t->labels[c] : t->rows[r - 1][c];
+			size_t x = v ? cs_utf8_width(v) : 0;
+			cw[r * t->ncols + c] = x;
+			if (x > w[c])
+				w[c] = x;
+		}
 	for (r = 0; r <= t->nrows && !error; r++) {
 		for (c = 0; c < t->ncols && !error; c++) {
 			const char *v = r == 0 ? t->labels[c] : t->rows[r - 1][c];
-			size_t vw;
+			size_t vw = cw[r * t->ncols + c];
 			if (!v)
 				v = "";
-			vw = cs_utf8_width(v);
-			if (c && (error = cs_buf_puts(out, "  ")) < 0)
+			if (c && (error = cs_buf_put(out, "  ", 2)) < 0)
 				break;
 			if (t->numeric[c] && r > 0) {
 				if ((error = pad(out, w[c] - vw)) < 0 ||
@@ -166,6 +176,7 @@ static int render_text(const cs_table *t, cs_buf *out)
 		if (!error)
 			error = cs_buf_putc(out, '\n');
 	}
+	free(cw);
 	free(w);
 	return error;
 }

@@ -134,6 +134,12 @@ size_t cs_utf8_width(const char *s)
 	size_t len = strlen(s), i = 0, n, w = 0;
 	uint32_t cp;
 	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) { /* ASCII at once: printable ones take a column */
+			w += b >= 0x20 && b != 0x7f;
+			i++;
+			continue;
+		}
 		n = cs_utf8_decode(s + i, len - i, &cp);
 		if (!n) {
 			i++;

@@ -73,6 +73,9 @@ static void utf8_validates_and_measures(void **state)
 	assert_int_equal(cs_utf8_width("东风社区"), 8);
 	assert_int_equal(cs_utf8_width("ab王"), 4);
 	assert_int_equal(cs_utf8_width("ｆｕｌｌ"), 8);
+	/* ASCII: control characters take no column, the rest one */
+	assert_int_equal(cs_utf8_width("a\tb\x7f c"), 4);
+	assert_int_equal(cs_utf8_width("x\xffy"), 3); /* an invalid byte: one column */
 	assert_int_equal(cs_utf8_prefix_for_width("东风社区", 5), 6);
 }
 
