@@ -165,7 +165,7 @@ int cs_filing_assessment(cs_store *s, const cs_node *assessment)
 		puts[i].create = 1;
 	}
 	cs_node_int(cs_node_get(assessment, "year"), &year);
-	cs_buf_printf(&summary, "File the %lld assessment of %zu lawyers (Art 21)", year, recs->count);
+	cs_buf_printf(&summary, "File the %lld assessment of %zu lawyers (Art 21)", year, (size_t)recs->count);
 	memset(&c, 0, sizeof(c));
 	c.command = "csreport assess";
 	c.summary = cs_buf_cstr(&summary);

@@ -129,7 +129,7 @@ int cs_import_read(const cs_snapshot *snap, const cs_time *now, const char *file
 			continue;
 		if (row->count != header->count) {
 			error = cs_error_at(CS_EDATA, file, at, NULL, "%zu fields, the header has %zu",
-					    row->count, header->count);
+					    (size_t)row->count, (size_t)header->count);
 			goto cleanup;
 		}
 		if ((error = row_entry(snap, header, row, kindcol, &rec)) < 0)

@@ -29,8 +29,12 @@ cs_node *cs_node_new_seq(void)
 
 static cs_node *scalar_new(const char *s, size_t len, int plain)
 {
-	cs_node *n = node_new(CS_NODE_SCALAR);
-	if (!n)
+	cs_node *n;
+	if (len > UINT_MAX) {
+		cs_error_set(CS_ENOMEM, "a scalar of %zu bytes: more than a record may hold", len);
+		return NULL;
+	}
+	if (!(n = node_new(CS_NODE_SCALAR)))
 		return NULL;
 	if (!(n->str = cs_malloc(len + 1))) {
 		free(n);
@@ -102,8 +106,7 @@ void cs_node_free(cs_node *n)
 		break;
 	}
 	free(n->str);
-	free(n->items);
-	free(n->pairs);
+	free(n->items); /* or the pairs: the same pointer */
 	free(n);
 }
 
@@ -203,8 +206,8 @@ int cs_node_set(cs_node *map, const char *key, cs_node *value)
 		return 0;
 	}
 	if (map->count == map->cap) {
-		size_t cap = map->cap ? map->cap * 2 : 8;
-		cs_pair *np = cs_realloc(map->pairs, cap * sizeof(*np));
+		size_t cap = map->cap ? (size_t)map->cap * 2 : 8;
+		cs_pair *np = cap > UINT_MAX ? NULL : cs_realloc(map->pairs, cap * sizeof(*np));
 		if (!np) {
 			cs_node_free(value);
 			return CS_ENOMEM;
@@ -276,8 +279,8 @@ int cs_node_push(cs_node *seq, cs_node *item)
 	if (!item)
 		return cs_error_set(CS_ENOMEM, "out of memory");
 	if (seq->count == seq->cap) {
-		size_t cap = seq->cap ? seq->cap * 2 : 8;
-		cs_node **ni = cs_realloc(seq->items, cap * sizeof(*ni));
+		size_t cap = seq->cap ? (size_t)seq->cap * 2 : 8;
+		cs_node **ni = cap > UINT_MAX ? NULL : cs_realloc(seq->items, cap * sizeof(*ni));
 		if (!ni) {
 			cs_node_free(item);
 			return CS_ENOMEM;
@@ -673,21 +676,21 @@ static int unpack_size(const char **p, const char *end, int depth, size_t *size)
 	if (*p >= end || depth > UNPACK_DEPTH)
 		return CS_EDATA;
 	type = (unsigned char)*(*p)++;
-	if (type > CS_NODE_MAP || cs_varint_get(p, end, &line) < 0)
+	if (type > CS_NODE_MAP || cs_varint_get(p, end, &line) < 0 || line > UINT_MAX)
 		return CS_EDATA;
 	*size += ALIGN(sizeof(cs_node));
 	if (type == CS_NODE_SCALAR) {
 		if (*p >= end)
 			return CS_EDATA;
 		(*p)++;
-		if (cs_varint_get(p, end, &len) < 0 || len > (size_t)(end - *p))
+		if (cs_varint_get(p, end, &len) < 0 || len > (size_t)(end - *p) || len > UINT_MAX)
 			return CS_EDATA;
 		*p += len;
 		*size += ALIGN(len + 1);
 		return 0;
 	}
 	/* every node takes at least two bytes: a count beyond that is corrupt */
-	if (cs_varint_get(p, end, &count) < 0 || count > (size_t)(end - *p) / 2)
+	if (cs_varint_get(p, end, &count) < 0 || count > (size_t)(end - *p) / 2 || count > UINT_MAX)
 		return CS_EDATA;
 	*size += ALIGN(count * (type == CS_NODE_MAP ? sizeof(cs_pair) : sizeof(cs_node *)));
 	for (i = 0; i < count; i++) {

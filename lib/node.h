@@ -29,18 +29,20 @@ typedef struct {
 	cs_node *value;
 } cs_pair;
 
-/* Laid out small (a loaded year holds millions): the pointers and sizes
- * first, then the line and the two one-byte fields. */
+/* Laid out small (a loaded month holds a hundred thousand, 40 bytes each):
+ * the pointers first (a sequence's items and a mapping's pairs share one),
+ * then the sizes and the line, then the three one-byte fields. A scalar is
+ * at most UINT_MAX bytes, a collection at most UINT_MAX long. */
 struct cs_node {
 	/* scalar */
 	char *str;           /* NUL-terminated; len excludes the NUL */
-	size_t len;
-	/* sequence */
-	cs_node **items;
-	/* mapping */
-	cs_pair *pairs;
-	size_t count;        /* items or pairs */
-	size_t cap;
+	union {
+		cs_node **items; /* sequence */
+		cs_pair *pairs;  /* mapping */
+	};
+	unsigned int len;
+	unsigned int count;  /* items or pairs */
+	unsigned int cap;
 	unsigned int line;   /* 1-based line in the source; 0 when built in memory */
 	unsigned char type;  /* a cs_node_type */
 	unsigned char plain; /* 1: plain (unquoted) style in the source */

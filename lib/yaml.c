@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <regex.h>
 #include <stdio.h>
@@ -247,8 +248,8 @@ static int attach(loader *ld, cs_node *n, yaml_mark_t mark)
 	}
 	/* n is the value of f->key: append, duplicates are checked at the end */
 	if (f->node->count == f->node->cap) {
-		size_t cap = f->node->cap ? f->node->cap * 2 : 8;
-		cs_pair *np = cs_realloc(f->node->pairs, cap * sizeof(*np));
+		size_t cap = f->node->cap ? (size_t)f->node->cap * 2 : 8;
+		cs_pair *np = cap > UINT_MAX ? NULL : cs_realloc(f->node->pairs, cap * sizeof(*np));
 		if (!np) {
 			cs_node_free(n);
 			return CS_ENOMEM;
