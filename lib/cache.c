@@ -1,5 +1,5 @@
 /* The cache of parsed folders: a file <gitdir>/cs-cache/<hash of dir> each,
- * "cs-cache 7\n" dir "\n" tree "\n" schemas "\n" length:u64 checksum:u64
+ * "cs-cache 8\n" dir "\n" tree "\n" schemas "\n" length:u64 checksum:u64
  * payload, where schemas is the stamp of the store's schemas (the payload
  * carries their verdicts), written to a temporary file and renamed over
  * the folder's file of its earlier tree, mode 0600 (the records hold
@@ -19,7 +19,7 @@
 #include "sha256.h"
 #include "store_impl.h"
 
-#define MAGIC "cs-cache 7\n"
+#define MAGIC "cs-cache 8\n"
 
 /* The payload's checksum: FNV-1a's step over eight bytes at a time (a word
  * read as little-endian) in four lanes, one a word of each 32 bytes (no lane

@@ -552,9 +552,10 @@ int cs_node_equal(const cs_node *a, const cs_node *b)
 }
 
 /* --- a compact binary form (the snapshot's cache) ---------------------------
- * node := type:u8 line:varint (scalar: plain:u8 len:varint bytes
+ * node := type:u8 line:varint (scalar: plain:u8 len:varint bytes NUL
  *                              | seq: count:varint node*
- *                              | map: count:varint (keylen:varint key node)*) */
+ *                              | map: count:varint (keylen:varint key NUL node)*)
+ * (the NULs: a tree unpacked borrowed points into the packed bytes) */
 
 int cs_varint_put(cs_buf *b, size_t v)
 {
@@ -597,9 +598,10 @@ int cs_node_pack(const cs_node *n, cs_buf *b)
 	switch (n->type) {
 	case CS_NODE_SCALAR:
 		if ((error = cs_buf_putc(b, (char)(n->plain ? 1 : 0))) < 0 ||
-		    (error = cs_varint_put(b, n->len)) < 0)
+		    (error = cs_varint_put(b, n->len)) < 0 ||
+		    (error = cs_buf_put(b, n->str ? n->str : "", n->len)) < 0)
 			return error;
-		return cs_buf_put(b, n->str ? n->str : "", n->len);
+		return cs_buf_putc(b, '\0');
 	case CS_NODE_SEQ:
 		if ((error = cs_varint_put(b, n->count)) < 0)
 			return error;
@@ -613,7 +615,7 @@ int cs_node_pack(const cs_node *n, cs_buf *b)
 		for (i = 0; i < n->count; i++) {
 			size_t k = strlen(n->pairs[i].key);
 			if ((error = cs_varint_put(b, k)) < 0 ||
-			    (error = cs_buf_put(b, n->pairs[i].key, k)) < 0 ||
+			    (error = cs_buf_put(b, n->pairs[i].key, k + 1)) < 0 ||
 			    (error = cs_node_pack(n->pairs[i].value, b)) < 0)
 				return error;
 		}
@@ -644,7 +646,7 @@ int cs_pack_key(cs_buf *b, const char *key)
 {
 	size_t k = strlen(key);
 	int error = cs_varint_put(b, k);
-	return error < 0 ? error : cs_buf_put(b, key, k);
+	return error < 0 ? error : cs_buf_put(b, key, k + 1);
 }
 
 int cs_pack_str(cs_buf *b, const char *s, size_t len)
@@ -656,7 +658,9 @@ int cs_pack_str(cs_buf *b, const char *s, size_t len)
 		s = "null", len = 4;
 	if (!error)
 		error = cs_varint_put(b, len);
-	return error < 0 ? error : cs_buf_put(b, s, len);
+	if (!error)
+		error = cs_buf_put(b, s, len);
+	return error < 0 ? error : cs_buf_putc(b, '\0');
 }
 
 int cs_pack_cstr(cs_buf *b, const char *s)
@@ -669,7 +673,7 @@ int cs_pack_cstr(cs_buf *b, const char *s)
 
 /* The bytes the tree packed at *p takes as one allocation, checking its form
  * on the way: CS_EDATA when it is not a packed tree. */
-static int unpack_size(const char **p, const char *end, int depth, size_t *size)
+static int unpack_size(const char **p, const char *end, int depth, int borrow, size_t *size)
 {
 	size_t line, count, i, len;
 	int type;
@@ -683,10 +687,12 @@ static int unpack_size(const char **p, const char *end, int depth, size_t *size)
 		if (*p >= end)
 			return CS_EDATA;
 		(*p)++;
-		if (cs_varint_get(p, end, &len) < 0 || len > (size_t)(end - *p) || len > UINT_MAX)
+		if (cs_varint_get(p, end, &len) < 0 || len >= (size_t)(end - *p) || len > UINT_MAX ||
+		    (*p)[len])
 			return CS_EDATA;
-		*p += len;
-		*size += ALIGN(len + 1);
+		*p += len + 1;
+		if (!borrow)
+			*size += ALIGN(len + 1);
 		return 0;
 	}
 	/* every node takes at least two bytes: a count beyond that is corrupt */
@@ -696,13 +702,14 @@ static int unpack_size(const char **p, const char *end, int depth, size_t *size)
 	for (i = 0; i < count; i++) {
 		int error;
 		if (type == CS_NODE_MAP) {
-			if (cs_varint_get(p, end, &len) < 0 || len > (size_t)(end - *p) ||
-			    memchr(*p, '\0', len))
+			if (cs_varint_get(p, end, &len) < 0 || len >= (size_t)(end - *p) ||
+			    memchr(*p, '\0', len + 1) != *p + len)
 				return CS_EDATA;
-			*p += len;
-			*size += ALIGN(len + 1);
+			*p += len + 1;
+			if (!borrow)
+				*size += ALIGN(len + 1);
 		}
-		if ((error = unpack_size(p, end, depth + 1, size)) < 0)
+		if ((error = unpack_size(p, end, depth + 1, borrow, size)) < 0)
 			return error;
 	}
 	return 0;
@@ -729,8 +736,17 @@ static void *take(char **at, size_t n)
 	return v;
 }
 
+/* A string of len bytes and its NUL at *p (moved past them): copied into
+ * the block at *at, or (borrow) the bytes themselves. */
+static char *unpack_str(const char **p, size_t len, int borrow, char **at)
+{
+	char *s = borrow ? (char *)*p : memcpy(take(at, len + 1), *p, len + 1);
+	*p += len + 1;
+	return s;
+}
+
 /* The tree at *p (its form checked by unpack_size) built in the block at *at. */
-static cs_node *unpack_into(const char **p, char **at)
+static cs_node *unpack_into(const char **p, int borrow, char **at)
 {
 	cs_node *n = take(at, sizeof(*n));
 	size_t line, len, i;
@@ -742,11 +758,8 @@ static cs_node *unpack_into(const char **p, char **at)
 	if (n->type == CS_NODE_SCALAR) {
 		n->plain = *(*p)++ == 1;
 		len = varint(p);
-		n->str = take(at, len + 1);
-		memcpy(n->str, *p, len);
-		n->str[len] = '\0';
-		n->len = len;
-		*p += len;
+		n->str = unpack_str(p, len, borrow, at);
+		n->len = (unsigned int)len;
 		return n;
 	}
 	n->count = varint(p);
@@ -754,34 +767,41 @@ static cs_node *unpack_into(const char **p, char **at)
 	if (n->type == CS_NODE_SEQ) {
 		n->items = n->count ? take(at, n->count * sizeof(*n->items)) : NULL;
 		for (i = 0; i < n->count; i++)
-			n->items[i] = unpack_into(p, at);
+			n->items[i] = unpack_into(p, borrow, at);
 		return n;
 	}
 	n->pairs = n->count ? take(at, n->count * sizeof(*n->pairs)) : NULL;
 	for (i = 0; i < n->count; i++) {
 		len = varint(p);
-		n->pairs[i].key = take(at, len + 1);
-		memcpy(n->pairs[i].key, *p, len);
-		n->pairs[i].key[len] = '\0';
-		*p += len;
-		n->pairs[i].value = unpack_into(p, at);
+		n->pairs[i].key = unpack_str(p, len, borrow, at);
+		n->pairs[i].value = unpack_into(p, borrow, at);
 	}
 	return n;
 }
 
-int cs_node_unpack(const char **p, const char *end, cs_node **out)
+static int unpack(const char **p, const char *end, int borrow, cs_node **out)
 {
 	const char *q = *p;
 	size_t size = 0;
 	char *block, *at;
 	int error;
 	*out = NULL;
-	if ((error = unpack_size(&q, end, 0, &size)) < 0)
+	if ((error = unpack_size(&q, end, 0, borrow, &size)) < 0)
 		return error;
 	if (!(block = cs_malloc(size)))
 		return CS_ENOMEM;
 	at = block;
-	*out = unpack_into(p, &at);
+	*out = unpack_into(p, borrow, &at);
 	(*out)->block = 1;
 	return 0;
+}
+
+int cs_node_unpack(const char **p, const char *end, cs_node **out)
+{
+	return unpack(p, end, 0, out);
+}
+
+int cs_node_unpack_borrowed(const char **p, const char *end, cs_node **out)
+{
+	return unpack(p, end, 1, out);
 }

@@ -99,6 +99,10 @@ int cs_node_pack(const cs_node *n, cs_buf *b);
 /* (A tree unpacked is one allocation: read it, copy it with cs_node_dup to
  * change it, free it with cs_node_free of its root.) */
 int cs_node_unpack(const char **p, const char *end, cs_node **out);
+/* The same, its strings and keys not copied but pointing into [*p, end),
+ * which must not change and must outlive the tree (a mapped cache file
+ * the snapshot holds). */
+int cs_node_unpack_borrowed(const char **p, const char *end, cs_node **out);
 int cs_varint_put(cs_buf *b, size_t v);
 /* A tree written straight into its packed form, for one made in bulk (a
  * report's items: cs_node_unpack then makes it one allocation): a mapping

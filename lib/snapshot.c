@@ -175,7 +175,8 @@ static char *take_str(const char **p, const char *end)
 /* The file packed at *p (moved past it) appended, with its blob id into id
  * when id is not NULL; CS_EDATA when [*p, end) does not begin with one,
  * nothing appended. */
-static int unpack_file(cs_snapshot *c, const char **p, const char *end, unsigned char *id)
+static int unpack_file(cs_snapshot *c, const char **p, const char *end, int borrow,
+		       unsigned char *id)
 {
 	char *path = take_str(p, end), *why = NULL;
 	const char *body_end = NULL;
@@ -192,7 +193,8 @@ static int unpack_file(cs_snapshot *c, const char **p, const char *end, unsigned
 		}
 	}
 	if (state >= 0 && (state & STATE_RECORD) && state < 8)
-		error = cs_node_unpack(p, body_end, &rec);
+		error = borrow ? cs_node_unpack_borrowed(p, body_end, &rec)
+			       : cs_node_unpack(p, body_end, &rec);
 	else if (state == STATE_UNPARSED && !(why = take_str(p, body_end)))
 		error = CS_EDATA;
 	else if (state != STATE_EMPTY && state != STATE_UNPARSED)
@@ -212,7 +214,9 @@ static int unpack_file(cs_snapshot *c, const char **p, const char *end, unsigned
 	return error;
 }
 
-/* The files packed in [p, end) appended; CS_EDATA when it does not hold them. */
+/* The files packed in [p, end) appended, their records' strings pointing
+ * into it (the caller holds it as long as c: hold_view); CS_EDATA when it
+ * does not hold them. */
 static int unpack_files(cs_snapshot *c, const char *p, const char *end)
 {
 	size_t n, i;
@@ -220,7 +224,7 @@ static int unpack_files(cs_snapshot *c, const char *p, const char *end)
 	if (cs_varint_get(&p, end, &n) < 0)
 		return CS_EDATA;
 	for (i = 0; i < n && !error; i++)
-		error = unpack_file(c, &p, end, NULL);
+		error = unpack_file(c, &p, end, 1, NULL);
 	return error ? error : p == end ? 0 : CS_EDATA;
 }
 
@@ -254,6 +258,17 @@ static void drop_files(cs_snapshot *c, size_t n)
 		free(f->error);
 		cs_node_free(f->rec);
 	}
+}
+
+/* Let go of the cache payloads held (after the files that point into them). */
+static void drop_views(cs_snapshot *c)
+{
+	size_t i;
+	for (i = 0; i < c->narenas; i++)
+		cs_cache_view_free(&c->arenas[i]);
+	free(c->arenas);
+	c->arenas = NULL;
+	c->narenas = 0;
 }
 
 int cs_snapshot_file_is_facts(const struct cs_file_rec *f)
@@ -302,8 +317,10 @@ int cs_snapshot_facts_records(const cs_snapshot *c, cs_snapshot_file_fn fn, void
 				error = fn(ctx, &t.files[k++]);
 		}
 		drop_files(&t, 0);
+		drop_views(&t);
 	}
 	drop_files(&t, 0);
+	drop_views(&t);
 	free(t.files);
 	cs_buf_free(&dir);
 	return error;
@@ -358,13 +375,25 @@ static int pack_figures(const cs_snapshot *c, size_t from, cs_buf *out)
 	return error;
 }
 
+/* The payload v held as long as c (the facts and records read from it
+ * point into it); v is empty after. */
+static int hold_view(cs_snapshot *c, cs_cache_view *v)
+{
+	cs_cache_view *grown = cs_realloc(c->arenas, (c->narenas + 1) * sizeof(*grown));
+	if (!grown)
+		return CS_ENOMEM;
+	c->arenas = grown;
+	c->arenas[c->narenas++] = *v;
+	*v = (cs_cache_view)CS_CACHE_VIEW_INIT;
+	return 0;
+}
+
 /* The entries and files of a figures payload appended, the payload kept
  * (their strings point into it); CS_EDATA when it is not one, nothing added. */
 static int unpack_figures(cs_snapshot *c, cs_cache_view *in)
 {
 	const char *p = in->ptr, *end = in->ptr + in->len;
 	size_t n, i, files = c->nfiles, entries = c->nentries;
-	cs_cache_view *grown;
 	int error = 0;
 	if (cs_varint_get(&p, end, &n) < 0)
 		return CS_EDATA;
@@ -385,16 +414,13 @@ static int unpack_figures(cs_snapshot *c, cs_cache_view *in)
 	}
 	if (!error)
 		error = unpack_files(c, p, end);
-	if (!error && !(grown = cs_realloc(c->arenas, (c->narenas + 1) * sizeof(*grown))))
-		error = CS_ENOMEM;
+	if (!error)
+		error = hold_view(c, in);
 	if (error) {
 		c->nentries = entries;
 		drop_files(c, files);
 		return error;
 	}
-	c->arenas = grown;
-	c->arenas[c->narenas++] = *in;
-	*in = (cs_cache_view)CS_CACHE_VIEW_INIT;
 	return 0;
 }
 
@@ -516,7 +542,7 @@ static int reread_want(void *ctx, const char *path, const unsigned char *id)
 	if (!hit || memcmp(hit->id, id, 20))
 		return cs_buf_putc(&r->reused, 0);
 	p = hit->at;
-	if ((error = unpack_file(r->c, &p, r->end, NULL)) == CS_EDATA)
+	if ((error = unpack_file(r->c, &p, r->end, 0, NULL)) == CS_EDATA)
 		return cs_buf_putc(&r->reused, 0); /* read from the objects, then */
 	if (error < 0)
 		return error;
@@ -547,7 +573,8 @@ static int load_folder(cs_snapshot *c, const char *dir)
 	if ((error = cs_store_tree_id(c->store, c->rev, dir, tree)) < 0)
 		return error == CS_ENOTFOUND ? (cs_error_clear(), 0) : error;
 	if (cs_cache_get(c->store, dir, tree, &kept) == 0) {
-		if ((error = unpack_files(c, kept.ptr, kept.ptr + kept.len)) == 0) {
+		if ((error = unpack_files(c, kept.ptr, kept.ptr + kept.len)) == 0 &&
+		    (error = hold_view(c, &kept)) == 0) {
 			c->cache_hits++;
 			goto done;
 		}
@@ -1492,9 +1519,7 @@ void cs_snapshot_free(cs_snapshot *c)
 	if (!c)
 		return;
 	drop_files(c, 0);
-	for (i = 0; i < c->narenas; i++)
-		cs_cache_view_free(&c->arenas[i]);
-	free(c->arenas);
+	drop_views(c);
 	free(c->files);
 	free(c->offices);
 	free(c->firms);

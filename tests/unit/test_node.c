@@ -335,11 +335,37 @@ static void test_pack_unpack_one_block(void **state)
 	assert_int_equal(cs_node_set_str(copy, "content", "x"), 0);
 	cs_node_free(copy);
 	cs_node_free(back);
+	/* borrowed: equal, its strings and keys inside the packed bytes */
+	p = b.ptr;
+	assert_int_equal(cs_node_unpack_borrowed(&p, b.ptr + b.len, &back), 0);
+	assert_ptr_equal(p, b.ptr + b.len);
+	assert_true(cs_node_equal(m, back));
+	assert_true(back->pairs[0].key >= b.ptr && back->pairs[0].key < b.ptr + b.len);
+	assert_string_equal(back->pairs[0].key, "content");
+	copy = cs_node_get(back, "content");
+	assert_true(copy->str >= b.ptr && copy->str < b.ptr + b.len);
+	assert_int_equal(copy->str[copy->len], '\0');
+	assert_string_equal(cs_node_get_str(back, "empty"), "");
+	assert_string_equal(cs_node_get(back, "parties")->items[0]->str, "王丽");
+	cs_node_free(back);
 	for (cut = 0; cut < b.len; cut++) {
 		p = b.ptr;
 		back = NULL;
 		assert_int_equal(cs_node_unpack(&p, b.ptr + cut, &back), CS_EDATA);
 		assert_null(back);
+		p = b.ptr;
+		assert_int_equal(cs_node_unpack_borrowed(&p, b.ptr + cut, &back), CS_EDATA);
+		assert_null(back);
+	}
+	/* a string not ended by its NUL is refused (borrowed, it would run on) */
+	{
+		char *nul = memmem(b.ptr, b.len, "content", 8); /* the key and its NUL */
+		assert_non_null(nul);
+		nul[7] = 'X';
+		p = b.ptr;
+		assert_int_equal(cs_node_unpack_borrowed(&p, b.ptr + b.len, &back), CS_EDATA);
+		p = b.ptr;
+		assert_int_equal(cs_node_unpack(&p, b.ptr + b.len, &back), CS_EDATA);
 	}
 	cs_buf_free(&b);
 	cs_node_free(m);
