@@ -642,6 +642,25 @@ int cs_pack_seq(cs_buf *b, size_t count)
 	return error < 0 ? error : cs_varint_put(b, count);
 }
 
+/* The count in five bytes, the varint's room for 32 bits (a varint may
+ * carry more bytes than it needs: the reader takes them). */
+#define SEQ_ROOM 5
+
+int cs_pack_seq_open(cs_buf *b, size_t *at)
+{
+	static const char room[SEQ_ROOM];
+	int error = pack_head(b, CS_NODE_SEQ);
+	*at = b->len;
+	return error < 0 ? error : cs_buf_put(b, room, SEQ_ROOM);
+}
+
+void cs_pack_seq_close(cs_buf *b, size_t at, size_t count)
+{
+	int i;
+	for (i = 0; i < SEQ_ROOM; i++, count >>= 7)
+		b->ptr[at + i] = (char)((count & 0x7f) | (i + 1 < SEQ_ROOM ? 0x80 : 0));
+}
+
 int cs_pack_key(cs_buf *b, const char *key)
 {
 	size_t k = strlen(key);

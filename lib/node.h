@@ -110,6 +110,10 @@ int cs_varint_put(cs_buf *b, size_t v);
  * string scalar (NULL: a null). Line 0 throughout. */
 int cs_pack_map(cs_buf *b, size_t count);
 int cs_pack_seq(cs_buf *b, size_t count);
+/* A sequence whose length is known after its items: open it, pack the
+ * items, close it with their count (at: where open put it). */
+int cs_pack_seq_open(cs_buf *b, size_t *at);
+void cs_pack_seq_close(cs_buf *b, size_t at, size_t count);
 int cs_pack_key(cs_buf *b, const char *key);
 int cs_pack_str(cs_buf *b, const char *s, size_t len);
 int cs_pack_cstr(cs_buf *b, const char *s);

@@ -160,21 +160,11 @@ static int pack_item(const cs_entry *e, const scope *sc, int reveal, cs_buf *scr
 	return cs_pack_str(out, cs_buf_cstr(scratch), scratch->len);
 }
 
-/* The items packed in body (count of them) as one sequence, one allocation. */
-static int unpack_items(const cs_buf *body, size_t count, cs_node **out)
+/* The items packed in b (a sequence) as one allocation. */
+static int unpack_items(const cs_buf *b, cs_node **out)
 {
-	cs_buf all = CS_BUF_INIT;
-	const char *p;
-	int error;
-	*out = NULL;
-	if ((error = cs_pack_seq(&all, count)) < 0 || (error = cs_buf_put(&all, body->ptr, body->len)) < 0) {
-		cs_buf_free(&all);
-		return error;
-	}
-	p = all.ptr;
-	error = cs_node_unpack(&p, all.ptr + all.len, out);
-	cs_buf_free(&all);
-	return error;
+	const char *p = b->ptr;
+	return cs_node_unpack(&p, b->ptr + b->len, out);
 }
 
 typedef struct {
@@ -291,12 +281,12 @@ static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int
 	figures f;
 	cs_node *typical = cs_node_new_seq(), *items = NULL;
 	cs_buf packed = CS_BUF_INIT, scratch = CS_BUF_INIT;
-	size_t i, k, first = only ? 0 : cs_snapshot_entries_from(c, from), nitems = 0;
+	size_t i, k, first = only ? 0 : cs_snapshot_entries_from(c, from), nitems = 0, at = 0;
 	int error = 0;
 	memset(&f, 0, sizeof(f));
 	f.request_ix = cs_kind_index("request");
 	f.meeting_ix = cs_kind_index("meeting");
-	if (!typical) {
+	if (!typical || (with_items && cs_pack_seq_open(&packed, &at) < 0)) {
 		error = CS_ENOMEM;
 		goto cleanup;
 	}
@@ -331,7 +321,8 @@ static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int
 	    (error = adopt(map, "typical_cases", &typical)) < 0)
 		goto cleanup;
 	if (with_items) {
-		if ((error = unpack_items(&packed, nitems, &items)) < 0 ||
+		cs_pack_seq_close(&packed, at, nitems);
+		if ((error = unpack_items(&packed, &items)) < 0 ||
 		    (error = adopt(map, "items", &items)) < 0)
 			goto cleanup;
 	}

@@ -230,6 +230,36 @@ static void test_packed_in_bulk_is_the_tree_built_node_by_node(void **state)
 	cs_buf_free(&b);
 }
 
+/* A sequence closed with its count after its items reads back as one
+ * packed with its count first. */
+static void test_packed_sequence_closed_after_its_items(void **state)
+{
+	cs_buf b = CS_BUF_INIT;
+	cs_node *back;
+	const char *p;
+	size_t at, i;
+	char s[16];
+	(void)state;
+	assert_int_equal(cs_pack_seq_open(&b, &at), 0);
+	for (i = 0; i < 300; i++) {
+		snprintf(s, sizeof(s), "%zu", i);
+		assert_int_equal(cs_pack_cstr(&b, s), 0);
+	}
+	cs_pack_seq_close(&b, at, 300);
+	p = b.ptr;
+	assert_int_equal(cs_node_unpack(&p, b.ptr + b.len, &back), 0);
+	assert_ptr_equal(p, b.ptr + b.len);
+	assert_int_equal(back->type, CS_NODE_SEQ);
+	assert_int_equal(back->count, 300);
+	assert_string_equal(back->items[299]->str, "299");
+	cs_node_free(back);
+	/* closed with too many: refused, not read past the end */
+	cs_pack_seq_close(&b, at, 301);
+	p = b.ptr;
+	assert_int_equal(cs_node_unpack(&p, b.ptr + b.len, &back), CS_EDATA);
+	cs_buf_free(&b);
+}
+
 static void test_seq_push_and_dup(void **state)
 {
 	cs_node *s = cs_node_new_seq(), *m = cs_node_new_map(), *d;
@@ -385,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_map_take_hands_the_value_over),
 		cmocka_unit_test(test_seq_push_and_dup),
 		cmocka_unit_test(test_packed_in_bulk_is_the_tree_built_node_by_node),
+		cmocka_unit_test(test_packed_sequence_closed_after_its_items),
 		cmocka_unit_test(test_equal_numbers_by_value),
 		cmocka_unit_test(test_equal_maps_ignore_key_order),
 		cmocka_unit_test(test_equal_nulls_and_strings),
