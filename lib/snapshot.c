@@ -105,11 +105,6 @@ static int add_file(cs_snapshot *c, const char *path, const char *data, size_t l
 	return push_file(c, p, rec, why);
 }
 
-static int walk_add(void *ctx, const char *path, const char *data, size_t len)
-{
-	return add_file(ctx, path, data, len);
-}
-
 /* --- the cache of parsed folders (lib/cache.c) ------------------------------
  * payload := count:varint (pathlen:varint path blob:20 size:varint body)*
  * body := state:u8 (node | len:varint why)?
@@ -1324,9 +1319,8 @@ static int top_add(void *ctx, const char *name, int is_dir)
 	} else if (!strcmp(name, "log")) {
 		struct log_walk w = { c, cs_buf_cstr(&path), 0 };
 		error = cs_store_names(c->store, c->rev, w.dir, log_add, &w);
-	} else if ((error = cs_store_walk(c->store, c->rev, cs_buf_cstr(&path), walk_add, c)) ==
-		   CS_ENOTFOUND) {
-		error = 0;
+	} else {
+		error = load_folder(c, cs_buf_cstr(&path)); /* through the cache */
 	}
 	cs_buf_free(&path);
 	cs_buf_free(&data);
@@ -1351,8 +1345,8 @@ static int walk_records(cs_snapshot *c)
 			break;
 		if (!strcmp(dirs[i], "records/reports") || !strcmp(dirs[i], "records/assessments"))
 			error = list_lazy(c, dirs[i]);
-		else if ((error = cs_store_walk(c->store, c->rev, dirs[i], walk_add, c)) == CS_ENOTFOUND)
-			error = 0;
+		else
+			error = load_folder(c, dirs[i]); /* through the cache, as the log's */
 	}
 	if (c->directory_only)
 		return error;
