@@ -1,4 +1,5 @@
 /* The store: create, open, read, and the one-commit write path. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -723,9 +724,25 @@ static void test_concurrent_writers_worktree(void **state)
 	check_concurrent(*state, 0);
 }
 
+/* The CA bundle libgit2 would parse at start-up is not read: the dynamic
+ * linker resolves mbedTLS's loader to cs's (lib/store.c), which reads no
+ * file (mbedTLS's own fails on a file that is not there). */
+int mbedtls_x509_crt_parse_file(void *chain, const char *path);
+
+static void test_start_up_reads_no_certificate_authorities(void **state)
+{
+	int (*resolved)(void *, const char *);
+	(void)state;
+	*(void **)&resolved = dlsym(RTLD_DEFAULT, "mbedtls_x509_crt_parse_file");
+	assert_non_null(resolved);
+	assert_ptr_equal(resolved, mbedtls_x509_crt_parse_file);
+	assert_int_equal(resolved(NULL, "/nonexistent/ca-certificates.crt"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_start_up_reads_no_certificate_authorities),
 		cmocka_unit_test_setup_teardown(test_create_with_worktree, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_create_refuses_repository_with_commits, setup,
 						teardown),
