@@ -255,15 +255,19 @@ static void drop_files(cs_snapshot *c, size_t n)
 	}
 }
 
-/* Let go of the cache payloads held (after the files that point into them). */
+/* Let go of the cache payloads held after the first n (after the files
+ * that point into them). */
+static void drop_views_after(cs_snapshot *c, size_t n)
+{
+	while (c->narenas > n)
+		cs_cache_view_free(&c->arenas[--c->narenas]);
+}
+
 static void drop_views(cs_snapshot *c)
 {
-	size_t i;
-	for (i = 0; i < c->narenas; i++)
-		cs_cache_view_free(&c->arenas[i]);
+	drop_views_after(c, 0);
 	free(c->arenas);
 	c->arenas = NULL;
-	c->narenas = 0;
 }
 
 int cs_snapshot_file_is_facts(const struct cs_file_rec *f)
@@ -428,7 +432,7 @@ static int load_folder_figures(cs_snapshot *c, const char *dir)
 {
 	cs_buf key = CS_BUF_INIT, payload = CS_BUF_INIT;
 	cs_cache_view kept = CS_CACHE_VIEW_INIT;
-	size_t before = c->nfiles;
+	size_t before = c->nfiles, views = c->narenas;
 	char tree[41];
 	int error;
 	if ((error = cs_store_tree_id(c->store, c->rev, dir, tree)) < 0)
@@ -455,6 +459,7 @@ static int load_folder_figures(cs_snapshot *c, const char *dir)
 			goto done;
 		}
 		drop_files(c, before);
+		drop_views_after(c, views); /* the records' payload, if they came from one */
 		if ((error = unpack_figures(c, &kept)) < 0 && error != CS_ENOMEM)
 			error = load_folder(c, dir); /* not one after all: the records */
 	}
