@@ -129,7 +129,7 @@ int cs_facts_get(const char **p, const char *end, cs_entry *e)
 			continue;
 		if (get_str(p, end, &e->field[i]) < 0 || get_num(p, end, 0, 1 << 30, &at) < 0)
 			return CS_EDATA;
-		e->field_line[i] = (unsigned)at;
+		cs_entry_set_line(e, (int)i, (size_t)at);
 	}
 	e->day = (cs_day)day;
 	e->start = (int)start;

@@ -819,7 +819,7 @@ static int fill_entry(cs_entry *e, const char *path, cs_node *rec, const cs_kind
 	e->line = rec->line;
 	for (i = 0; i < CS_EF_COUNT; i++) {
 		e->field[i] = scalar_str(at[i]);
-		e->field_line[i] = at[i] ? at[i]->line : 0;
+		cs_entry_set_line(e, (int)i, at[i] ? at[i]->line : 0);
 	}
 	e->has_score = at[CS_EF_SCORE] && cs_node_int(at[CS_EF_SCORE], &e->score) == 0;
 	cs_error_clear();

@@ -49,13 +49,20 @@ typedef struct {
 	unsigned accepted : 1;
 	unsigned line;           /* the record's first line */
 	const char *field[CS_EF_COUNT];  /* the string of each, or NULL */
-	unsigned field_line[CS_EF_COUNT]; /* the line of each present, else 0 */
+	/* the line of each present, else 0 (also past line 65535: a finding
+	 * then names the record's first line) */
+	unsigned short field_line[CS_EF_COUNT];
 } cs_entry;
 
 /* The line of an entry's field for a finding: its own, else the record's. */
 static inline size_t cs_entry_line(const cs_entry *e, int field)
 {
 	return e->field_line[field] ? e->field_line[field] : e->line ? e->line : 1;
+}
+
+static inline void cs_entry_set_line(cs_entry *e, int field, size_t line)
+{
+	e->field_line[field] = (unsigned short)(line <= 65535 ? line : 0);
 }
 
 struct cs_snapshot {
@@ -74,11 +81,12 @@ struct cs_snapshot {
 		char *path;
 		cs_node *rec;
 		char *error;
-		int lazy;
-		int valid;   /* 1: rec passed the store's schemas (the cache's verdict) */
-		int private; /* 1: rec holds a resident's number in free text, or
-			      * may (not judged); 0: judged to hold none */
-		int borrowed; /* path points into a cache payload (arenas), not owned */
+		/* a bit each: a million files are 32 bytes each */
+		unsigned lazy : 1;
+		unsigned valid : 1;   /* rec passed the store's schemas (the cache's verdict) */
+		unsigned private : 1; /* rec holds a resident's number in free text, or
+				       * may (not judged); 0: judged to hold none */
+		unsigned borrowed : 1; /* path points into a cache payload (arenas), not owned */
 	} *files;
 	size_t nfiles, files_cap;
 	/* views into files */

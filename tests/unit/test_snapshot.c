@@ -643,9 +643,27 @@ static void packed_trees_come_back_whole(void **state)
 	cs_buf_free(&b);
 }
 
+/* An entry keeps its fields' lines in 16 bits: a field past line 65535
+ * is cited at the record's first line, never at a wrong one. */
+static void entry_field_lines_past_16_bits_fall_back_to_the_record(void **state)
+{
+	cs_entry e;
+	(void)state;
+	memset(&e, 0, sizeof(e));
+	e.line = 3;
+	cs_entry_set_line(&e, CS_EF_PLACE, 12);
+	assert_int_equal(cs_entry_line(&e, CS_EF_PLACE), 12);
+	cs_entry_set_line(&e, CS_EF_PLACE, 65535);
+	assert_int_equal(cs_entry_line(&e, CS_EF_PLACE), 65535);
+	cs_entry_set_line(&e, CS_EF_PLACE, 65536 + 12);
+	assert_int_equal(cs_entry_line(&e, CS_EF_PLACE), 3);
+	assert_int_equal(cs_entry_line(&e, CS_EF_SIGNED_AT), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(entry_field_lines_past_16_bits_fall_back_to_the_record),
 		cmocka_unit_test(whole_store_is_read_and_asked),
 		cmocka_unit_test(months_read_only_their_entries),
 		cmocka_unit_test(directory_only_has_no_entries),
