@@ -226,12 +226,16 @@ mem() { # name, ok-status, command
 	[ "$st" -le "$2" ] || { cat "$work/mem.err" >&2; die "$1: exit $st"; }
 	kb=$(tail -1 "$work/mem")
 	mib=$(echo "$kb" | awk '{ printf "%.1f", $1 / 1024 }')
-	row "peak memory, $1 (MiB)" "$mib" "-" "-" "-" "< 64 MiB (at 1M)" "$(echo "$mib" | awk '{ print $1 < 64 ? "yes" : "no" }')"
+	# the target is at 1M entries: judged only there (BENCH_N=1000000)
+	met=-
+	[ "$n" -lt 1000000 ] || met=$(echo "$mib" | awk '{ print $1 < 64 ? "yes" : "no" }')
+	row "peak memory, $1 (MiB)" "$mib" "-" "-" "-" "< 64 MiB (at 1M)" "$met"
 }
 mem "monthly --district" 0 "$C monthly --month 2026-10 --district"
 mem "period --year 2026" 0 "$C period --year 2026 --district"
 mem "assess --year 2026" 0 "$C assess --year 2026"
 mem "cscheck --period 2026" 1 "$K --period 2026"
+mem "cscheck (the whole store)" 1 "$K"
 
 echo
 echo "make bench, BENCH_N=$n ($(date +%Y-%m-%d), load $(cut -d' ' -f1-3 /proc/loadavg)): medians in seconds,"
