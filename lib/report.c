@@ -101,6 +101,17 @@ static int summary_of(const cs_node *rec, int reveal, cs_buf *out)
 	return 0;
 }
 
+/* key and value packed into out, the value as mask (NULL: none) makes it in scratch. */
+static int pack_masked(cs_buf *out, const char *key, const char *value,
+		       int (*mask)(cs_buf *, const char *), cs_buf *scratch)
+{
+	int error;
+	cs_buf_clear(scratch);
+	if ((error = cs_pack_key(out, key)) < 0 || (mask && (error = mask(scratch, value)) < 0))
+		return error;
+	return cs_pack_cstr(out, mask ? cs_buf_cstr(scratch) : value);
+}
+
 /* The item's target (who was served) packed into out as a key and its
  * mapping, the resident's name and contact masked unless reveal; nothing
  * when the record has none. scratch: a buffer to mask in. */
@@ -118,20 +129,10 @@ static int pack_target(const cs_node *rec, int reveal, cs_buf *scratch, cs_buf *
 	/* residents' names are personal data; a group's or an organisation's are not */
 	if (type && strcmp(type, "resident"))
 		reveal = 1;
-	if (name) {
-		cs_buf_clear(scratch);
-		if ((error = cs_pack_key(out, "name")) < 0 ||
-		    (!reveal && (error = cs_mask_name(scratch, name)) < 0) ||
-		    (error = cs_pack_cstr(out, reveal ? name : cs_buf_cstr(scratch))) < 0)
-			return error;
-	}
-	if (contact) {
-		cs_buf_clear(scratch);
-		if ((error = cs_pack_key(out, "contact")) < 0 ||
-		    (!reveal && (error = cs_mask_contact(scratch, contact)) < 0) ||
-		    (error = cs_pack_cstr(out, reveal ? contact : cs_buf_cstr(scratch))) < 0)
-			return error;
-	}
+	if (name && (error = pack_masked(out, "name", name, reveal ? NULL : cs_mask_name, scratch)) < 0)
+		return error;
+	if (contact)
+		return pack_masked(out, "contact", contact, reveal ? NULL : cs_mask_contact, scratch);
 	return 0;
 }
 
