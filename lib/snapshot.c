@@ -209,17 +209,17 @@ static int unpack_file(cs_snapshot *c, const char **p, const char *end, int borr
 	return error;
 }
 
-/* The files packed in [p, end) appended, their records' strings pointing
- * into it (the caller holds it as long as c: hold_view); CS_EDATA when it
- * does not hold them. */
-static int unpack_files(cs_snapshot *c, const char *p, const char *end)
+/* The files packed in [p, end) appended, with borrow their records'
+ * strings pointing into it (the caller then holds it as long as c:
+ * hold_view); CS_EDATA when it does not hold them. */
+static int unpack_files(cs_snapshot *c, const char *p, const char *end, int borrow)
 {
 	size_t n, i;
 	int error = 0;
 	if (cs_varint_get(&p, end, &n) < 0)
 		return CS_EDATA;
 	for (i = 0; i < n && !error; i++)
-		error = unpack_file(c, &p, end, 1, NULL);
+		error = unpack_file(c, &p, end, borrow, NULL);
 	return error ? error : p == end ? 0 : CS_EDATA;
 }
 
@@ -374,6 +374,20 @@ static int pack_figures(const cs_snapshot *c, size_t from, cs_buf *out)
 	return error;
 }
 
+/* How many cache files a snapshot holds mapped for its records at most:
+ * CS_CACHE_MAPS, default 16384 (a quarter of the kernel's default
+ * vm.max_map_count); past it a folder's records are copied from its file. */
+static size_t views_held_max(void)
+{
+	const char *env = getenv("CS_CACHE_MAPS");
+	char *end;
+	unsigned long v;
+	if (!env || !*env)
+		return 16384;
+	v = strtoul(env, &end, 10);
+	return *end || env[0] == '-' ? 16384 : (size_t)v;
+}
+
 /* The payload v held as long as c (the facts and records read from it
  * point into it); v is empty after. */
 static int hold_view(cs_snapshot *c, cs_cache_view *v)
@@ -412,7 +426,7 @@ static int unpack_figures(cs_snapshot *c, cs_cache_view *in)
 		}
 	}
 	if (!error)
-		error = unpack_files(c, p, end);
+		error = unpack_files(c, p, end, 1);
 	if (!error)
 		error = hold_view(c, in);
 	if (error) {
@@ -573,8 +587,12 @@ static int load_folder(cs_snapshot *c, const char *dir)
 	if ((error = cs_store_tree_id(c->store, c->rev, dir, tree)) < 0)
 		return error == CS_ENOTFOUND ? (cs_error_clear(), 0) : error;
 	if (cs_cache_get(c->store, dir, tree, &kept) == 0) {
-		if ((error = unpack_files(c, kept.ptr, kept.ptr + kept.len)) == 0 &&
-		    (error = hold_view(c, &kept)) == 0) {
+		/* its records point into the file, held, while the mappings held
+		 * stay well below the kernel's limit (vm.max_map_count, 65530 by
+		 * default); past that they are copied and it is let go */
+		int borrow = c->narenas < views_held_max();
+		if ((error = unpack_files(c, kept.ptr, kept.ptr + kept.len, borrow)) == 0 &&
+		    (!borrow || (error = hold_view(c, &kept)) == 0)) {
 			c->cache_hits++;
 			goto done;
 		}

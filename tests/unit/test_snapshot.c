@@ -366,6 +366,17 @@ static void cache_gives_what_the_objects_give(void **state)
 	assert_int_equal(warm->cache_misses, 0);
 	assert_same_files(bare, cold);
 	assert_same_files(bare, warm);
+	/* the warm load's records point into the cache files it holds mapped,
+	 * one a folder; with none allowed (CS_CACHE_MAPS=0) they are copied
+	 * and the files let go, the same records either way */
+	assert_int_equal(warm->narenas, folders);
+	cs_snapshot_free(warm);
+	setenv("CS_CACHE_MAPS", "0", 1);
+	assert_int_equal(cs_snapshot_load_months(&warm, f->store, NULL, from, to), 0);
+	unsetenv("CS_CACHE_MAPS");
+	assert_int_equal(warm->cache_hits, folders);
+	assert_int_equal(warm->narenas, 0);
+	assert_same_files(bare, warm);
 	cs_snapshot_free(cold);
 	cs_snapshot_free(warm);
 	cs_snapshot_free(bare);
