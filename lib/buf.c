@@ -67,6 +67,17 @@ int cs_buf_puts(cs_buf *b, const char *s)
 	return cs_buf_put(b, s, strlen(s));
 }
 
+int cs_buf_fill(cs_buf *b, char c, size_t n)
+{
+	int error;
+	if ((error = cs_buf_grow(b, n)) < 0)
+		return error;
+	memset(b->ptr + b->len, c, n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
+	return 0;
+}
+
 int cs_buf_putc(cs_buf *b, char c)
 {
 	return cs_buf_put(b, &c, 1);

@@ -20,6 +20,8 @@ int cs_buf_grow(cs_buf *b, size_t extra);
 int cs_buf_put(cs_buf *b, const void *data, size_t len);
 int cs_buf_puts(cs_buf *b, const char *s);
 int cs_buf_putc(cs_buf *b, char c);
+/* n copies of c. */
+int cs_buf_fill(cs_buf *b, char c, size_t n);
 int cs_buf_printf(cs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int cs_buf_vprintf(cs_buf *b, const char *fmt, va_list ap);
 /* cs_buf_printf with fmt translated first (a message for the user). */

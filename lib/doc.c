@@ -242,8 +242,9 @@ static int text_facts(const cs_doc *d, cs_buf *out)
 		const char *label = d->facts.rows[i][0], *value = d->facts.rows[i][1];
 		error = cs_buf_printf(out, "%s:", label ? label : "");
 		if (value && *value) {
-			for (j = label ? cs_utf8_width(label) : 0; j < pad + 1 && !error; j++)
-				error = cs_buf_putc(out, ' ');
+			j = label ? cs_utf8_width(label) : 0;
+			if (!error && j < pad + 1)
+				error = cs_buf_fill(out, ' ', pad + 1 - j);
 			if (!error)
 				error = cs_buf_puts(out, value);
 		}

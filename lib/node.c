@@ -233,37 +233,33 @@ int cs_node_set_str(cs_node *map, const char *key, const char *value)
 	return cs_node_set(map, key, v);
 }
 
+/* The pair p of map taken out, its key freed: its value. */
+static cs_node *detach(cs_node *map, cs_pair *p)
+{
+	size_t i = (size_t)(p - map->pairs);
+	cs_node *v = p->value;
+	free(p->key);
+	memmove(&map->pairs[i], &map->pairs[i + 1],
+		(map->count - i - 1) * sizeof(*map->pairs));
+	map->count--;
+	return v;
+}
+
 int cs_node_remove(cs_node *map, const char *key)
 {
 	cs_pair *p = find_pair(map, key);
-	size_t i;
 	if (!p)
 		return 0;
 	if (map->block)
 		return cs_error_set(CS_ESOFTWARE, "cs_node_remove: an unpacked tree is read-only");
-	i = (size_t)(p - map->pairs);
-	free(p->key);
-	cs_node_free(p->value);
-	memmove(&map->pairs[i], &map->pairs[i + 1],
-		(map->count - i - 1) * sizeof(*map->pairs));
-	map->count--;
+	cs_node_free(detach(map, p));
 	return 1;
 }
 
 cs_node *cs_node_take(cs_node *map, const char *key)
 {
 	cs_pair *p = find_pair(map, key);
-	cs_node *v;
-	size_t i;
-	if (!p || map->block)
-		return NULL;
-	i = (size_t)(p - map->pairs);
-	v = p->value;
-	free(p->key);
-	memmove(&map->pairs[i], &map->pairs[i + 1],
-		(map->count - i - 1) * sizeof(*map->pairs));
-	map->count--;
-	return v;
+	return p && !map->block ? detach(map, p) : NULL;
 }
 
 int cs_node_push(cs_node *seq, cs_node *item)
@@ -587,58 +583,56 @@ int cs_varint_get(const char **p, const char *end, size_t *v)
 	return CS_EDATA;
 }
 
+/* A node's type and line. */
+static int pack_head(cs_buf *b, cs_node_type type, size_t line)
+{
+	int error = cs_buf_putc(b, (char)type);
+	return error < 0 ? error : cs_varint_put(b, line);
+}
+
+static int pack_scalar(cs_buf *b, size_t line, int plain, const char *s, size_t len)
+{
+	int error;
+	if ((error = pack_head(b, CS_NODE_SCALAR, line)) < 0 ||
+	    (error = cs_buf_putc(b, (char)(plain ? 1 : 0))) < 0 ||
+	    (error = cs_varint_put(b, len)) < 0 || (error = cs_buf_put(b, s, len)) < 0)
+		return error;
+	return cs_buf_putc(b, '\0');
+}
+
 int cs_node_pack(const cs_node *n, cs_buf *b)
 {
 	size_t i;
 	int error;
 	if (!n)
 		return cs_error_set(CS_ESOFTWARE, "cs_node_pack: no node");
-	if ((error = cs_buf_putc(b, (char)n->type)) < 0 || (error = cs_varint_put(b, n->line)) < 0)
-		return error;
 	switch (n->type) {
 	case CS_NODE_SCALAR:
-		if ((error = cs_buf_putc(b, (char)(n->plain ? 1 : 0))) < 0 ||
-		    (error = cs_varint_put(b, n->len)) < 0 ||
-		    (error = cs_buf_put(b, n->str ? n->str : "", n->len)) < 0)
-			return error;
-		return cs_buf_putc(b, '\0');
+		return pack_scalar(b, n->line, n->plain, n->str ? n->str : "", n->len);
 	case CS_NODE_SEQ:
-		if ((error = cs_varint_put(b, n->count)) < 0)
+		if ((error = pack_head(b, CS_NODE_SEQ, n->line)) < 0 ||
+		    (error = cs_varint_put(b, n->count)) < 0)
 			return error;
 		for (i = 0; i < n->count; i++)
 			if ((error = cs_node_pack(n->items[i], b)) < 0)
 				return error;
 		return 0;
 	case CS_NODE_MAP:
-		if ((error = cs_varint_put(b, n->count)) < 0)
+		if ((error = pack_head(b, CS_NODE_MAP, n->line)) < 0 ||
+		    (error = cs_varint_put(b, n->count)) < 0)
 			return error;
-		for (i = 0; i < n->count; i++) {
-			size_t k = strlen(n->pairs[i].key);
-			if ((error = cs_varint_put(b, k)) < 0 ||
-			    (error = cs_buf_put(b, n->pairs[i].key, k + 1)) < 0 ||
+		for (i = 0; i < n->count; i++)
+			if ((error = cs_pack_key(b, n->pairs[i].key)) < 0 ||
 			    (error = cs_node_pack(n->pairs[i].value, b)) < 0)
 				return error;
-		}
 		return 0;
 	}
 	return cs_error_set(CS_ESOFTWARE, "cs_node_pack: bad node type");
 }
 
-static int pack_head(cs_buf *b, cs_node_type type)
-{
-	char head[2] = { (char)type, 0 }; /* the type, line 0 */
-	return cs_buf_put(b, head, 2);
-}
-
 int cs_pack_map(cs_buf *b, size_t count)
 {
-	int error = pack_head(b, CS_NODE_MAP);
-	return error < 0 ? error : cs_varint_put(b, count);
-}
-
-int cs_pack_seq(cs_buf *b, size_t count)
-{
-	int error = pack_head(b, CS_NODE_SEQ);
+	int error = pack_head(b, CS_NODE_MAP, 0);
 	return error < 0 ? error : cs_varint_put(b, count);
 }
 
@@ -649,7 +643,7 @@ int cs_pack_seq(cs_buf *b, size_t count)
 int cs_pack_seq_open(cs_buf *b, size_t *at)
 {
 	static const char room[SEQ_ROOM];
-	int error = pack_head(b, CS_NODE_SEQ);
+	int error = pack_head(b, CS_NODE_SEQ, 0);
 	*at = b->len;
 	return error < 0 ? error : cs_buf_put(b, room, SEQ_ROOM);
 }
@@ -670,16 +664,8 @@ int cs_pack_key(cs_buf *b, const char *key)
 
 int cs_pack_str(cs_buf *b, const char *s, size_t len)
 {
-	int error = pack_head(b, CS_NODE_SCALAR);
-	if (!error)
-		error = cs_buf_putc(b, (char)(s ? 0 : 1)); /* a null: plain "null" */
-	if (!s)
-		s = "null", len = 4;
-	if (!error)
-		error = cs_varint_put(b, len);
-	if (!error)
-		error = cs_buf_put(b, s, len);
-	return error < 0 ? error : cs_buf_putc(b, '\0');
+	/* a null as the loader reads one: plain "null" */
+	return s ? pack_scalar(b, 0, 0, s, len) : pack_scalar(b, 0, 1, "null", 4);
 }
 
 int cs_pack_cstr(cs_buf *b, const char *s)

@@ -106,12 +106,11 @@ int cs_node_unpack_borrowed(const char **p, const char *end, cs_node **out);
 int cs_varint_put(cs_buf *b, size_t v);
 /* A tree written straight into its packed form, for one made in bulk (a
  * report's items: cs_node_unpack then makes it one allocation): a mapping
- * of count pairs, each a key then its value; a sequence of count items; a
- * string scalar (NULL: a null). Line 0 throughout. */
+ * of count pairs, each a key then its value; a string scalar (NULL: a
+ * null); a sequence, its length known after its items: open it, pack the
+ * items, close it with their count (at: where open put it). Line 0
+ * throughout. */
 int cs_pack_map(cs_buf *b, size_t count);
-int cs_pack_seq(cs_buf *b, size_t count);
-/* A sequence whose length is known after its items: open it, pack the
- * items, close it with their count (at: where open put it). */
 int cs_pack_seq_open(cs_buf *b, size_t *at);
 void cs_pack_seq_close(cs_buf *b, size_t at, size_t count);
 int cs_pack_key(cs_buf *b, const char *key);

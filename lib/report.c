@@ -112,16 +112,13 @@ static int pack_masked(cs_buf *out, const char *key, const char *value,
 	return cs_pack_cstr(out, mask ? cs_buf_cstr(scratch) : value);
 }
 
-/* The item's target (who was served) packed into out as a key and its
- * mapping, the resident's name and contact masked unless reveal; nothing
- * when the record has none. scratch: a buffer to mask in. */
-static int pack_target(const cs_node *rec, int reveal, cs_buf *scratch, cs_buf *out)
+/* The item's target t (who was served, a mapping) packed into out as a
+ * key and its mapping, the resident's name and contact masked unless
+ * reveal. scratch: a buffer to mask in. */
+static int pack_target(const cs_node *t, int reveal, cs_buf *scratch, cs_buf *out)
 {
-	const cs_node *t = cs_node_get(rec, "target");
 	const char *type = str(t, "type"), *name = str(t, "name"), *contact = str(t, "contact");
 	int error;
-	if (!t || t->type != CS_NODE_MAP)
-		return 0;
 	if ((error = cs_pack_key(out, "target")) < 0 ||
 	    (error = cs_pack_map(out, !!type + !!name + !!contact)) < 0 ||
 	    (type && ((error = cs_pack_key(out, "type")) < 0 || (error = cs_pack_cstr(out, type)) < 0)))
@@ -143,8 +140,10 @@ static int pack_item(const cs_entry *e, const scope *sc, int reveal, cs_buf *scr
 	const cs_node *t = cs_node_get(e->rec, "target");
 	char date[11];
 	int error;
+	if (t && t->type != CS_NODE_MAP)
+		t = NULL; /* the schemas refuse it; no target then */
 	cs_date_format(e->day, date);
-	if ((error = cs_pack_map(out, 5 + !sc->lawyer + (t && t->type == CS_NODE_MAP))) < 0 ||
+	if ((error = cs_pack_map(out, 5 + !sc->lawyer + !!t)) < 0 ||
 	    (error = cs_pack_key(out, "id")) < 0 || (error = cs_pack_cstr(out, e->id)) < 0 ||
 	    (error = cs_pack_key(out, "date")) < 0 || (error = cs_pack_cstr(out, date)) < 0 ||
 	    (error = cs_pack_key(out, "kind")) < 0 || (error = cs_pack_cstr(out, e->kind)) < 0 ||
@@ -152,7 +151,7 @@ static int pack_item(const cs_entry *e, const scope *sc, int reveal, cs_buf *scr
 	    (error = cs_pack_cstr(out, e->community)) < 0 ||
 	    (!sc->lawyer && ((error = cs_pack_key(out, "lawyer")) < 0 ||
 			     (error = cs_pack_cstr(out, e->lawyer)) < 0)) ||
-	    (error = pack_target(e->rec, reveal, scratch, out)) < 0)
+	    (t && (error = pack_target(t, reveal, scratch, out)) < 0))
 		return error;
 	cs_buf_clear(scratch);
 	if ((error = summary_of(e->rec, reveal, scratch)) < 0 ||

@@ -123,17 +123,6 @@ fail:
 	return NULL;
 }
 
-static int pad(cs_buf *out, size_t n)
-{
-	int error = cs_buf_grow(out, n);
-	if (error < 0)
-		return error;
-	memset(out->ptr + out->len, ' ', n);
-	out->len += n;
-	out->ptr[out->len] = '\0';
-	return 0;
-}
-
 static int render_text(const cs_table *t, cs_buf *out)
 {
 	size_t *w, *cw, r, c;
@@ -161,13 +150,13 @@ static int render_text(const cs_table *t, cs_buf *out)
 			if (c && (error = cs_buf_put(out, "  ", 2)) < 0)
 				break;
 			if (t->numeric[c] && r > 0) {
-				if ((error = pad(out, w[c] - vw)) < 0 ||
+				if ((error = cs_buf_fill(out, ' ', w[c] - vw)) < 0 ||
 				    (error = cs_buf_puts(out, v)) < 0)
 					break;
 			} else {
 				if ((error = cs_buf_puts(out, v)) < 0)
 					break;
-				if (c + 1 < t->ncols && (error = pad(out, w[c] - vw)) < 0)
+				if (c + 1 < t->ncols && (error = cs_buf_fill(out, ' ', w[c] - vw)) < 0)
 					break;
 			}
 		}

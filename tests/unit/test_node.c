@@ -197,6 +197,7 @@ static void test_packed_in_bulk_is_the_tree_built_node_by_node(void **state)
 	cs_buf b = CS_BUF_INIT;
 	cs_node *want = cs_node_new_seq(), *m = cs_node_new_map(), *t = cs_node_new_map(), *back;
 	const char *p;
+	size_t at;
 	(void)state;
 	assert_int_equal(cs_node_set_str(t, "name", "张*"), 0);
 	assert_int_equal(cs_node_set_str(m, "id", "20261001-abc123"), 0);
@@ -204,7 +205,7 @@ static void test_packed_in_bulk_is_the_tree_built_node_by_node(void **state)
 	assert_int_equal(cs_node_set(m, "target", t), 0);
 	assert_int_equal(cs_node_set_str(m, "summary", ""), 0);
 	assert_int_equal(cs_node_push(want, m), 0);
-	assert_int_equal(cs_pack_seq(&b, 1), 0);
+	assert_int_equal(cs_pack_seq_open(&b, &at), 0);
 	assert_int_equal(cs_pack_map(&b, 4), 0);
 	assert_int_equal(cs_pack_key(&b, "id"), 0);
 	assert_int_equal(cs_pack_cstr(&b, "20261001-abc123"), 0);
@@ -216,6 +217,7 @@ static void test_packed_in_bulk_is_the_tree_built_node_by_node(void **state)
 	assert_int_equal(cs_pack_cstr(&b, "张*"), 0);
 	assert_int_equal(cs_pack_key(&b, "summary"), 0);
 	assert_int_equal(cs_pack_str(&b, "", 0), 0);
+	cs_pack_seq_close(&b, at, 1);
 	p = b.ptr;
 	assert_int_equal(cs_node_unpack(&p, b.ptr + b.len, &back), 0);
 	assert_ptr_equal(p, b.ptr + b.len);
@@ -393,6 +395,15 @@ static void test_pack_unpack_one_block(void **state)
 		char *nul = memmem(b.ptr, b.len, "content", 8); /* the key and its NUL */
 		assert_non_null(nul);
 		nul[7] = 'X';
+		p = b.ptr;
+		assert_int_equal(cs_node_unpack_borrowed(&p, b.ptr + b.len, &back), CS_EDATA);
+		p = b.ptr;
+		assert_int_equal(cs_node_unpack(&p, b.ptr + b.len, &back), CS_EDATA);
+		nul[7] = '\0';
+		/* and a scalar's: its text ends where its length says, in a NUL */
+		nul = memmem(b.ptr, b.len, "王丽", sizeof("王丽"));
+		assert_non_null(nul);
+		nul[sizeof("王丽") - 1] = 'X';
 		p = b.ptr;
 		assert_int_equal(cs_node_unpack_borrowed(&p, b.ptr + b.len, &back), CS_EDATA);
 		p = b.ptr;

@@ -377,6 +377,12 @@ static void cache_gives_what_the_objects_give(void **state)
 	assert_int_equal(warm->cache_hits, folders);
 	assert_int_equal(warm->narenas, 0);
 	assert_same_files(bare, warm);
+	cs_snapshot_free(warm);
+	/* a value that is not a count: the default */
+	setenv("CS_CACHE_MAPS", "many", 1);
+	assert_int_equal(cs_snapshot_load_months(&warm, f->store, NULL, from, to), 0);
+	unsetenv("CS_CACHE_MAPS");
+	assert_int_equal(warm->narenas, folders);
 	cs_snapshot_free(cold);
 	cs_snapshot_free(warm);
 	cs_snapshot_free(bare);
