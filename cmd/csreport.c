@@ -121,11 +121,12 @@ static int check_args(struct run *r)
 	return cli_is(&r->args, "monthly") ? check_monthly(r) : 0;
 }
 
-/* What a report reads of the work log: a month's report and the stipend
- * their month, a period report and the assessment their days and the week
- * on either side (a week the rules judge may straddle the edge) as figures
- * (cs_snapshot_load_figures: no entry's free text), a card
- * today's; the directory, the pairings and the filed reports' names always. */
+/* What a report reads of the work log, as figures (cs_snapshot_load_figures:
+ * the entries' facts, no free text; a month's items read their records
+ * again a folder at a time): a month's report and the stipend their month,
+ * a period report and the assessment their days and the week on either side
+ * (a week the rules judge may straddle the edge); a card today's records;
+ * the directory, the pairings and the filed reports' names always. */
 static int load(struct run *r)
 {
 	const char *rev = arg(r, "as-of");
@@ -138,8 +139,8 @@ static int load(struct run *r)
 	if (has(r, "commit"))
 		cs_store_set_cache(r->store, 0);
 	if (arg(r, "month"))
-		error = cs_snapshot_load_months(&r->chk, r->store, rev, cs_date_from_ymd(r->y, r->m, 1),
-					     cs_date_from_ymd(r->y, r->m, cs_date_days_in_month(r->y, r->m)));
+		error = cs_snapshot_load_figures(&r->chk, r->store, rev, cs_date_from_ymd(r->y, r->m, 1),
+					      cs_date_from_ymd(r->y, r->m, cs_date_days_in_month(r->y, r->m)));
 	else if (cli_is(&r->args, "card") && (error = cs_now(&now)) == 0)
 		error = cs_snapshot_load_months(&r->chk, r->store, rev, now.day, now.day);
 	else if (p && (error = cs_period_parse(p, &from, &to)) == 0)

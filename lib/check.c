@@ -235,7 +235,7 @@ int cs_check_records(const cs_snapshot *c, const cs_check_opts *o, cs_findings *
 	for (i = 0; i < c->nfiles && !error; i++)
 		if (!cs_snapshot_file_is_facts(&c->files[i]))
 			error = check_file(c, o, &c->files[i], out);
-	return error ? error : cs_snapshot_facts_records(c, check_read_again, &x);
+	return error ? error : cs_snapshot_facts_records(c, NULL, check_read_again, &x);
 }
 
 /* --- what is judged and shown ---------------------------------------------- */

@@ -135,9 +135,10 @@ static int pack_target(const cs_node *t, int reveal, cs_buf *scratch, cs_buf *ou
 
 /* One item of a monthly report, packed into out: id, date, kind,
  * community, lawyer (unless the report is a lawyer's), target, summary. */
-static int pack_item(const cs_entry *e, const scope *sc, int reveal, cs_buf *scratch, cs_buf *out)
+static int pack_item(const cs_entry *e, const cs_node *rec, const scope *sc, int reveal,
+		     cs_buf *scratch, cs_buf *out)
 {
-	const cs_node *t = cs_node_get(e->rec, "target");
+	const cs_node *t = cs_node_get(rec, "target");
 	char date[11];
 	int error;
 	if (t && t->type != CS_NODE_MAP)
@@ -154,7 +155,7 @@ static int pack_item(const cs_entry *e, const scope *sc, int reveal, cs_buf *scr
 	    (t && (error = pack_target(t, reveal, scratch, out)) < 0))
 		return error;
 	cs_buf_clear(scratch);
-	if ((error = summary_of(e->rec, reveal, scratch)) < 0 ||
+	if ((error = summary_of(rec, reveal, scratch)) < 0 ||
 	    (error = cs_pack_key(out, "summary")) < 0)
 		return error;
 	return cs_pack_str(out, cs_buf_cstr(scratch), scratch->len);
@@ -262,6 +263,113 @@ static int set_add(entry_set *s, size_t i)
 	return 0;
 }
 
+/* --- a report's items ------------------------------------------------------
+ * An entry a figures load holds as its facts has no record: the items of
+ * such entries are packed from their records read again a folder at a time
+ * (cs_snapshot_facts_records), each apart, then all in their order. */
+
+typedef struct {
+	const scope *sc;
+	int reveal;
+	const cs_entry **by_path;  /* the items' entries held as facts, sorted by path */
+	size_t n;
+	struct { size_t at, len; } *packed_at;  /* each one's item in packed; len 0: not read */
+	cs_buf packed, *scratch;
+} reread_items;
+
+static int by_entry_path(const void *a, const void *b)
+{
+	const cs_entry *const *x = a, *const *y = b;
+	return strcmp((*x)->path, (*y)->path);
+}
+
+/* path's place in x->by_path, or -1. */
+static long item_of(const reread_items *x, const char *path)
+{
+	size_t lo = 0, hi = x->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = strcmp(path, x->by_path[mid]->path);
+		if (!d)
+			return (long)mid;
+		if (d < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+static int item_wanted(void *ctx, const char *path)
+{
+	return item_of(ctx, path) >= 0;
+}
+
+static int item_read_again(void *ctx, const struct cs_file_rec *f)
+{
+	reread_items *x = ctx;
+	long k = item_of(x, f->path);
+	size_t at = x->packed.len;
+	int error;
+	if (k < 0)
+		return 0;
+	if (!f->rec)
+		return cs_error_set(CS_EDATA, "%s: no record when read again", f->path);
+	if ((error = pack_item(x->by_path[k], f->rec, x->sc, x->reveal, x->scratch, &x->packed)) < 0)
+		return error;
+	x->packed_at[k].at = at;
+	x->packed_at[k].len = x->packed.len - at;
+	return 0;
+}
+
+/* The items of the entries of set (in its order) packed into out as a
+ * sequence. */
+static int pack_items(cs_snapshot *c, const scope *sc, int reveal, const entry_set *set,
+		      cs_buf *scratch, cs_buf *out)
+{
+	reread_items x;
+	size_t i, at = 0;
+	long k;
+	int error = 0;
+	memset(&x, 0, sizeof(x));
+	x.sc = sc;
+	x.reveal = reveal;
+	x.scratch = scratch;
+	for (i = 0; i < set->n; i++)
+		x.n += !c->entries[set->ix[i]].rec;
+	if (x.n) {
+		if (!(x.by_path = cs_malloc(x.n * sizeof(*x.by_path))) ||
+		    !(x.packed_at = cs_calloc(x.n, sizeof(*x.packed_at)))) {
+			error = CS_ENOMEM;
+			goto done;
+		}
+		for (x.n = 0, i = 0; i < set->n; i++)
+			if (!c->entries[set->ix[i]].rec)
+				x.by_path[x.n++] = &c->entries[set->ix[i]];
+		qsort(x.by_path, x.n, sizeof(*x.by_path), by_entry_path);
+		if ((error = cs_snapshot_facts_records(c, item_wanted, item_read_again, &x)) < 0)
+			goto done;
+	}
+	if ((error = cs_pack_seq_open(out, &at)) < 0)
+		goto done;
+	for (i = 0; i < set->n && !error; i++) {
+		const cs_entry *e = &c->entries[set->ix[i]];
+		if (e->rec)
+			error = pack_item(e, e->rec, sc, reveal, scratch, out);
+		else if ((k = item_of(&x, e->path)) < 0 || !x.packed_at[k].len)
+			error = cs_error_set(CS_EDATA, "%s: its record not read again", e->path);
+		else
+			error = cs_buf_put(out, x.packed.ptr + x.packed_at[k].at, x.packed_at[k].len);
+	}
+	if (!error)
+		cs_pack_seq_close(out, at, set->n);
+done:
+	free(x.by_path);
+	free(x.packed_at);
+	cs_buf_free(&x.packed);
+	return error;
+}
+
 static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int reveal,
 		    int with_items, const entry_set *only, cs_node *map);
 
@@ -281,12 +389,13 @@ static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int
 	figures f;
 	cs_node *typical = cs_node_new_seq(), *items = NULL;
 	cs_buf packed = CS_BUF_INIT, scratch = CS_BUF_INIT;
-	size_t i, k, first = only ? 0 : cs_snapshot_entries_from(c, from), nitems = 0, at = 0;
+	entry_set with = { NULL, 0, 0 };
+	size_t i, k, first = only ? 0 : cs_snapshot_entries_from(c, from);
 	int error = 0;
 	memset(&f, 0, sizeof(f));
 	f.request_ix = cs_kind_index("request");
 	f.meeting_ix = cs_kind_index("meeting");
-	if (!typical || (with_items && cs_pack_seq_open(&packed, &at) < 0)) {
+	if (!typical) {
 		error = CS_ENOMEM;
 		goto cleanup;
 	}
@@ -304,16 +413,8 @@ static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int
 		if (e->typical && e->id &&
 		    (error = cs_node_push(typical, cs_node_new_str(e->id))) < 0)
 			break;
-		if (!with_items)
-			continue;
-		if (!e->rec) {
-			error = cs_error_set(CS_ESOFTWARE, "%s: a report's items need its records, not a figures load",
-					     e->path);
+		if (with_items && (error = set_add(&with, i)) < 0)
 			break;
-		}
-		if ((error = pack_item(e, sc, reveal, &scratch, &packed)) < 0)
-			break;
-		nitems++;
 	}
 	if (error < 0)
 		goto cleanup;
@@ -321,14 +422,15 @@ static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int
 	    (error = adopt(map, "typical_cases", &typical)) < 0)
 		goto cleanup;
 	if (with_items) {
-		cs_pack_seq_close(&packed, at, nitems);
-		if ((error = unpack_items(&packed, &items)) < 0 ||
+		if ((error = pack_items(c, sc, reveal, &with, &scratch, &packed)) < 0 ||
+		    (error = unpack_items(&packed, &items)) < 0 ||
 		    (error = adopt(map, "items", &items)) < 0)
 			goto cleanup;
 	}
 cleanup:
 	cs_node_free(typical);
 	cs_node_free(items);
+	free(with.ix);
 	cs_buf_free(&packed);
 	cs_buf_free(&scratch);
 	return error;

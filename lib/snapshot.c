@@ -277,7 +277,17 @@ int cs_snapshot_file_is_facts(const struct cs_file_rec *f)
 
 static int load_folder(cs_snapshot *c, const char *dir);
 
-int cs_snapshot_facts_records(const cs_snapshot *c, cs_snapshot_file_fn fn, void *ctx)
+/* 1 when want takes one of the files [i, j) held as facts. */
+static int wanted(const cs_snapshot *c, size_t i, size_t j, cs_snapshot_want_fn want, void *ctx)
+{
+	for (; i < j; i++)
+		if (cs_snapshot_file_is_facts(&c->files[i]) && want(ctx, c->files[i].path))
+			return 1;
+	return 0;
+}
+
+int cs_snapshot_facts_records(const cs_snapshot *c, cs_snapshot_want_fn want,
+			      cs_snapshot_file_fn fn, void *ctx)
 {
 	cs_snapshot t; /* one folder's files, read again */
 	cs_buf dir = CS_BUF_INIT;
@@ -299,12 +309,17 @@ int cs_snapshot_facts_records(const cs_snapshot *c, cs_snapshot_file_fn fn, void
 				!strchr(c->files[j].path + len, '/');
 		     j++)
 			;
+		if (want && !wanted(c, i, j, want, ctx)) {
+			i = j;
+			continue;
+		}
 		cs_buf_clear(&dir);
 		if ((error = cs_buf_put(&dir, path, len - 1)) < 0 ||
 		    (error = load_folder(&t, cs_buf_cstr(&dir))) < 0)
 			break;
 		for (k = 0; i < j && !error; i++) {
-			if (!cs_snapshot_file_is_facts(&c->files[i]))
+			if (!cs_snapshot_file_is_facts(&c->files[i]) ||
+			    (want && !want(ctx, c->files[i].path)))
 				continue;
 			while (k < t.nfiles && strcmp(t.files[k].path, c->files[i].path))
 				k++;

@@ -124,12 +124,15 @@ size_t cs_snapshot_entries_from(const cs_snapshot *snap, cs_day day);
 
 /* A file a figures load holds as its entry's facts only (no record). */
 int cs_snapshot_file_is_facts(const struct cs_file_rec *f);
-/* The records of those files, read again folder by folder (from the cache
- * when it holds that tree of the folder, else from the objects) and each
- * given to fn as the file it is (its path, record, verdicts), then let go:
- * a check of every record of a figures load holds one folder's records at a
- * time. fn's error stops it. */
+/* The records of those files that want takes (want NULL: all of them),
+ * read again folder by folder (from the cache when it holds that tree of
+ * the folder, else from the objects; a folder with none wanted not read)
+ * and each given to fn as the file it is (its path, record, verdicts), then
+ * let go: a check of every record of a figures load, or a report's items,
+ * hold one folder's records at a time. fn's error stops it. */
+typedef int (*cs_snapshot_want_fn)(void *ctx, const char *path);
 typedef int (*cs_snapshot_file_fn)(void *ctx, const struct cs_file_rec *f);
-int cs_snapshot_facts_records(const cs_snapshot *snap, cs_snapshot_file_fn fn, void *ctx);
+int cs_snapshot_facts_records(const cs_snapshot *snap, cs_snapshot_want_fn want,
+			      cs_snapshot_file_fn fn, void *ctx);
 
 #endif

@@ -1,6 +1,7 @@
 #!/bin/sh
-# A figures load (cs_snapshot_load_figures: period reports and the
-# assessment read entries from the cache as their facts, not their records)
+# A figures load (cs_snapshot_load_figures: period reports, the assessment,
+# the monthly report and the stipend read entries from the cache as their
+# facts, not their records; a month's items read the records again)
 # gives the same reports as a load of every record from the objects: on a
 # generated store, for each scope and period, warm and cold, after damage to
 # the cache and after one new entry; an entry with a resident's number in its
@@ -13,7 +14,11 @@ jobs='period --year 2026 --district
 period --quarter 2026-Q4 --office hexi-office
 period --half 2026-H2 --lawyer chen-jie
 period --year 2025 --district
-assess --year 2026'
+assess --year 2026
+monthly --month 2026-12 --district --reveal
+monthly --month 2026-11 --office hexi-office
+monthly --month 2026-12 --lawyer chen-jie
+stipend --month 2026-11'
 run_all() { # tag, env assignments...: every job's JSON into $tag.N
 	tag=$1; shift
 	i=0
@@ -44,6 +49,10 @@ check 'art15.privacy still finds the number in a figures load' \
 	'grep -q "art15.privacy" warm.1 && grep -q "a mobile number" warm.1'
 check 'the year report counts every entry of 2026' \
 	'[ "$(grep -m1 "\"activities\":" warm.1 | tr -dc 0-9)" -gt 500 ]'
+check 'a month'"'"'s report from the cache lists its items, their records read again' \
+	'[ "$(grep -c "\"summary\":" warm.6)" -gt 20 ] && grep -q "\"name\": \"李四\"" warm.6'
+check 'and masks them unless --reveal' \
+	'[ "$(grep -c "\"summary\":" warm.8)" -gt 0 ] && grep -q "\"name\": \"李\*\*\"" warm.8'
 for f in "$C"/*; do printf 'damage' >> "$f"; done
 run_all damaged
 check 'damaged figures files are read around' 'same cold damaged'
