@@ -178,6 +178,7 @@ static int print(struct run *r, const cs_node *reports, int several)
 	cs_buf out = CS_BUF_INIT;
 	size_t i;
 	int error = 0;
+	cs_buf_sink(&out, stdout); /* a long report written as it is made */
 	if (!several || r->format == CS_FMT_JSON || r->format == CS_FMT_YAML)
 		error = render(r, reports, 1, &out);
 	else

@@ -14,6 +14,22 @@ void cs_buf_init(cs_buf *b)
 	b->ptr = NULL;
 	b->len = 0;
 	b->cap = 0;
+	b->sink = NULL;
+}
+
+void cs_buf_sink(cs_buf *b, FILE *sink)
+{
+	b->sink = sink;
+}
+
+int cs_buf_spill(cs_buf *b)
+{
+	if (!b->sink || b->len < CS_BUF_SPILL)
+		return 0;
+	if (fwrite(b->ptr, 1, b->len, b->sink) != b->len)
+		return cs_error_set(CS_EIO, "cannot write the output");
+	cs_buf_clear(b);
+	return 0;
 }
 
 void cs_buf_free(cs_buf *b)

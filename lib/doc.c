@@ -482,8 +482,8 @@ static int html_table(const cs_table *t, cs_buf *out)
 		error = cs_buf_puts(out, "<tr>");
 		for (c = 0; c < t->ncols && !error; c++)
 			error = html_cell(out, "td", t->numeric[c] ? "n" : NULL, t->rows[r][c], 1);
-		if (!error)
-			error = cs_buf_puts(out, "</tr>\n");
+		if (!error && (error = cs_buf_puts(out, "</tr>\n")) == 0)
+			error = cs_buf_spill(out);
 	}
 	free(pm);
 	return error ? error : cs_buf_puts(out, "</tbody>\n</table>\n");

@@ -162,8 +162,8 @@ static int render_text(const cs_table *t, cs_buf *out)
 		}
 		while (!error && out->len && out->ptr[out->len - 1] == ' ')
 			out->ptr[--out->len] = '\0';
-		if (!error)
-			error = cs_buf_putc(out, '\n');
+		if (!error && (error = cs_buf_putc(out, '\n')) == 0)
+			error = cs_buf_spill(out);
 	}
 	free(cw);
 	free(w);
@@ -259,6 +259,8 @@ static int render_rows(const cs_table *t, cs_format fmt, cs_buf *out)
 			error = cs_buf_puts(out, r ? "</tr>\n" : "</tr></thead>\n<tbody>\n");
 		else
 			error = cs_buf_putc(out, '\n');
+		if (!error)
+			error = cs_buf_spill(out);
 		if (!error && fmt == CS_FMT_MD && r == 0) {
 			error = cs_buf_puts(out, "|");
 			for (c = 0; c < t->ncols && !error; c++)

@@ -834,14 +834,18 @@ typedef struct {
 	cs_buf path;
 } emitter;
 
+/* libyaml writes a whole buffer of its own at a time: a place to spill. */
 static int write_handler(void *data, unsigned char *buffer, size_t size)
 {
-	return cs_buf_put(data, buffer, size) == 0;
+	return cs_buf_put(data, buffer, size) == 0 && cs_buf_spill(data) == 0;
 }
 
 static int emit_event(emitter *e, yaml_event_t *ev)
 {
-	if (!yaml_emitter_emit(&e->em, ev))
+	if (!yaml_emitter_emit(&e->em, ev) && e->em.error == YAML_WRITER_ERROR &&
+	    cs_error_code() < 0)
+		return cs_error_code(); /* the handler's, with its message */
+	if (e->em.error)
 		return cs_error_set(e->em.error == YAML_MEMORY_ERROR ? CS_ENOMEM
 				    : CS_EDATA, "cannot emit YAML: %s",
 				    e->em.problem ? e->em.problem : "unknown error");
@@ -1165,7 +1169,8 @@ static int json_node(cs_buf *out, const cs_node *n, int indent, size_t depth)
 			if (i && (error = cs_buf_putc(out, ',')) < 0)
 				return error;
 			if ((error = json_indent(out, indent, depth + 1)) < 0 ||
-			    (error = json_node(out, n->items[i], indent, depth + 1)) < 0)
+			    (error = json_node(out, n->items[i], indent, depth + 1)) < 0 ||
+			    (error = cs_buf_spill(out)) < 0)
 				return error;
 		}
 		if ((error = json_indent(out, indent, depth)) < 0)

@@ -5,9 +5,14 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 
+#include "error.h"
+#include "node.h"
 #include "table.h"
 #include "utf8.h"
+#include "yaml.h"
 
 static int setup(void **state)
 {
@@ -101,6 +106,109 @@ static void md_and_html_escape(void **state)
 	cs_table_free(&t);
 }
 
+/* What a buffer with a sink holds at the end, after what it spilled. */
+static char *spilled(FILE *f, const cs_buf *b, size_t *before)
+{
+	long n;
+	char *all;
+	*before = (size_t)ftell(f);
+	assert_int_equal(fwrite(b->ptr, 1, b->len, f), b->len);
+	n = ftell(f);
+	rewind(f);
+	all = malloc((size_t)n + 1);
+	assert_non_null(all);
+	assert_int_equal(fread(all, 1, (size_t)n, f), (size_t)n);
+	all[n] = '\0';
+	return all;
+}
+
+/* A long table (and a long tree) written through a sink: each format's
+ * bytes are the ones it makes in memory, most of them written before the end. */
+static void a_long_output_spills_to_its_sink_unchanged(void **state)
+{
+	static const cs_format fmts[] = { CS_FMT_TEXT, CS_FMT_CSV, CS_FMT_MD, CS_FMT_HTML, CS_FMT_JSON };
+	cs_table t;
+	cs_node *seq = cs_node_new_seq();
+	char id[32];
+	size_t i, before;
+	(void)state;
+	cs_table_init(&t);
+	assert_int_equal(cs_table_col(&t, "id", "id", 0), 0);
+	assert_int_equal(cs_table_col(&t, "name", "名称", 0), 0);
+	assert_int_equal(cs_table_col(&t, "note", "note", 0), 0);
+	for (i = 0; i < 10000; i++) {
+		/* an empty last cell: text trims its line's trailing spaces */
+		const char *row[] = { id, i % 3 ? "东风社区" : "West", i % 2 ? "" : "a note" };
+		cs_node *m = cs_node_new_map();
+		snprintf(id, sizeof(id), "20261001-%06zu", i);
+		assert_int_equal(cs_table_row(&t, row), 0);
+		assert_int_equal(cs_node_set_str(m, "id", id), 0);
+		assert_int_equal(cs_node_set_str(m, "name", row[1]), 0);
+		assert_int_equal(cs_node_push(seq, m), 0);
+	}
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]) + 1; i++) {
+		cs_buf whole = CS_BUF_INIT, out = CS_BUF_INIT;
+		FILE *f = tmpfile();
+		char *all;
+		assert_non_null(f);
+		cs_buf_sink(&out, f);
+		if (i < sizeof(fmts) / sizeof(fmts[0])) {
+			assert_int_equal(cs_table_render(&t, fmts[i], &whole), 0);
+			assert_int_equal(cs_table_render(&t, fmts[i], &out), 0);
+		} else {
+			assert_int_equal(cs_yaml_emit(&whole, seq, NULL, NULL), 0);
+			assert_int_equal(cs_yaml_emit(&out, seq, NULL, NULL), 0);
+		}
+		assert_true(whole.len > 2 * CS_BUF_SPILL);
+		all = spilled(f, &out, &before);
+		assert_true(before >= CS_BUF_SPILL);
+		assert_true(out.len < CS_BUF_SPILL + 4096);
+		assert_string_equal(all, whole.ptr);
+		free(all);
+		fclose(f);
+		cs_buf_free(&whole);
+		cs_buf_free(&out);
+	}
+	{
+		/* JSON of a tree spills between a sequence's items */
+		cs_buf whole = CS_BUF_INIT, out = CS_BUF_INIT;
+		FILE *f = tmpfile();
+		char *all;
+		assert_non_null(f);
+		cs_buf_sink(&out, f);
+		assert_int_equal(cs_json_emit(&whole, seq, 2), 0);
+		assert_int_equal(cs_json_emit(&out, seq, 2), 0);
+		all = spilled(f, &out, &before);
+		assert_true(before >= CS_BUF_SPILL);
+		assert_string_equal(all, whole.ptr);
+		free(all);
+		fclose(f);
+		cs_buf_free(&whole);
+		cs_buf_free(&out);
+	}
+	cs_node_free(seq);
+	cs_table_free(&t);
+}
+
+/* A sink that cannot be written: CS_EIO, and a buffer without a sink keeps
+ * all it holds. */
+static void a_sink_that_cannot_be_written_is_an_error(void **state)
+{
+	cs_buf b = CS_BUF_INIT;
+	FILE *full = fopen("/dev/full", "w");
+	(void)state;
+	assert_int_equal(cs_buf_fill(&b, 'x', CS_BUF_SPILL), 0);
+	assert_int_equal(cs_buf_spill(&b), 0);
+	assert_int_equal(b.len, CS_BUF_SPILL);
+	if (full) {
+		setvbuf(full, NULL, _IONBF, 0);
+		cs_buf_sink(&b, full);
+		assert_int_equal(cs_buf_spill(&b), CS_EIO);
+		fclose(full);
+	}
+	cs_buf_free(&b);
+}
+
 static void format_names(void **state)
 {
 	cs_format f;
@@ -118,6 +226,8 @@ int main(void)
 		cmocka_unit_test(csv_neutralises_formulas),
 		cmocka_unit_test(md_and_html_escape),
 		cmocka_unit_test(format_names),
+		cmocka_unit_test(a_long_output_spills_to_its_sink_unchanged),
+		cmocka_unit_test(a_sink_that_cannot_be_written_is_an_error),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
