@@ -125,8 +125,10 @@ static int check_args(struct run *r)
  * the entries' facts, no free text; a month's items read their records
  * again a folder at a time): a month's report and the stipend their month,
  * a period report and the assessment their days and the week on either side
- * (a week the rules judge may straddle the edge); a card today's records;
- * the directory, the pairings and the filed reports' names always. */
+ * (a week the rules judge may straddle the edge). As records: the month of
+ * every report (--all: each folder's records serve several reports, read
+ * once) and a card's day. The directory, the pairings and the filed
+ * reports' names always. */
 static int load(struct run *r)
 {
 	const char *rev = arg(r, "as-of");
@@ -138,10 +140,12 @@ static int load(struct run *r)
 	/* what is filed is computed from the objects alone, never the cache */
 	if (has(r, "commit"))
 		cs_store_set_cache(r->store, 0);
-	if (arg(r, "month"))
-		error = cs_snapshot_load_figures(&r->chk, r->store, rev, cs_date_from_ymd(r->y, r->m, 1),
-					      cs_date_from_ymd(r->y, r->m, cs_date_days_in_month(r->y, r->m)));
-	else if (cli_is(&r->args, "card") && (error = cs_now(&now)) == 0)
+	if (arg(r, "month")) {
+		from = cs_date_from_ymd(r->y, r->m, 1);
+		to = cs_date_from_ymd(r->y, r->m, cs_date_days_in_month(r->y, r->m));
+		error = (has(r, "all") ? cs_snapshot_load_months : cs_snapshot_load_figures)(
+			&r->chk, r->store, rev, from, to);
+	} else if (cli_is(&r->args, "card") && (error = cs_now(&now)) == 0)
 		error = cs_snapshot_load_months(&r->chk, r->store, rev, now.day, now.day);
 	else if (p && (error = cs_period_parse(p, &from, &to)) == 0)
 		error = cs_snapshot_load_figures(&r->chk, r->store, rev, from - 7, to + 7);
