@@ -27,7 +27,7 @@ int cs_buf_spill(cs_buf *b)
 	if (!b->sink || b->len < CS_BUF_SPILL)
 		return 0;
 	if (fwrite(b->ptr, 1, b->len, b->sink) != b->len)
-		return cs_error_set(CS_EIO, "cannot write the output");
+		return cs_error_set(CS_EIO, "cannot write the output: %s", strerror(errno));
 	cs_buf_clear(b);
 	return 0;
 }

@@ -11,6 +11,8 @@ check "the zh_CN.UTF-8 locale is installed (tests/deps.sh makes it)" \
 	'locale -a 2>/dev/null | grep -qi "^zh_CN\.utf-\{0,1\}8$"'
 check "the zh_CN catalogue is compiled into \$CS_LOCALEDIR" \
 	'[ -s "$CS_LOCALEDIR/zh_CN/LC_MESSAGES/cs.mo" ]'
+check "po/cs.pot holds every message of the sources, and zh_CN translates each (po/update.sh --check)" \
+	'sh "$CS_TOP/po/update.sh" --check'
 
 # --help: translated under zh_CN, English under C.
 expect "csassign --help under $zh" 0 env LC_ALL=$zh csassign --help
