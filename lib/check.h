@@ -79,6 +79,19 @@ int cs_period_parse(const char *s, cs_day *from, cs_day *to);
 int cs_check_records(const cs_snapshot *snap, const cs_check_opts *o, cs_findings *out);
 /* The rules of DESIGN 6 selected by o->rules. */
 int cs_check_rules(cs_snapshot *snap, const cs_check_opts *o, cs_findings *out);
+/* What a rule reads: entries one at a time or a day's together (art10,
+ * art11, art13, art15, art16: a month's entries at a time will do), the
+ * entries of a few kinds over weeks, months, quarters and years (art7,
+ * art9, art20, art21), or the directory alone (art17, art18). */
+enum { CS_RULES_ENTRIES = 1, CS_RULES_SPANS = 2, CS_RULES_DIRECTORY = 4, CS_RULES_ALL = 7 };
+/* Those of the parts given (CS_RULES_*) selected by o->rules. */
+int cs_check_rules_of(cs_snapshot *snap, const cs_check_opts *o, int parts, cs_findings *out);
+/* A period's check a month at a time (cs_snapshot_load_window): the
+ * records and the rules of each month's entries as it is read, then those
+ * that count kinds over longer spans on the entries kept from the months,
+ * and those of the directory: the findings of cs_check_records and
+ * cs_check_rules over a load of the whole period, holding a month. */
+int cs_check_window(cs_snapshot *snap, const cs_check_opts *o, cs_findings *out);
 
 /* The history (DESIGN 7): audit.deleted, audit.signed-modified,
  * audit.sealed-modified, audit.manual over the commits after since (NULL:

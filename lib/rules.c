@@ -1074,21 +1074,22 @@ static int cs_rule_art21_replace(rules_ctx *x, cs_findings *out)
 static const struct {
 	const char *id;
 	int (*fn)(rules_ctx *, cs_findings *);
+	int part;  /* what it reads (CS_RULES_*) */
 } rules[] = {
-	{ "art7.visit", cs_rule_art7_visit },
-	{ "art9.office-hours", cs_rule_art9_office_hours },
-	{ "art9.lecture", cs_rule_art9_lecture },
-	{ "art9.training", cs_rule_art9_training },
-	{ "art10.accept", cs_rule_art10_accept },
-	{ "art11.signed", cs_rule_art11_signed },
-	{ "art11.one-record", cs_rule_art11_one_record },
-	{ "art13.conflict", cs_rule_art13_conflict },
-	{ "art15.privacy", cs_rule_art15_privacy },
-	{ "art16.gift", cs_rule_art16_gift },
-	{ "art17.notice", cs_rule_art17_notice },
-	{ "art18.report", cs_rule_art18_report },
-	{ "art20.meeting", cs_rule_art20_meeting },
-	{ "art21.replace", cs_rule_art21_replace },
+	{ "art7.visit", cs_rule_art7_visit, CS_RULES_SPANS },
+	{ "art9.office-hours", cs_rule_art9_office_hours, CS_RULES_SPANS },
+	{ "art9.lecture", cs_rule_art9_lecture, CS_RULES_SPANS },
+	{ "art9.training", cs_rule_art9_training, CS_RULES_SPANS },
+	{ "art10.accept", cs_rule_art10_accept, CS_RULES_ENTRIES },
+	{ "art11.signed", cs_rule_art11_signed, CS_RULES_ENTRIES },
+	{ "art11.one-record", cs_rule_art11_one_record, CS_RULES_ENTRIES },
+	{ "art13.conflict", cs_rule_art13_conflict, CS_RULES_ENTRIES },
+	{ "art15.privacy", cs_rule_art15_privacy, CS_RULES_ENTRIES },
+	{ "art16.gift", cs_rule_art16_gift, CS_RULES_ENTRIES },
+	{ "art17.notice", cs_rule_art17_notice, CS_RULES_DIRECTORY },
+	{ "art18.report", cs_rule_art18_report, CS_RULES_DIRECTORY },
+	{ "art20.meeting", cs_rule_art20_meeting, CS_RULES_SPANS },
+	{ "art21.replace", cs_rule_art21_replace, CS_RULES_SPANS },
 };
 
 static const char *const ids[] = {
@@ -1123,13 +1124,36 @@ int cs_rule_known(const char *sel)
 	return 0;
 }
 
+/* 1 for an entry of a kind the rules of longer spans count: a window
+ * load's months keep those (cs_check_window). */
+static int spans_count(const cs_entry *e)
+{
+	static const char *const kinds[] = {
+		"visit", "office-hours", "lecture", "training", "meeting", "spot-check", "feedback", NULL
+	};
+	size_t i;
+	if (e->is_void)
+		return 0;
+	for (i = 0; kinds[i]; i++)
+		if (e->kind_ix == cs_kind_index(kinds[i]))
+			return 1;
+	return 0;
+}
+
 int cs_check_rules(cs_snapshot *c, const cs_check_opts *o, cs_findings *out)
+{
+	return cs_check_rules_of(c, o, CS_RULES_ALL, out);
+}
+
+int cs_check_rules_of(cs_snapshot *c, const cs_check_opts *o, int parts, cs_findings *out)
 {
 	rules_ctx x = { .c = c, .o = o };
 	size_t i, j;
 	int error = 0;
 	for (i = 0; i < sizeof(rules) / sizeof(rules[0]) && !error; i++) {
 		int on = !o->rules;
+		if (!(rules[i].part & parts))
+			continue;
 		for (j = 0; o->rules && j < o->nrules; j++)
 			if (matches(rules[i].id, o->rules[j]))
 				on = 1;
@@ -1138,4 +1162,28 @@ int cs_check_rules(cs_snapshot *c, const cs_check_opts *o, cs_findings *out)
 	}
 	ctx_free(&x);
 	return error;
+}
+
+struct window_ctx {
+	const cs_check_opts *o;
+	cs_findings *out;
+};
+
+static int check_month(void *ctx, cs_snapshot *w)
+{
+	struct window_ctx *x = ctx;
+	int error = cs_check_records(w, x->o, x->out);
+	return error ? error : cs_check_rules_of(w, x->o, CS_RULES_ENTRIES, x->out);
+}
+
+int cs_check_window(cs_snapshot *c, const cs_check_opts *o, cs_findings *out)
+{
+	struct window_ctx x = { o, out };
+	int error;
+	/* the directory's files and the meetings; then the months, each on its
+	 * own; then what spans them, on the entries they leave */
+	if ((error = cs_check_records(c, o, out)) < 0 ||
+	    (error = cs_snapshot_each_month(c, spans_count, check_month, &x)) < 0)
+		return error;
+	return cs_check_rules_of(c, o, CS_RULES_SPANS | CS_RULES_DIRECTORY, out);
 }

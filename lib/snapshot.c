@@ -1386,8 +1386,8 @@ static int walk_records(cs_snapshot *c)
 		else
 			error = load_folder(c, dirs[i]); /* through the cache, as the log's */
 	}
-	if (c->directory_only)
-		return error;
+	if (c->directory_only || c->window)
+		return error; /* a window load reads its months later, one at a time */
 	n = c->nfiles;
 	for (i = 0; i < n && !error; i++) {
 		const char *p = c->files[i].path, *slug;
@@ -1419,6 +1419,7 @@ typedef struct {
 	cs_day from, to;     /* to 0: all of it */
 	int directory_only;
 	int figures;         /* a figures load: entries from the cache as their facts */
+	int window;          /* the log a month at a time (cs_snapshot_each_month) */
 } log_range;
 
 static int load(cs_snapshot *c, cs_store *s, const char *rev, int worktree,
@@ -1443,26 +1444,33 @@ static int load_new(cs_snapshot **out, cs_store *s, const char *rev, int worktre
 int cs_snapshot_load_months(cs_snapshot **out, cs_store *s, const char *rev, cs_day from,
 			    cs_day to)
 {
-	log_range r = { from, to, 0, 0 };
+	log_range r = { from, to, 0, 0, 0 };
 	return load_new(out, s, rev, 0, &r);
 }
 
 int cs_snapshot_load_figures(cs_snapshot **out, cs_store *s, const char *rev, cs_day from,
 			     cs_day to)
 {
-	log_range r = { from, to, 0, 1 };
+	log_range r = { from, to, 0, 1, 0 };
+	return load_new(out, s, rev, 0, &r);
+}
+
+int cs_snapshot_load_window(cs_snapshot **out, cs_store *s, const char *rev, cs_day from,
+			    cs_day to)
+{
+	log_range r = { from, to, 0, 1, 1 };
 	return load_new(out, s, rev, 0, &r);
 }
 
 int cs_snapshot_load_directory(cs_snapshot **out, cs_store *s, const char *rev)
 {
-	log_range r = { 1, 1, 1, 0 };
+	log_range r = { 1, 1, 1, 0, 0 };
 	return load_new(out, s, rev, 0, &r);
 }
 
 int cs_snapshot_load_all_figures(cs_snapshot **out, cs_store *s, const char *rev)
 {
-	log_range r = { 0, 0, 0, 1 }; /* to 0: all of the log */
+	log_range r = { 0, 0, 0, 1, 0 }; /* to 0: all of the log */
 	return load_new(out, s, rev, 0, &r);
 }
 
@@ -1492,6 +1500,7 @@ static int load(cs_snapshot *c, cs_store *s, const char *rev, int worktree,
 		c->log_to = range->to;
 		c->directory_only = range->directory_only;
 		c->figures = range->figures;
+		c->window = range->window;
 	}
 	if ((error = cs_now(&now)) < 0)
 		return error;
@@ -1572,7 +1581,178 @@ void cs_snapshot_free(cs_snapshot *c)
 	free(c->filed);
 	cs_node_free(c->config);
 	cs_calendar_free(c->cal);
+	for (i = 0; i < c->nkept; i++)
+		free(c->kept[i]);
+	free(c->kept);
 	free(c);
+}
+
+/* --- a window load's months (cs_snapshot_each_month) ------------------------ */
+
+/* The entries of w's work-log files held as records (those held as facts
+ * are entries already), as index_files makes them. */
+static int index_window(cs_snapshot *w)
+{
+	size_t i;
+	int error = 0;
+	for (i = 0; i < w->nfiles && !error; i++) {
+		const struct cs_file_rec *f = &w->files[i];
+		const char *kind;
+		const cs_kind *k;
+		if (!f->rec || f->rec->type != CS_NODE_MAP ||
+		    !(kind = cs_node_get_str(f->rec, "kind")) || !(k = cs_kind_find(kind)))
+			continue;
+		if (k->family == CS_KIND_LOG || k->family == CS_KIND_MEETING)
+			error = add_entry(w, f->path, f->rec, k, !f->private);
+	}
+	return error;
+}
+
+/* Month y-m of c's window into w (a snapshot sharing c's directory): each
+ * community's folder of it, then c's meetings of its days, sorted. */
+static int load_month(cs_snapshot *c, cs_snapshot *w, int y, int m, cs_buf *dir)
+{
+	cs_day from = cs_date_from_ymd(y, m, 1), to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
+	size_t i, n = c->nfiles;
+	int error = 0;
+	for (i = 0; i < n && !error; i++) {
+		const char *p = c->files[i].path, *slug;
+		size_t len;
+		if (strncmp(p, "records/communities/", 20))
+			continue;
+		slug = p + 20;
+		len = strlen(slug);
+		if (len <= 5 || strcmp(slug + len - 5, ".yaml"))
+			continue;
+		cs_buf_clear(dir);
+		if ((error = cs_buf_printf(dir, "records/log/%.*s/%04d/%02d", (int)(len - 5), slug, y,
+					   m)) == 0)
+			error = load_folder_figures(w, cs_buf_cstr(dir));
+	}
+	if (!error)
+		error = index_window(w);
+	for (i = cs_snapshot_entries_from(c, from);
+	     !error && i < c->nentries && c->entries[i].day <= to; i++) {
+		cs_entry *e = grow_entries(w);
+		if (!e)
+			return CS_ENOMEM;
+		*e = c->entries[i];
+		w->nentries++;
+	}
+	return error ? error : order_entries(w);
+}
+
+/* A copy of e (an entry of a month of c's) that outlives its month: its
+ * strings copied into one allocation c keeps, but the directory's, which it
+ * shares; no record. */
+static int keep_entry(cs_snapshot *c, const cs_entry *e, cs_entry *copy)
+{
+	const char **own[2 + 2 + CS_EF_COUNT];
+	size_t n = 0, i, total = 0;
+	char *block, *at, **grown;
+	*copy = *e;
+	copy->rec = NULL;
+	copy->clean = 1;
+	copy->kind = cs_kinds()[e->kind_ix].name;
+	own[n++] = &copy->path;
+	if (copy->id)
+		own[n++] = &copy->id;
+	if (copy->lawyer && !(e->lawyer_ix >= 0 && e->lawyer == c->lawyer_ids[e->lawyer_ix]))
+		own[n++] = &copy->lawyer;
+	if (copy->community &&
+	    !(e->community_ix >= 0 && e->community == c->community_ids[e->community_ix]))
+		own[n++] = &copy->community;
+	for (i = 0; i < CS_EF_COUNT; i++)
+		if (copy->field[i])
+			own[n++] = &copy->field[i];
+	for (i = 0; i < n; i++)
+		total += strlen(*own[i]) + 1;
+	if (!(grown = cs_realloc(c->kept, (c->nkept + 1) * sizeof(*grown))))
+		return CS_ENOMEM;
+	c->kept = grown;
+	if (!(block = at = cs_malloc(total)))
+		return CS_ENOMEM;
+	c->kept[c->nkept++] = block;
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(*own[i]) + 1;
+		memcpy(at, *own[i], len);
+		*own[i] = at;
+		at += len;
+	}
+	return 0;
+}
+
+int cs_snapshot_each_month(cs_snapshot *c, int (*keep)(const cs_entry *),
+			   cs_snapshot_month_fn fn, void *ctx)
+{
+	cs_entry *kept = NULL;
+	size_t nkept = 0, cap = 0, i;
+	cs_buf dir = CS_BUF_INIT;
+	int y, m, d, error = 0;
+	if (!c->window || !c->log_to)
+		return cs_error_set(CS_ESOFTWARE, "cs_snapshot_each_month: not a window load");
+	cs_date_to_ymd(c->log_from, &y, &m, &d);
+	while (!error && cs_date_from_ymd(y, m, 1) <= c->log_to) {
+		cs_snapshot w = *c; /* the directory shared, the month its own */
+		w.files = NULL;
+		w.nfiles = w.files_cap = 0;
+		w.entries = NULL;
+		w.nentries = w.entries_cap = 0;
+		w.arenas = NULL;
+		w.narenas = 0;
+		w.kept = NULL;
+		w.nkept = 0;
+		w.window = 0;
+		w.window_files = 0;
+		w.log_from = cs_date_from_ymd(y, m, 1);
+		w.log_to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
+		if ((error = load_month(c, &w, y, m, &dir)) == 0)
+			error = fn(ctx, &w);
+		for (i = 0; !error && keep && i < w.nentries; i++) {
+			/* its own entries (c holds the meetings copied in) */
+			if (strncmp(w.entries[i].path, "records/log/", 12) || !keep(&w.entries[i]))
+				continue;
+			if (nkept == cap) {
+				cs_entry *grown = cs_realloc(kept, (cap = cap ? 2 * cap : 256) * sizeof(*grown));
+				if (!grown) {
+					error = CS_ENOMEM;
+					break;
+				}
+				kept = grown;
+			}
+			if ((error = keep_entry(c, &w.entries[i], &kept[nkept])) == 0)
+				nkept++;
+		}
+		c->window_files += w.nfiles;
+		c->cache_hits += w.cache_hits;
+		c->cache_misses += w.cache_misses;
+		c->files_reused += w.files_reused;
+		c->files_parsed += w.files_parsed;
+		drop_files(&w, 0);
+		free(w.files);
+		free(w.entries);
+		drop_views(&w);
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	cs_buf_free(&dir);
+	if (!error && nkept) {
+		cs_entry *grown = cs_realloc(c->entries, (c->nentries + nkept) * sizeof(*grown));
+		if (!grown) {
+			error = CS_ENOMEM;
+		} else {
+			c->entries = grown;
+			c->entries_cap = c->nentries + nkept;
+			memcpy(c->entries + c->nentries, kept, nkept * sizeof(*kept));
+			c->nentries += nkept;
+			error = order_entries(c);
+		}
+	}
+	c->window = 0; /* once only: its months are read */
+	free(kept);
+	return error;
 }
 
 size_t cs_snapshot_entries_from(const cs_snapshot *c, cs_day day)
@@ -1625,7 +1805,7 @@ int cs_snapshot_worktree(const cs_snapshot *c)
 
 size_t cs_snapshot_nfiles(const cs_snapshot *c)
 {
-	return c->nfiles;
+	return c->nfiles + c->window_files;
 }
 
 cs_time cs_snapshot_now(const cs_snapshot *c)

@@ -30,6 +30,12 @@ int cs_snapshot_load_months(cs_snapshot **out, cs_store *s, const char *rev, cs_
  * items, nor a check of the records themselves. */
 int cs_snapshot_load_figures(cs_snapshot **out, cs_store *s, const char *rev, cs_day from,
 			     cs_day to);
+/* The directory, the pairings and the meetings from rev, and the months of
+ * the work log that hold [from, to] named but not read: what a check of a
+ * period reads a month at a time (cs_snapshot_each_month, in
+ * snapshot_impl.h), holding one month's entries, not the period's. */
+int cs_snapshot_load_window(cs_snapshot **out, cs_store *s, const char *rev, cs_day from,
+			    cs_day to);
 /* Every record from rev, as cs_snapshot_load reads them, the work log held
  * as cs_snapshot_load_figures holds it: what a check of the whole store
  * needs (cs_check_records reads the records held as facts again, a folder

@@ -103,6 +103,10 @@ struct cs_snapshot {
 	cs_day log_from, log_to;     /* the work log read (log_to 0: all of it) */
 	int directory_only;          /* only the directory and the pairings were read */
 	int figures;                 /* cs_snapshot_load_figures: entries may be facts only */
+	int window;                  /* cs_snapshot_load_window: the log read a month at a time */
+	size_t window_files;         /* the files its months held (cs_snapshot_nfiles counts them) */
+	char **kept;                 /* the strings of the entries kept from its months, */
+	size_t nkept;                /* one allocation each */
 	cs_cache_view *arenas;       /* the cache payloads facts point into */
 	size_t narenas;
 	struct cs_filed { char *path; cs_day day; } *filed;  /* when each report was first filed */
@@ -131,6 +135,16 @@ int cs_snapshot_file_is_facts(const struct cs_file_rec *f);
  * let go: a check of every record of a figures load, or a report's items,
  * hold one folder's records at a time. fn's error stops it. */
 typedef int (*cs_snapshot_want_fn)(void *ctx, const char *path);
+/* A window load's months (cs_snapshot_load_window), one at a time: each as
+ * a snapshot w sharing snap's directory, holding that month's work-log
+ * entries and those of snap's meetings dated in it (sorted as a load sorts
+ * them), given to fn, then let go; an entry keep takes (keep NULL: none) is
+ * copied into snap first. When all are done, snap's entries are its
+ * meetings and the entries kept, sorted: what the rules that count a kind
+ * over weeks, quarters and years judge. fn's error stops it. Once only. */
+typedef int (*cs_snapshot_month_fn)(void *ctx, cs_snapshot *w);
+int cs_snapshot_each_month(cs_snapshot *snap, int (*keep)(const cs_entry *),
+			   cs_snapshot_month_fn fn, void *ctx);
 typedef int (*cs_snapshot_file_fn)(void *ctx, const struct cs_file_rec *f);
 int cs_snapshot_facts_records(const cs_snapshot *snap, cs_snapshot_want_fn want,
 			      cs_snapshot_file_fn fn, void *ctx);

@@ -324,6 +324,54 @@ static void load(fx_store *f, const char *today, const char *rules, cs_snapshot 
 		fail_cs("cs_check_opts_init", error);
 }
 
+static int same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* A check a month at a time (cs_check_window over 2024-2027, the years the
+ * tests write in) finds what the records and the rules find over a load of
+ * every record: each rule test checks the windowed check too. */
+static void window_finds_the_same(fx_store *f, const char *today, const char *rules,
+				  cs_snapshot *whole, const cs_check_opts *o)
+{
+	cs_snapshot *snap = NULL;
+	cs_check_opts wo;
+	cs_findings all, win;
+	size_t i;
+	int error;
+	cs_findings_init(&all);
+	cs_findings_init(&win);
+	if ((error = cs_check_records(whole, o, &all)) < 0 ||
+	    (error = cs_check_rules(whole, o, &all)) < 0)
+		fail_cs("cs_check_records and cs_check_rules", error);
+	if ((error = cs_snapshot_load_window(&snap, f->store, NULL, cs_date_from_ymd(2024, 1, 1),
+					     cs_date_from_ymd(2027, 12, 31))) < 0 ||
+	    (error = cs_check_opts_init(&wo, snap, NULL, today, rules)) < 0 ||
+	    (error = cs_check_window(snap, &wo, &win)) < 0)
+		fail_cs("cs_check_window", error);
+	cs_findings_keep(&all, o->rules, o->nrules);
+	cs_findings_keep(&win, wo.rules, wo.nrules);
+	cs_findings_sort(&all);
+	cs_findings_sort(&win);
+	for (i = 0; i < all.n && i < win.n; i++) {
+		const cs_finding *a = &all.v[i], *b = &win.v[i];
+		if (strcmp(a->path, b->path) || a->line != b->line || strcmp(a->rule, b->rule) ||
+		    strcmp(a->message, b->message) || a->severity != b->severity ||
+		    !same_str(a->record, b->record) || !same_str(a->lawyer, b->lawyer) ||
+		    !same_str(a->community, b->community) || !same_str(a->period, b->period))
+			fail_msg("the windowed check differs at %zu: %s:%zu %s %s, not %s:%zu %s %s", i,
+				 b->path, b->line, b->rule, b->message, a->path, a->line, a->rule,
+				 a->message);
+	}
+	if (all.n != win.n)
+		fail_msg("the windowed check finds %zu, a whole load %zu", win.n, all.n);
+	cs_findings_free(&all);
+	cs_findings_free(&win);
+	cs_check_opts_free(&wo);
+	cs_snapshot_free(snap);
+}
+
 void fx_rules(fx_store *f, const char *today, const char *rules, cs_findings *out)
 {
 	cs_snapshot *snap = NULL;
@@ -333,6 +381,7 @@ void fx_rules(fx_store *f, const char *today, const char *rules, cs_findings *ou
 	load(f, today, rules, &snap, &o);
 	if ((error = cs_check_rules(snap, &o, out)) < 0)
 		fail_cs("cs_check_rules", error);
+	window_finds_the_same(f, today, rules, snap, &o);
 	cs_check_opts_free(&o);
 	cs_snapshot_free(snap);
 }
