@@ -1365,6 +1365,22 @@ static int top_add(void *ctx, const char *name, int is_dir)
 	return error;
 }
 
+/* The slug of a community's file records/communities/SLUG.yaml (its length
+ * into *len, not NUL-ended), or NULL for another path: whose month folders a
+ * load reads. */
+static const char *community_slug(const char *path, size_t *len)
+{
+	size_t n;
+	if (strncmp(path, "records/communities/", 20))
+		return NULL;
+	path += 20;
+	n = strlen(path);
+	if (n <= 5 || strcmp(path + n - 5, ".yaml"))
+		return NULL;
+	*len = n - 5;
+	return path;
+}
+
 /* Every record, or, with a month range, all but the work log outside it. */
 static int walk_records(cs_snapshot *c)
 {
@@ -1390,18 +1406,14 @@ static int walk_records(cs_snapshot *c)
 		return error; /* a window load reads its months later, one at a time */
 	n = c->nfiles;
 	for (i = 0; i < n && !error; i++) {
-		const char *p = c->files[i].path, *slug;
+		const char *slug;
 		size_t len;
-		if (strncmp(p, "records/communities/", 20))
-			continue;
-		slug = p + 20;
-		len = strlen(slug);
-		if (len <= 5 || strcmp(slug + len - 5, ".yaml"))
+		if (!(slug = community_slug(c->files[i].path, &len)))
 			continue;
 		cs_date_to_ymd(c->log_from, &y, &m, &d);
 		while (!error && cs_date_from_ymd(y, m, 1) <= c->log_to) {
 			cs_buf_clear(&dir);
-			cs_buf_printf(&dir, "records/log/%.*s/%04d/%02d", (int)(len - 5), slug, y, m);
+			cs_buf_printf(&dir, "records/log/%.*s/%04d/%02d", (int)len, slug, y, m);
 			error = c->figures ? load_folder_figures(c, cs_buf_cstr(&dir))
 					   : load_folder(c, cs_buf_cstr(&dir));
 			if (++m > 12) {
@@ -1616,16 +1628,12 @@ static int load_month(cs_snapshot *c, cs_snapshot *w, int y, int m, cs_buf *dir)
 	size_t i, n = c->nfiles;
 	int error = 0;
 	for (i = 0; i < n && !error; i++) {
-		const char *p = c->files[i].path, *slug;
+		const char *slug;
 		size_t len;
-		if (strncmp(p, "records/communities/", 20))
-			continue;
-		slug = p + 20;
-		len = strlen(slug);
-		if (len <= 5 || strcmp(slug + len - 5, ".yaml"))
+		if (!(slug = community_slug(c->files[i].path, &len)))
 			continue;
 		cs_buf_clear(dir);
-		if ((error = cs_buf_printf(dir, "records/log/%.*s/%04d/%02d", (int)(len - 5), slug, y,
+		if ((error = cs_buf_printf(dir, "records/log/%.*s/%04d/%02d", (int)len, slug, y,
 					   m)) == 0)
 			error = load_folder_figures(w, cs_buf_cstr(dir));
 	}
