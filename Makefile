@@ -111,7 +111,7 @@ tests/san/test_%: tests/unit/test_%.c tests/san/libcs.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) $(SAN) $(CMOCKA_CFLAGS) -o $@ $(UNIT_C) tests/san/libcs.a $(UNIT_LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # the tests that build scratch stores link tests/unit/fixture.c too
-FIXTURE_TESTS = test_rules test_audit test_faults
+FIXTURE_TESTS = test_rules test_audit test_faults test_report
 $(patsubst %,tests/unit/%,$(FIXTURE_TESTS)) $(patsubst %,tests/san/%,$(FIXTURE_TESTS)): \
 	tests/unit/fixture.c tests/unit/fixture.h
 # test_faults fails lib's calls of these at will (its __wrap_ functions)

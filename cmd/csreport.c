@@ -123,12 +123,13 @@ static int check_args(struct run *r)
 
 /* What a report reads of the work log, as figures (cs_snapshot_load_figures:
  * the entries' facts, no free text; a month's items read their records
- * again a folder at a time): a month's report and the stipend their month,
- * a period report and the assessment their days and the week on either side
- * (a week the rules judge may straddle the edge). As records: the month of
- * every report (--all: each folder's records serve several reports, read
- * once) and a card's day. The directory, the pairings and the filed
- * reports' names always. */
+ * again a folder at a time): a month's report and the stipend their month.
+ * A month at a time (cs_snapshot_load_window, the facts of one month held
+ * at once): a period report and the assessment, their days and the week on
+ * either side (a week the rules judge may straddle the edge). As records:
+ * the month of every report (--all: each folder's records serve several
+ * reports, read once) and a card's day. The directory, the pairings and the
+ * filed reports' names always. */
 static int load(struct run *r)
 {
 	const char *rev = arg(r, "as-of");
@@ -148,7 +149,7 @@ static int load(struct run *r)
 	} else if (cli_is(&r->args, "card") && (error = cs_now(&now)) == 0)
 		error = cs_snapshot_load_months(&r->chk, r->store, rev, now.day, now.day);
 	else if (p && (error = cs_period_parse(p, &from, &to)) == 0)
-		error = cs_snapshot_load_figures(&r->chk, r->store, rev, from - 7, to + 7);
+		error = cs_snapshot_load_window(&r->chk, r->store, rev, from - 7, to + 7);
 	else if (!p && !cli_is(&r->args, "card"))
 		error = cs_snapshot_load(&r->chk, r->store, rev, 0);
 	if (error < 0 || !strcmp(r->scope, "district"))

@@ -92,6 +92,12 @@ int cs_check_rules_of(cs_snapshot *snap, const cs_check_opts *o, int parts, cs_f
  * and those of the directory: the findings of cs_check_records and
  * cs_check_rules over a load of the whole period, holding a month. */
 int cs_check_window(cs_snapshot *snap, const cs_check_opts *o, cs_findings *out);
+/* Its rules only (what a report judges its days by, cs_check_rules over a
+ * load of them), each month also given to also (NULL: none) before its
+ * rules run, while it is held: what a report counts of it. also's error
+ * stops it. */
+int cs_check_window_rules(cs_snapshot *snap, const cs_check_opts *o,
+			  int (*also)(void *ctx, cs_snapshot *w), void *ctx, cs_findings *out);
 
 /* The history (DESIGN 7): audit.deleted, audit.signed-modified,
  * audit.sealed-modified, audit.manual over the commits after since (NULL:

@@ -370,215 +370,251 @@ done:
 	return error;
 }
 
-static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int reveal,
-		    int with_items, const entry_set *only, cs_node *map);
+/* --- what a report counts ---------------------------------------------------
+ * One pass over the entries of its days (a whole load's at once, or each
+ * month of a window load's in turn, cs_check_window_rules) gathers what its
+ * blocks show: the figures and typical cases of its scope, of each lawyer
+ * and of each office, the figures of each month, the lawyers who worked
+ * there and (a whole load's) the entries of its items. */
 
-/* totals, requests, typical_cases and (with items) items of the entries
- * of sc in [from, to] into map. */
-static int block(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int reveal,
-		 int with_items, cs_node *map)
+typedef struct {
+	figures f;
+	cs_node *typical;      /* the ids of its typical cases, in the entries' order */
+} tally_block;
+
+typedef struct {
+	const scope *sc;
+	cs_day from, to;
+	int subs;              /* the lawyers' and the offices' blocks too */
+	int with_items;        /* the scope's entries kept in items (a whole load's places) */
+	tally_block all;
+	tally_block *lawyer;   /* by place in c->lawyers (of the slug: cs_snapshot_find_ix) */
+	tally_block *office;   /* by place in c->offices */
+	unsigned char *worked; /* by place in c->lawyers: an entry of the lawyer's in scope */
+	long *office_of;       /* by place in c->communities: its office's place, or -1 */
+	size_t nlawyers, noffices;
+	figures *month;        /* each month of [from, to], from y0-m0 (trend rows) */
+	size_t nmonths;
+	int y0, m0;
+	entry_set items;
+} tally;
+
+static void figures_init(figures *f)
 {
-	return block_of(c, sc, from, to, reveal, with_items, NULL, map);
+	memset(f, 0, sizeof(*f));
+	f->request_ix = cs_kind_index("request");
+	f->meeting_ix = cs_kind_index("meeting");
 }
 
-/* The same of the entries of only (NULL: all of [from, to]), chosen as of
- * sc already. */
-static int block_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int reveal,
-		    int with_items, const entry_set *only, cs_node *map)
+static int block_init(tally_block *b)
 {
-	figures f;
-	cs_node *typical = cs_node_new_seq(), *items = NULL;
-	cs_buf packed = CS_BUF_INIT, scratch = CS_BUF_INIT;
-	entry_set with = { NULL, 0, 0 };
-	size_t i, k, first = only ? 0 : cs_snapshot_entries_from(c, from);
-	int error = 0;
-	memset(&f, 0, sizeof(f));
-	f.request_ix = cs_kind_index("request");
-	f.meeting_ix = cs_kind_index("meeting");
-	if (!typical) {
+	figures_init(&b->f);
+	return (b->typical = cs_node_new_seq()) ? 0 : CS_ENOMEM;
+}
+
+static void tally_free(tally *t)
+{
+	size_t i;
+	cs_node_free(t->all.typical);
+	for (i = 0; t->lawyer && i < t->nlawyers; i++)
+		cs_node_free(t->lawyer[i].typical);
+	for (i = 0; t->office && i < t->noffices; i++)
+		cs_node_free(t->office[i].typical);
+	free(t->lawyer);
+	free(t->office);
+	free(t->worked);
+	free(t->office_of);
+	free(t->month);
+	free(t->items.ix);
+	memset(t, 0, sizeof(*t));
+}
+
+/* A tally of sc's entries in [from, to] of c's directory, nothing counted
+ * yet; months: a figures row each month too. */
+static int tally_init(tally *t, const cs_snapshot *c, const scope *sc, cs_day from, cs_day to,
+		      int subs, int with_items, int months)
+{
+	size_t i;
+	int error, d, y1, m1;
+	memset(t, 0, sizeof(*t));
+	t->sc = sc;
+	t->from = from;
+	t->to = to;
+	t->subs = subs;
+	t->with_items = with_items;
+	t->nlawyers = c->nlawyers;
+	t->noffices = c->noffices;
+	cs_date_to_ymd(from, &t->y0, &t->m0, &d);
+	cs_date_to_ymd(to, &y1, &m1, &d);
+	t->nmonths = months && to >= from ? (size_t)((y1 - t->y0) * 12 + m1 - t->m0 + 1) : 0;
+	if ((error = block_init(&t->all)) < 0)
+		goto fail;
+	if (!(t->lawyer = cs_calloc(c->nlawyers + 1, sizeof(*t->lawyer))) ||
+	    !(t->office = cs_calloc(c->noffices + 1, sizeof(*t->office))) ||
+	    !(t->worked = cs_calloc(c->nlawyers + 1, 1)) ||
+	    !(t->office_of = cs_calloc(c->ncommunities + 1, sizeof(*t->office_of))) ||
+	    !(t->month = cs_calloc(t->nmonths + 1, sizeof(*t->month)))) {
 		error = CS_ENOMEM;
-		goto cleanup;
+		goto fail;
 	}
-	for (k = first; !error; k++) {
-		const cs_entry *e;
-		if (only ? k >= only->n : k >= c->nentries || c->entries[k].day > to)
-			break;
-		i = only ? only->ix[k] : k;
-		e = &c->entries[i];
-		if (e->is_void || e->day < from || e->day > to || e->kind_ix == f.meeting_ix ||
-		    (!only && !in_scope(c, sc, e)))
-			continue;
-		if ((error = count(c, e, &f)) < 0)
-			break;
-		if (e->typical && e->id &&
-		    (error = cs_node_push(typical, cs_node_new_str(e->id))) < 0)
-			break;
-		if (with_items && (error = set_add(&with, i)) < 0)
-			break;
-	}
-	if (error < 0)
-		goto cleanup;
-	if ((error = figures_tree(&f, map)) < 0 ||
-	    (error = adopt(map, "typical_cases", &typical)) < 0)
-		goto cleanup;
-	if (with_items) {
-		if ((error = pack_items(c, sc, reveal, &with, &scratch, &packed)) < 0 ||
-		    (error = unpack_items(&packed, &items)) < 0 ||
-		    (error = adopt(map, "items", &items)) < 0)
-			goto cleanup;
-	}
-cleanup:
-	cs_node_free(typical);
-	cs_node_free(items);
-	free(with.ix);
-	cs_buf_free(&packed);
-	cs_buf_free(&scratch);
+	for (i = 0; i < c->nlawyers; i++)
+		if ((error = block_init(&t->lawyer[i])) < 0)
+			goto fail;
+	for (i = 0; i < c->noffices; i++)
+		if ((error = block_init(&t->office[i])) < 0)
+			goto fail;
+	for (i = 0; i < c->ncommunities; i++)
+		t->office_of[i] = cs_snapshot_find_ix(c, "office", str(c->communities[i], "office"));
+	for (i = 0; i < t->nmonths; i++)
+		figures_init(&t->month[i]);
+	return 0;
+fail:
+	tally_free(t);
 	return error;
 }
 
-/* Lawyers with a pairing active in [from, to] (in office, when given) or
- * an entry there; sorted, unique. */
-static int lawyers_of(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, cs_node **out)
+/* e counted into b, its id among b's typical cases when it is one. */
+static int tally_one(cs_snapshot *s, const cs_entry *e, tally_block *b)
 {
-	size_t i, j;
-	cs_node *seq = cs_node_new_seq();
-	if (!seq)
-		return CS_ENOMEM;
-	for (i = 0; i < c->nlawyers; i++) {
-		const char *l = str(c->lawyers[i], "id");
-		int hit = 0;
-		for (j = 0; j < c->nassignments && !hit; j++) {
-			const cs_node *a = c->assignments[j];
-			const cs_node *community = cs_snapshot_find(c, "community", str(a, "community"));
-			if (!same(str(a, "lawyer"), l) || !cs_pairing_overlaps(a, from, to))
-				continue;
-			if (sc->office && !(community && same(str(community, "office"), sc->office)))
-				continue;
-			hit = 1;
+	int error = count(s, e, &b->f);
+	if (!error && e->typical && e->id)
+		error = cs_node_push(b->typical, cs_node_new_str(e->id));
+	return error;
+}
+
+/* The entries of s (a load, or a month of a window load, sharing the
+ * directory t was made for) in t's days counted: a meeting is not an
+ * activity, nor is a void entry anything. */
+static int tally_add(tally *t, cs_snapshot *s)
+{
+	size_t i;
+	int error = 0, y, m, d;
+	for (i = cs_snapshot_entries_from(s, t->from);
+	     !error && i < s->nentries && s->entries[i].day <= t->to; i++) {
+		const cs_entry *e = &s->entries[i];
+		int scoped = in_scope(s, t->sc, e);
+		long k;
+		if (e->is_void)
+			continue;
+		if (scoped && e->lawyer_ix >= 0)
+			t->worked[e->lawyer_ix] = 1;
+		if (e->kind_ix == t->all.f.meeting_ix)
+			continue;
+		if (scoped) {
+			if ((error = tally_one(s, e, &t->all)) < 0 ||
+			    (t->with_items && (error = set_add(&t->items, i)) < 0))
+				break;
+			cs_date_to_ymd(e->day, &y, &m, &d);
+			k = (long)(y - t->y0) * 12 + m - t->m0;
+			if (k >= 0 && (size_t)k < t->nmonths && (error = count(s, e, &t->month[k])) < 0)
+				break;
 		}
-		for (j = cs_snapshot_entries_from(c, from); j < c->nentries && c->entries[j].day <= to &&
-		     !hit; j++) {
-			const cs_entry *e = &c->entries[j];
-			if (!e->is_void && same(e->lawyer, l) && e->day >= from && e->day <= to &&
-			    in_scope(c, sc, e))
-				hit = 1;
-		}
-		cs_error_clear();
-		if (hit && cs_node_push(seq, cs_node_new_str(l)) < 0) {
-			cs_node_free(seq);
-			return CS_ENOMEM;
-		}
+		if (!t->subs)
+			continue;
+		if (scoped && e->lawyer_ix >= 0 && (error = tally_one(s, e, &t->lawyer[e->lawyer_ix])) < 0)
+			break;
+		if (e->office && e->community_ix >= 0 && (k = t->office_of[e->community_ix]) >= 0)
+			error = tally_one(s, e, &t->office[k]);
 	}
-	*out = seq;
+	return error;
+}
+
+/* b's totals, requests and typical cases into map (which takes the cases;
+ * a block given twice gives them the first time). */
+static int block_tree(tally_block *b, cs_node *map)
+{
+	cs_node *none = NULL;
+	int error = figures_tree(&b->f, map);
+	if (error < 0)
+		return error;
+	if (!b->typical && !(none = cs_node_new_seq()))
+		return CS_ENOMEM;
+	return adopt(map, "typical_cases", b->typical ? &b->typical : &none);
+}
+
+/* 1 when the lawyer l has a pairing active in [from, to] (in a community
+ * of sc's office, when given). */
+static int paired_in(const cs_snapshot *c, const scope *sc, const char *l, cs_day from, cs_day to)
+{
+	size_t j;
+	for (j = 0; j < c->nassignments; j++) {
+		const cs_node *a = c->assignments[j];
+		const cs_node *community;
+		if (!same(str(a, "lawyer"), l) || !cs_pairing_overlaps(a, from, to))
+			continue;
+		community = cs_snapshot_find(c, "community", str(a, "community"));
+		if (!sc->office || (community && same(str(community, "office"), sc->office)))
+			return 1;
+	}
 	return 0;
 }
 
-static void sets_free(entry_set *v, size_t n)
+/* The lawyers of t's days (a pairing active then, in the office when
+ * given, or an entry there), by place in c->lawyers: their places in
+ * *out, *n of them. */
+static int tally_lawyers(const cs_snapshot *c, const tally *t, size_t **out, size_t *n)
 {
 	size_t i;
-	for (i = 0; v && i < n; i++)
-		free(v[i].ix);
-	free(v);
+	*n = 0;
+	if (!(*out = cs_calloc(c->nlawyers + 1, sizeof(**out))))
+		return CS_ENOMEM;
+	for (i = 0; i < c->nlawyers; i++) {
+		const char *l = str(c->lawyers[i], "id");
+		long ix = cs_snapshot_find_ix(c, "lawyer", l);
+		if ((ix >= 0 && t->worked[ix]) || paired_in(c, t->sc, l, t->from, t->to))
+			(*out)[(*n)++] = i;
+		cs_error_clear();
+	}
+	return 0;
 }
 
-/* The entries of sc in [from, to] by lawyer (the slugs of lawyers, sorted)
- * and by office (c->offices): one pass for all the blocks of a report, not
- * one each; an entry's place in each found through its lawyer's and its
- * community's places in the directory. */
-static int group(cs_snapshot *c, const scope *sc, cs_day from, cs_day to,
-		 const cs_node *lawyers, entry_set **by_lawyer, entry_set **by_office)
+/* The lawyers' blocks and (a district's report) the offices' into report. */
+static int sub_blocks(cs_snapshot *c, tally *t, cs_node *report)
 {
-	long *lpos = cs_calloc(c->nlawyers + 1, sizeof(*lpos));
-	long *opos = cs_calloc(c->ncommunities + 1, sizeof(*opos));
-	size_t i;
-	int error = 0;
-	*by_lawyer = cs_calloc(lawyers->count + 1, sizeof(**by_lawyer));
-	*by_office = cs_calloc(c->noffices + 1, sizeof(**by_office));
-	if (!lpos || !opos || !*by_lawyer || !*by_office)
-		error = CS_ENOMEM;
-	for (i = 0; !error && i < c->nlawyers; i++)
-		lpos[i] = -1;
-	for (i = 0; !error && i < lawyers->count; i++) {
-		long ix = cs_snapshot_find_ix(c, "lawyer", lawyers->items[i]->str);
-		if (ix >= 0)
-			lpos[ix] = (long)i;
-	}
-	for (i = 0; !error && i < c->ncommunities; i++)
-		opos[i] = cs_snapshot_find_ix(c, "office", str(c->communities[i], "office"));
-	for (i = cs_snapshot_entries_from(c, from); !error && i < c->nentries &&
-	     c->entries[i].day <= to; i++) {
-		const cs_entry *e = &c->entries[i];
-		long l = e->lawyer_ix >= 0 && in_scope(c, sc, e) ? lpos[e->lawyer_ix] : -1;
-		long o = e->office && e->community_ix >= 0 ? opos[e->community_ix] : -1;
-		if (l >= 0)
-			error = set_add(&(*by_lawyer)[l], i);
-		if (o >= 0 && !error)
-			error = set_add(&(*by_office)[o], i);
-	}
-	free(lpos);
-	free(opos);
-	return error;
-}
-
-static int sub_blocks(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int reveal,
-		      cs_node *report)
-{
-	cs_node *lawyers = NULL, *blocks = cs_node_new_seq(), *offices = NULL;
-	entry_set *by_lawyer = NULL, *by_office = NULL;
-	size_t i;
+	cs_node *blocks = cs_node_new_seq(), *offices = NULL;
+	size_t *who = NULL, n = 0, i;
 	int error;
 	if (!blocks)
 		return CS_ENOMEM;
-	if ((error = lawyers_of(c, sc, from, to, &lawyers)) < 0 ||
-	    (error = group(c, sc, from, to, lawyers, &by_lawyer, &by_office)) < 0)
+	if ((error = tally_lawyers(c, t, &who, &n)) < 0)
 		goto cleanup;
-	for (i = 0; i < lawyers->count && !error; i++) {
-		scope sub = *sc;
+	for (i = 0; i < n && !error; i++) {
 		cs_node *b = cs_node_new_map();
-		const char *l = lawyers->items[i]->str;
+		const char *l = str(c->lawyers[who[i]], "id");
 		if (!b || (error = cs_node_push(blocks, b)) < 0) {
 			cs_node_free(b);
 			error = CS_ENOMEM;
 			break;
 		}
-		sub.lawyer = l;
 		if ((error = set_str(b, "lawyer", l)) < 0 ||
-		    (error = set_str(b, "name", str(cs_snapshot_find(c, "lawyer", l), "name"))) < 0)
+		    (error = set_str(b, "name", str(c->lawyers[who[i]], "name"))) < 0)
 			break;
-		error = block_of(c, &sub, from, to, reveal, 0, &by_lawyer[i], b);
+		error = block_tree(&t->lawyer[cs_snapshot_find_ix(c, "lawyer", l)], b);
 	}
-	if (error < 0)
+	if (error < 0 || (error = adopt(report, "lawyers", &blocks)) < 0)
 		goto cleanup;
-	if ((error = adopt(report, "lawyers", &blocks)) < 0)
-		goto cleanup;
-	if (!sc->lawyer && !sc->office) {
+	if (!t->sc->lawyer && !t->sc->office) {
 		if (!(offices = cs_node_new_seq())) {
 			error = CS_ENOMEM;
 			goto cleanup;
 		}
 		for (i = 0; i < c->noffices && !error; i++) {
-			scope sub;
 			cs_node *b = cs_node_new_map();
-			const char *o = str(c->offices[i], "id");
 			if (!b || (error = cs_node_push(offices, b)) < 0) {
 				cs_node_free(b);
 				error = CS_ENOMEM;
 				break;
 			}
-			memset(&sub, 0, sizeof(sub));
-			sub.office = o;
-			if ((error = set_str(b, "office", o)) < 0 ||
+			if ((error = set_str(b, "office", str(c->offices[i], "id"))) < 0 ||
 			    (error = set_str(b, "name", str(c->offices[i], "name"))) < 0)
 				break;
-			error = block_of(c, &sub, from, to, reveal, 0, &by_office[i], b);
+			error = block_tree(&t->office[i], b);
 		}
-		if (!error && (error = cs_node_set(report, "offices", offices)) == 0)
-			offices = NULL;
+		if (!error)
+			error = adopt(report, "offices", &offices);
 	}
 cleanup:
-	sets_free(by_lawyer, lawyers ? lawyers->count : 0);
-	sets_free(by_office, c->noffices);
-	cs_node_free(lawyers);
+	free(who);
 	cs_node_free(blocks);
 	cs_node_free(offices);
 	return error;
@@ -683,37 +719,48 @@ static int refuse_invalid(cs_snapshot *c, cs_day from, cs_day to)
 int cs_report_monthly(cs_snapshot *c, int year, int month, const char *kind,
 		      const char *subject, int reveal, cs_node **out)
 {
-	cs_node *r = NULL;
+	cs_node *r = NULL, *items = NULL;
+	cs_buf packed = CS_BUF_INIT, scratch = CS_BUF_INIT;
+	tally t;
 	scope sc;
 	char name[16];
 	cs_day from = cs_date_from_ymd(year, month, 1);
 	cs_day to = cs_date_from_ymd(year, month, cs_date_days_in_month(year, month));
-	cs_node *items = NULL;
 	int error;
 	*out = NULL;
+	memset(&t, 0, sizeof(t));
 	if ((error = refuse_invalid(c, from, to)) < 0 ||
 	    (error = check_scope(c, kind, subject, &sc)) < 0)
 		return error;
-	if (!(r = cs_node_new_map()))
-		return CS_ENOMEM;
+	if ((error = tally_init(&t, c, &sc, from, to, !sc.lawyer, 1, 0)) < 0 ||
+	    (error = tally_add(&t, c)) < 0)
+		goto cleanup;
+	if (!(r = cs_node_new_map())) {
+		error = CS_ENOMEM;
+		goto cleanup;
+	}
 	snprintf(name, sizeof(name), "%04d-%02d", year % 10000, month % 100);
 	if ((error = header(c, r, "monthly-report", "month", name, kind, subject)) < 0 ||
-	    (error = block(c, &sc, from, to, reveal, 1, r)) < 0 ||
-	    (error = late_entries(c, &sc, from, to, r)) < 0)
-		goto fail;
-	if (!sc.lawyer) {
-		/* items last: detach, add the sub-blocks, re-attach */
-		items = cs_node_take(r, "items");
-		if ((error = sub_blocks(c, &sc, from, to, reveal, r)) < 0)
-			goto fail;
-		if ((error = adopt(r, "items", &items)) < 0)
-			goto fail;
-	}
+	    (error = block_tree(&t.all, r)) < 0 ||
+	    (error = pack_items(c, &sc, reveal, &t.items, &scratch, &packed)) < 0 ||
+	    (error = unpack_items(&packed, &items)) < 0)
+		goto cleanup;
+	/* a lawyer's items before the late entries; a district's or an
+	 * office's after the blocks of its lawyers and offices */
+	if (sc.lawyer && (error = adopt(r, "items", &items)) < 0)
+		goto cleanup;
+	if ((error = late_entries(c, &sc, from, to, r)) < 0 ||
+	    (!sc.lawyer && (error = sub_blocks(c, &t, r)) < 0) ||
+	    (!sc.lawyer && (error = adopt(r, "items", &items)) < 0))
+		goto cleanup;
 	*out = r;
-	return 0;
-fail:
+	r = NULL;
+cleanup:
+	tally_free(&t);
 	cs_node_free(items);
 	cs_node_free(r);
+	cs_buf_free(&packed);
+	cs_buf_free(&scratch);
 	return error;
 }
 
@@ -734,18 +781,21 @@ int cs_report_monthly_due(cs_snapshot *c, int year, int month, cs_node **out)
 {
 	cs_day from = cs_date_from_ymd(year, month, 1);
 	cs_day to = cs_date_from_ymd(year, month, cs_date_days_in_month(year, month));
-	cs_node *lawyers = NULL, *list = cs_node_new_seq();
+	cs_node *list = cs_node_new_seq();
+	size_t *who = NULL, n = 0, i;
+	tally t;
 	scope all;
-	size_t i;
 	int error;
 	*out = NULL;
 	memset(&all, 0, sizeof(all));
+	memset(&t, 0, sizeof(t));
 	if (!list)
 		return CS_ENOMEM;
-	if ((error = lawyers_of(c, &all, from, to, &lawyers)) < 0)
+	if ((error = tally_init(&t, c, &all, from, to, 0, 0, 0)) < 0 ||
+	    (error = tally_add(&t, c)) < 0 || (error = tally_lawyers(c, &t, &who, &n)) < 0)
 		goto cleanup;
-	for (i = 0; i < lawyers->count && !error; i++)
-		error = due(list, "lawyer", lawyers->items[i]->str);
+	for (i = 0; i < n && !error; i++)
+		error = due(list, "lawyer", str(c->lawyers[who[i]], "id"));
 	/* an office with no lawyer that month owes nothing (Art 18) */
 	for (i = 0; i < c->noffices && !error; i++) {
 		const char *o = str(c->offices[i], "id");
@@ -757,31 +807,27 @@ int cs_report_monthly_due(cs_snapshot *c, int year, int month, cs_node **out)
 		list = NULL;
 	}
 cleanup:
-	cs_node_free(lawyers);
+	free(who);
+	tally_free(&t);
 	cs_node_free(list);
 	return error;
 }
 
-/* One row a month of [from, to]: the month's figures without its cases. */
-static int trend_rows(cs_snapshot *c, const scope *sc, cs_day from, cs_day to, int reveal,
-		      cs_node *trend)
+/* One row a month of t's days: the month's figures. */
+static int trend_rows(const tally *t, cs_node *trend)
 {
-	int error = 0, y, m, d;
-	cs_date_to_ymd(from, &y, &m, &d);
-	while (cs_date_from_ymd(y, m, 1) <= to && !error) {
+	int error = 0, y = t->y0, m = t->m0;
+	size_t k;
+	for (k = 0; k < t->nmonths && !error; k++) {
 		cs_node *row = cs_node_new_map();
 		char name[16];
-		cs_day mf = cs_date_from_ymd(y, m, 1);
-		cs_day mt = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
 		if (!row || (error = cs_node_push(trend, row)) < 0) {
 			cs_node_free(row);
 			return CS_ENOMEM;
 		}
 		snprintf(name, sizeof(name), "%04d-%02d", y % 10000, m % 100);
-		if ((error = set_str(row, "month", name)) < 0 ||
-		    (error = block(c, sc, mf, mt, reveal, 0, row)) < 0)
-			break;
-		cs_node_remove(row, "typical_cases");
+		if ((error = set_str(row, "month", name)) == 0)
+			error = figures_tree(&t->month[k], row);
 		if (++m > 12) {
 			m = 1;
 			y++;
@@ -821,13 +867,38 @@ static int scoped_findings(const cs_snapshot *c, const scope *sc, cs_findings *f
 	return error;
 }
 
-/* The rules' findings for [from, to], judged as cscheck judges them. */
-static int rules_over(cs_snapshot *c, cs_day from, cs_day to, cs_findings *f)
+/* A window load's month: refused when an entry of [from, to] is not valid,
+ * else counted. */
+struct pass {
+	cs_day from, to;
+	tally *t;  /* NULL: nothing counted */
+};
+
+static int pass_month(void *ctx, cs_snapshot *w)
 {
+	struct pass *p = ctx;
+	int error = refuse_invalid(w, p->from, p->to);
+	return error || !p->t ? error : tally_add(p->t, w);
+}
+
+/* The rules' findings for [from, to], judged as cscheck judges them, and
+ * (t not NULL) the tally of those days: a window load's months one at a
+ * time, else the load's entries at once. CS_EDATA when an entry of those
+ * days is not valid (refuse_invalid). */
+static int pass_over(cs_snapshot *c, cs_day from, cs_day to, tally *t, cs_findings *f)
+{
+	struct pass p = { from, to, t };
 	cs_check_opts o;
+	int error;
 	memset(&o, 0, sizeof(o));
 	o.today = c->now.day;
 	cs_check_opts_period(&o, from, to);
+	if ((error = refuse_invalid(c, from, to)) < 0)
+		return error;
+	if (c->window)
+		return cs_check_window_rules(c, &o, pass_month, &p, f);
+	if (t && (error = tally_add(t, c)) < 0)
+		return error;
 	return cs_check_rules(c, &o, f);
 }
 
@@ -836,28 +907,30 @@ int cs_report_period(cs_snapshot *c, const char *period, const char *kind,
 {
 	cs_node *r = NULL, *trend = NULL, *found = NULL;
 	cs_findings f;
+	tally t;
 	scope sc;
 	cs_day from, to;
 	int error;
+	(void)reveal; /* a period report shows no item */
 	*out = NULL;
 	cs_findings_init(&f);
+	memset(&t, 0, sizeof(t));
 	if ((error = cs_period_parse(period, &from, &to)) < 0 ||
-	    (error = refuse_invalid(c, from, to)) < 0)
+	    (error = check_scope(c, kind, subject, &sc)) < 0)
 		return error;
-	if ((error = check_scope(c, kind, subject, &sc)) < 0)
-		return error;
+	if ((error = tally_init(&t, c, &sc, from, to, !sc.lawyer, 0, 1)) < 0 ||
+	    (error = pass_over(c, from, to, &t, &f)) < 0)
+		goto cleanup;
 	if (!(r = cs_node_new_map()) || !(trend = cs_node_new_seq()) || !(found = cs_node_new_seq())) {
 		error = CS_ENOMEM;
 		goto cleanup;
 	}
 	if ((error = header(c, r, "period-report", "period", period, kind, subject)) < 0 ||
-	    (error = block(c, &sc, from, to, reveal, 0, r)) < 0)
+	    (error = block_tree(&t.all, r)) < 0)
 		goto cleanup;
-	if (!sc.lawyer && (error = sub_blocks(c, &sc, from, to, reveal, r)) < 0)
+	if (!sc.lawyer && (error = sub_blocks(c, &t, r)) < 0)
 		goto cleanup;
-	if ((error = trend_rows(c, &sc, from, to, reveal, trend)) < 0 ||
-	    (error = rules_over(c, from, to, &f)) < 0 ||
-	    (error = scoped_findings(c, &sc, &f, found)) < 0)
+	if ((error = trend_rows(&t, trend)) < 0 || (error = scoped_findings(c, &sc, &f, found)) < 0)
 		goto cleanup;
 	if ((error = adopt(r, "findings", &found)) < 0)
 		goto cleanup;
@@ -866,6 +939,7 @@ int cs_report_period(cs_snapshot *c, const char *period, const char *kind,
 	*out = r;
 	r = NULL;
 cleanup:
+	tally_free(&t);
 	cs_findings_free(&f);
 	cs_node_free(r);
 	cs_node_free(trend);
@@ -1118,7 +1192,7 @@ int cs_report_assess(cs_snapshot *c, int year, cs_node **out)
 	char y[8];
 	*out = NULL;
 	cs_findings_init(&f);
-	if ((error = refuse_invalid(c, from, to)) < 0 || (error = rules_over(c, from, to, &f)) < 0)
+	if ((error = pass_over(c, from, to, NULL, &f)) < 0)
 		goto cleanup;
 	if (!(s = cs_calloc(c->nlawyers + 1, sizeof(*s))) || !(r = cs_node_new_map()) ||
 	    !(list = cs_node_new_seq()) || !(commend = cs_node_new_seq()) ||

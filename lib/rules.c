@@ -1167,23 +1167,41 @@ int cs_check_rules_of(cs_snapshot *c, const cs_check_opts *o, int parts, cs_find
 struct window_ctx {
 	const cs_check_opts *o;
 	cs_findings *out;
+	int records;                            /* the records checked too */
+	int (*also)(void *ctx, cs_snapshot *w); /* each month given to it first */
+	void *ctx;
 };
 
 static int check_month(void *ctx, cs_snapshot *w)
 {
 	struct window_ctx *x = ctx;
-	int error = cs_check_records(w, x->o, x->out);
+	int error = x->also ? x->also(x->ctx, w) : 0;
+	if (!error && x->records)
+		error = cs_check_records(w, x->o, x->out);
 	return error ? error : cs_check_rules_of(w, x->o, CS_RULES_ENTRIES, x->out);
+}
+
+static int window(cs_snapshot *c, struct window_ctx *x)
+{
+	int error;
+	/* the directory's files and the meetings; then the months, each on its
+	 * own; then what spans them, on the entries they leave */
+	if (x->records && (error = cs_check_records(c, x->o, x->out)) < 0)
+		return error;
+	if ((error = cs_snapshot_each_month(c, spans_count, check_month, x)) < 0)
+		return error;
+	return cs_check_rules_of(c, x->o, CS_RULES_SPANS | CS_RULES_DIRECTORY, x->out);
 }
 
 int cs_check_window(cs_snapshot *c, const cs_check_opts *o, cs_findings *out)
 {
-	struct window_ctx x = { o, out };
-	int error;
-	/* the directory's files and the meetings; then the months, each on its
-	 * own; then what spans them, on the entries they leave */
-	if ((error = cs_check_records(c, o, out)) < 0 ||
-	    (error = cs_snapshot_each_month(c, spans_count, check_month, &x)) < 0)
-		return error;
-	return cs_check_rules_of(c, o, CS_RULES_SPANS | CS_RULES_DIRECTORY, out);
+	struct window_ctx x = { o, out, 1, NULL, NULL };
+	return window(c, &x);
+}
+
+int cs_check_window_rules(cs_snapshot *c, const cs_check_opts *o,
+			  int (*also)(void *ctx, cs_snapshot *w), void *ctx, cs_findings *out)
+{
+	struct window_ctx x = { o, out, 0, also, ctx };
+	return window(c, &x);
 }
