@@ -94,20 +94,20 @@ static int run(const cli_args *a, cs_store *s, job *j)
 		return cs_error_set(CS_EUSAGE, "--today: '%s' is not a date (YYYY-MM-DD)", today);
 	if (audit)
 		return cs_check_audit(s, cli_arg(a, "since"), cli_arg(a, "against"), &j->found);
-	/* a period reads its months of the log (and a week on each side, for
-	 * the weeks it shares with them), not all of it, one month at a time;
-	 * from a commit the entries are held as facts, each record checked as
-	 * its folder is read again */
+	/* from a commit the log is read one month at a time: a period's months
+	 * (and a week on each side, for the weeks it shares with them), else
+	 * all of them; the entries held as facts, each record checked as its
+	 * folder is read again */
 	if (period && !worktree)
 		error = cs_snapshot_load_window(&j->snap, s, cli_arg(a, "as-of"), from - 7, to + 7);
 	else if (!worktree)
-		error = cs_snapshot_load_all_figures(&j->snap, s, cli_arg(a, "as-of"));
+		error = cs_snapshot_load_all_window(&j->snap, s, cli_arg(a, "as-of"));
 	else
 		error = cs_snapshot_load(&j->snap, s, cli_arg(a, "as-of"), worktree);
 	if (error < 0 ||
 	    (error = cs_check_opts_init(&j->opts, j->snap, period, today, cli_arg(a, "rules"))) < 0)
 		return error;
-	if (period && !worktree) /* a month at a time */
+	if (!worktree)
 		return cs_check_window(j->snap, &j->opts, &j->found);
 	if ((error = cs_check_records(j->snap, &j->opts, &j->found)) < 0)
 		return error;

@@ -1311,6 +1311,46 @@ const cs_node *cs_snapshot_find(const cs_snapshot *c, const char *kind, const ch
 	return v[ix];
 }
 
+/* The month (y * 12 + m - 1) of a month folder's path, records/log/<c>/
+ * <YYYY>/<MM>, or -1 when its last two names are not a year and a month. */
+static int month_of(const char *path)
+{
+	const char *p = strrchr(path, '/');
+	int y, m;
+	if (!p || p - path < 5 || strlen(p) != 3 || p[-5] != '/' ||
+	    strspn(p - 4, "0123456789") != 4 || strspn(p + 1, "0123456789") != 2)
+		return -1;
+	y = atoi(p - 4);
+	m = atoi(p + 1);
+	return m >= 1 && m <= 12 ? y * 12 + m - 1 : -1;
+}
+
+/* A month folder of a window load noted, to be read in its month. */
+static int note_folder(cs_snapshot *c, const char *path, int month)
+{
+	struct cs_month_folder *f;
+	size_t cap = room_for(c->nfolders, c->folders_cap);
+	if (cap) {
+		struct cs_month_folder *grown = cs_realloc(c->folders, cap * sizeof(*grown));
+		if (!grown)
+			return CS_ENOMEM;
+		c->folders = grown;
+		c->folders_cap = cap;
+	}
+	f = &c->folders[c->nfolders];
+	if (!(f->path = cs_strdup(path)))
+		return CS_ENOMEM;
+	f->month = month;
+	c->nfolders++;
+	return 0;
+}
+
+static int by_month_then_path(const void *a, const void *b)
+{
+	const struct cs_month_folder *x = a, *y = b;
+	return x->month != y->month ? (x->month < y->month ? -1 : 1) : strcmp(x->path, y->path);
+}
+
 /* The whole work log, month folder by month folder (records/log/<community>/
  * <YYYY>/<MM>, each through the cache); a file elsewhere in it is read as it is. */
 struct log_walk {
@@ -1329,6 +1369,8 @@ static int log_add(void *ctx, const char *name, int is_dir)
 	if (!is_dir) {
 		if ((error = cs_store_read_blob(w->c->store, w->c->rev, path.ptr, &data)) == 0)
 			error = add_file(w->c, path.ptr, data.ptr, data.len);
+	} else if (w->depth == 2 && w->c->window && month_of(path.ptr) >= 0) {
+		error = note_folder(w->c, path.ptr, month_of(path.ptr)); /* read later, in its month */
 	} else if (w->depth == 2) {
 		error = w->c->figures ? load_folder_figures(w->c, path.ptr) : load_folder(w->c, path.ptr);
 	} else {
@@ -1402,8 +1444,8 @@ static int walk_records(cs_snapshot *c)
 		else
 			error = load_folder(c, dirs[i]); /* through the cache, as the log's */
 	}
-	if (c->directory_only || c->window)
-		return error; /* a window load reads its months later, one at a time */
+	if (c->directory_only)
+		return error;
 	n = c->nfiles;
 	for (i = 0; i < n && !error; i++) {
 		const char *slug;
@@ -1414,8 +1456,11 @@ static int walk_records(cs_snapshot *c)
 		while (!error && cs_date_from_ymd(y, m, 1) <= c->log_to) {
 			cs_buf_clear(&dir);
 			cs_buf_printf(&dir, "records/log/%.*s/%04d/%02d", (int)len, slug, y, m);
-			error = c->figures ? load_folder_figures(c, cs_buf_cstr(&dir))
-					   : load_folder(c, cs_buf_cstr(&dir));
+			if (c->window) /* read later, one month at a time */
+				error = note_folder(c, cs_buf_cstr(&dir), y * 12 + m - 1);
+			else
+				error = c->figures ? load_folder_figures(c, cs_buf_cstr(&dir))
+						   : load_folder(c, cs_buf_cstr(&dir));
 			if (++m > 12) {
 				m = 1;
 				y++;
@@ -1480,9 +1525,9 @@ int cs_snapshot_load_directory(cs_snapshot **out, cs_store *s, const char *rev)
 	return load_new(out, s, rev, 0, &r);
 }
 
-int cs_snapshot_load_all_figures(cs_snapshot **out, cs_store *s, const char *rev)
+int cs_snapshot_load_all_window(cs_snapshot **out, cs_store *s, const char *rev)
 {
-	log_range r = { 0, 0, 0, 1, 0 }; /* to 0: all of the log */
+	log_range r = { 0, 0, 0, 1, 1 }; /* to 0: all of the log */
 	return load_new(out, s, rev, 0, &r);
 }
 
@@ -1497,6 +1542,32 @@ int cs_snapshot_load(cs_snapshot **out, cs_store *s, const char *rev, int worktr
 static int config_check(cs_snapshot *c, const char *name)
 {
 	return cs_record_validate_as(cs_store_schemas(c->store), c->config, "config", name);
+}
+
+/* A window load's month folders in their order; a window of the whole log
+ * spans the months of its folders and of the entries read with the
+ * directory (the meetings, a file of the log outside a month folder). */
+static int window_months(cs_snapshot *c)
+{
+	cs_day from = 0, to = 0;
+	int first, last;
+	qsort(c->folders, c->nfolders, sizeof(*c->folders), by_month_then_path);
+	if (c->log_to)
+		return 0;
+	if (c->nfolders) {
+		first = c->folders[0].month;
+		last = c->folders[c->nfolders - 1].month;
+		from = cs_date_from_ymd(first / 12, first % 12 + 1, 1);
+		to = cs_date_from_ymd(last / 12, last % 12 + 1,
+				      cs_date_days_in_month(last / 12, last % 12 + 1));
+	}
+	if (c->nentries && (!c->nfolders || c->entries[0].day < from))
+		from = c->entries[0].day;
+	if (c->nentries && (!c->nfolders || c->entries[c->nentries - 1].day > to))
+		to = c->entries[c->nentries - 1].day;
+	c->log_from = from;
+	c->log_to = to;
+	return 0;
 }
 
 static int load(cs_snapshot *c, cs_store *s, const char *rev, int worktree,
@@ -1563,7 +1634,9 @@ static int load(cs_snapshot *c, cs_store *s, const char *rev, int worktree,
 							       c->files[i].path) < 0)
 				cs_error_clear();
 	}
-	return index_files(c);
+	if ((error = index_files(c)) < 0)
+		return error;
+	return c->window ? window_months(c) : 0;
 }
 
 void cs_snapshot_free(cs_snapshot *c)
@@ -1596,6 +1669,9 @@ void cs_snapshot_free(cs_snapshot *c)
 	for (i = 0; i < c->nkept; i++)
 		free(c->kept[i]);
 	free(c->kept);
+	for (i = 0; i < c->nfolders; i++)
+		free(c->folders[i].path);
+	free(c->folders);
 	free(c);
 }
 
@@ -1620,23 +1696,18 @@ static int index_window(cs_snapshot *w)
 	return error;
 }
 
-/* Month y-m of c's window into w (a snapshot sharing c's directory): each
- * community's folder of it, then c's meetings of its days, sorted. */
-static int load_month(cs_snapshot *c, cs_snapshot *w, int y, int m, cs_buf *dir)
+/* Month y-m of c's window into w (a snapshot sharing c's directory): its
+ * folders (c->folders from *next on), then c's own entries of its days (the
+ * meetings), sorted. */
+static int load_month(cs_snapshot *c, cs_snapshot *w, int y, int m, size_t *next)
 {
 	cs_day from = cs_date_from_ymd(y, m, 1), to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
-	size_t i, n = c->nfiles;
-	int error = 0;
-	for (i = 0; i < n && !error; i++) {
-		const char *slug;
-		size_t len;
-		if (!(slug = community_slug(c->files[i].path, &len)))
-			continue;
-		cs_buf_clear(dir);
-		if ((error = cs_buf_printf(dir, "records/log/%.*s/%04d/%02d", (int)len, slug, y,
-					   m)) == 0)
-			error = load_folder_figures(w, cs_buf_cstr(dir));
-	}
+	int month = y * 12 + m - 1, error = 0;
+	size_t i;
+	for (; *next < c->nfolders && c->folders[*next].month < month; ++*next)
+		;
+	for (; !error && *next < c->nfolders && c->folders[*next].month == month; ++*next)
+		error = load_folder_figures(w, c->folders[*next].path);
 	if (!error)
 		error = index_window(w);
 	for (i = cs_snapshot_entries_from(c, from);
@@ -1645,6 +1716,7 @@ static int load_month(cs_snapshot *c, cs_snapshot *w, int y, int m, cs_buf *dir)
 		if (!e)
 			return CS_ENOMEM;
 		*e = c->entries[i];
+		e->shared = 1;
 		w->nentries++;
 	}
 	return error ? error : order_entries(w);
@@ -1694,13 +1766,12 @@ int cs_snapshot_each_month(cs_snapshot *c, int (*keep)(const cs_entry *),
 			   cs_snapshot_month_fn fn, void *ctx)
 {
 	cs_entry *kept = NULL;
-	size_t nkept = 0, cap = 0, i;
-	cs_buf dir = CS_BUF_INIT;
+	size_t nkept = 0, cap = 0, i, next = 0;
 	int y, m, d, error = 0;
-	if (!c->window || !c->log_to)
+	if (!c->window)
 		return cs_error_set(CS_ESOFTWARE, "cs_snapshot_each_month: not a window load");
 	cs_date_to_ymd(c->log_from, &y, &m, &d);
-	while (!error && cs_date_from_ymd(y, m, 1) <= c->log_to) {
+	while (!error && c->log_to && cs_date_from_ymd(y, m, 1) <= c->log_to) {
 		cs_snapshot w = *c; /* the directory shared, the month its own */
 		w.files = NULL;
 		w.nfiles = w.files_cap = 0;
@@ -1714,11 +1785,11 @@ int cs_snapshot_each_month(cs_snapshot *c, int (*keep)(const cs_entry *),
 		w.window_files = 0;
 		w.log_from = cs_date_from_ymd(y, m, 1);
 		w.log_to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
-		if ((error = load_month(c, &w, y, m, &dir)) == 0)
+		if ((error = load_month(c, &w, y, m, &next)) == 0)
 			error = fn(ctx, &w);
 		for (i = 0; !error && keep && i < w.nentries; i++) {
-			/* its own entries (c holds the meetings copied in) */
-			if (strncmp(w.entries[i].path, "records/log/", 12) || !keep(&w.entries[i]))
+			/* its own entries (c holds those copied in) */
+			if (w.entries[i].shared || !keep(&w.entries[i]))
 				continue;
 			if (nkept == cap) {
 				cs_entry *grown = cs_realloc(kept, (cap = cap ? 2 * cap : 256) * sizeof(*grown));
@@ -1745,7 +1816,6 @@ int cs_snapshot_each_month(cs_snapshot *c, int (*keep)(const cs_entry *),
 			y++;
 		}
 	}
-	cs_buf_free(&dir);
 	if (!error && nkept) {
 		cs_entry *grown = cs_realloc(c->entries, (c->nentries + nkept) * sizeof(*grown));
 		if (!grown) {

@@ -47,6 +47,8 @@ typedef struct {
 	unsigned has_score : 1;
 	unsigned clean : 1;      /* judged (by the cache) to hold no resident's number */
 	unsigned accepted : 1;
+	unsigned shared : 1;      /* in a window load's month, one of the load's own
+				   * entries (a meeting) copied in for its days */
 	unsigned line;           /* the record's first line */
 	const char *field[CS_EF_COUNT];  /* the string of each, or NULL */
 	/* the line of each present, else 0 (also past line 65535: a finding
@@ -105,6 +107,10 @@ struct cs_snapshot {
 	int figures;                 /* cs_snapshot_load_figures: entries may be facts only */
 	int window;                  /* cs_snapshot_load_window: the log read a month at a time */
 	size_t window_files;         /* the files its months held (cs_snapshot_nfiles counts them) */
+	/* its month folders (records/log/<community>/<YYYY>/<MM>), by month
+	 * (y * 12 + m - 1), then path: read one month at a time */
+	struct cs_month_folder { char *path; int month; } *folders;
+	size_t nfolders, folders_cap;
 	char **kept;                 /* the strings of the entries kept from its months, */
 	size_t nkept;                /* one allocation each */
 	cs_cache_view *arenas;       /* the cache payloads facts point into */

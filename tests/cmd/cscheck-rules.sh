@@ -705,7 +705,15 @@ mkdir -p records/changes
 printf "kind: change\nid: 20260915-aaaa10\nassignment: 20260101-zzzzzz\nfiled: '2026-09-15'\neffective: '2026-09-30'\nreason: x\nschedule: Thu 14:00-17:30\n" \
 	> records/changes/20260915-aaaa10.yaml
 git_commit 2026-09-20T10:00+0800 'change' records/changes/20260915-aaaa10.yaml
+# files of the log outside a month folder: the whole check reads them with
+# the directory, and judges them in the month of their date
+entry records/log/20260912-aaaa11.yaml 20260912-aaaa11 2026-09-12 hepingli wang-li
+entry records/log/hepingli/2026/13/20260913-aaaa12.yaml 20260913-aaaa12 2026-09-13 hepingli wang-li
 F='--rules ref,schema --today 2026-09-30'
+finding 'schema.path: an entry right under records/log' 'schema.path|-|20260912-aaaa11|-|-|error' $F
+finding 'schema.path: an entry in a folder of month 13' 'schema.path|-|20260913-aaaa12|-|-|error' $F
+finding 'art11.signed: an entry outside a month folder is judged in the month of its date' \
+	'art11.signed|2026-09|20260912-aaaa11|wang-li|hepingli|error' --rules art11.signed --today 2026-09-30
 finding 'ref.lawyer: an entry naming an unknown lawyer' 'ref.lawyer|-|20260910-aaaa01|-|-|error' $F
 finding 'ref.community: an entry naming an unknown community' 'ref.community|-|20260910-aaaa02|-|-|error' $F
 finding 'ref.head: signed by the head of another community' 'ref.head|-|20260910-aaaa03|wang-li|hepingli|error' $F
