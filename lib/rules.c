@@ -1124,9 +1124,11 @@ int cs_rule_known(const char *sel)
 	return 0;
 }
 
-/* 1 for an entry of a kind the rules of longer spans count: a window
- * load's months keep those (cs_check_window). */
-static int spans_count(const cs_entry *e)
+/* An entry of a kind the rules of longer spans count, which a window load's
+ * months keep (cs_check_window), with the fields those rules read: an
+ * office-hours' place, a meeting's type, a spot check's result (the
+ * assessment reads it too), a feedback's score. */
+static unsigned spans_count(const cs_entry *e)
 {
 	static const char *const kinds[] = {
 		"visit", "office-hours", "lecture", "training", "meeting", "spot-check", "feedback", NULL
@@ -1136,7 +1138,9 @@ static int spans_count(const cs_entry *e)
 		return 0;
 	for (i = 0; kinds[i]; i++)
 		if (e->kind_ix == cs_kind_index(kinds[i]))
-			return 1;
+			return CS_KEEP | CS_KEEP_FIELD(CS_EF_PLACE) | CS_KEEP_FIELD(CS_EF_MEETING_TYPE) |
+			       CS_KEEP_FIELD(CS_EF_SCORE) |
+			       (e->kind_ix == cs_kind_index("spot-check") ? CS_KEEP_FIELD(CS_EF_RESULT) : 0);
 	return 0;
 }
 

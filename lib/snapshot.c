@@ -1698,20 +1698,26 @@ static int index_window(cs_snapshot *w)
 
 /* Month y-m of c's window into w (a snapshot sharing c's directory): its
  * folders (c->folders from *next on), then c's own entries of its days (the
- * meetings), sorted. */
-static int load_month(cs_snapshot *c, cs_snapshot *w, int y, int m, size_t *next)
+ * meetings; the first own of c->entries, sorted), sorted. */
+static int load_month(cs_snapshot *c, size_t own, cs_snapshot *w, int y, int m, size_t *next)
 {
 	cs_day from = cs_date_from_ymd(y, m, 1), to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
 	int month = y * 12 + m - 1, error = 0;
-	size_t i;
+	size_t i, lo = 0, hi = own;
 	for (; *next < c->nfolders && c->folders[*next].month < month; ++*next)
 		;
 	for (; !error && *next < c->nfolders && c->folders[*next].month == month; ++*next)
 		error = load_folder_figures(w, c->folders[*next].path);
 	if (!error)
 		error = index_window(w);
-	for (i = cs_snapshot_entries_from(c, from);
-	     !error && i < c->nentries && c->entries[i].day <= to; i++) {
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->entries[mid].day < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; !error && i < own && c->entries[i].day <= to; i++) {
 		cs_entry *e = grow_entries(w);
 		if (!e)
 			return CS_ENOMEM;
@@ -1722,10 +1728,11 @@ static int load_month(cs_snapshot *c, cs_snapshot *w, int y, int m, size_t *next
 	return error ? error : order_entries(w);
 }
 
-/* A copy of e (an entry of a month of c's) that outlives its month: its
- * strings copied into one allocation c keeps, but the directory's, which it
- * shares; no record. */
-static int keep_entry(cs_snapshot *c, const cs_entry *e, cs_entry *copy)
+/* A copy of e (an entry of a month of c's) that outlives its month, with
+ * the fields named (CS_KEEP_FIELD): its strings copied into c's blocks, but
+ * the directory's, which it shares; no record. */
+#define CS_KEPT_BLOCK ((size_t)64 << 10)
+static int keep_entry(cs_snapshot *c, const cs_entry *e, unsigned fields, cs_entry *copy)
 {
 	const char **own[2 + 2 + CS_EF_COUNT];
 	size_t n = 0, i, total = 0;
@@ -1743,16 +1750,25 @@ static int keep_entry(cs_snapshot *c, const cs_entry *e, cs_entry *copy)
 	    !(e->community_ix >= 0 && e->community == c->community_ids[e->community_ix]))
 		own[n++] = &copy->community;
 	for (i = 0; i < CS_EF_COUNT; i++)
-		if (copy->field[i])
+		if (!(fields & CS_KEEP_FIELD(i)))
+			copy->field[i] = NULL;
+		else if (copy->field[i])
 			own[n++] = &copy->field[i];
 	for (i = 0; i < n; i++)
 		total += strlen(*own[i]) + 1;
-	if (!(grown = cs_realloc(c->kept, (c->nkept + 1) * sizeof(*grown))))
-		return CS_ENOMEM;
-	c->kept = grown;
-	if (!(block = at = cs_malloc(total)))
-		return CS_ENOMEM;
-	c->kept[c->nkept++] = block;
+	if (total > c->kept_room) { /* a new block: the strings of a few hundred entries */
+		size_t size = total > CS_KEPT_BLOCK ? total : CS_KEPT_BLOCK;
+		if (!(grown = cs_realloc(c->kept, (c->nkept + 1) * sizeof(*grown))))
+			return CS_ENOMEM;
+		c->kept = grown;
+		if (!(block = cs_malloc(size)))
+			return CS_ENOMEM;
+		c->kept[c->nkept++] = c->kept_at = block;
+		c->kept_room = size;
+	}
+	at = c->kept_at;
+	c->kept_at += total;
+	c->kept_room -= total;
 	for (i = 0; i < n; i++) {
 		size_t len = strlen(*own[i]) + 1;
 		memcpy(at, *own[i], len);
@@ -1762,11 +1778,10 @@ static int keep_entry(cs_snapshot *c, const cs_entry *e, cs_entry *copy)
 	return 0;
 }
 
-int cs_snapshot_each_month(cs_snapshot *c, int (*keep)(const cs_entry *),
+int cs_snapshot_each_month(cs_snapshot *c, cs_snapshot_keep_fn keep,
 			   cs_snapshot_month_fn fn, void *ctx)
 {
-	cs_entry *kept = NULL;
-	size_t nkept = 0, cap = 0, i, next = 0;
+	size_t own = c->nentries, i, next = 0;
 	int y, m, d, error = 0;
 	if (!c->window)
 		return cs_error_set(CS_ESOFTWARE, "cs_snapshot_each_month: not a window load");
@@ -1781,26 +1796,26 @@ int cs_snapshot_each_month(cs_snapshot *c, int (*keep)(const cs_entry *),
 		w.narenas = 0;
 		w.kept = NULL;
 		w.nkept = 0;
+		w.kept_at = NULL;
+		w.kept_room = 0;
+		w.folders = NULL;
+		w.nfolders = w.folders_cap = 0;
 		w.window = 0;
 		w.window_files = 0;
 		w.log_from = cs_date_from_ymd(y, m, 1);
 		w.log_to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
-		if ((error = load_month(c, &w, y, m, &next)) == 0)
+		if ((error = load_month(c, own, &w, y, m, &next)) == 0)
 			error = fn(ctx, &w);
 		for (i = 0; !error && keep && i < w.nentries; i++) {
 			/* its own entries (c holds those copied in) */
-			if (w.entries[i].shared || !keep(&w.entries[i]))
+			cs_entry *e;
+			unsigned fields;
+			if (w.entries[i].shared || !(fields = keep(&w.entries[i])))
 				continue;
-			if (nkept == cap) {
-				cs_entry *grown = cs_realloc(kept, (cap = cap ? 2 * cap : 256) * sizeof(*grown));
-				if (!grown) {
-					error = CS_ENOMEM;
-					break;
-				}
-				kept = grown;
-			}
-			if ((error = keep_entry(c, &w.entries[i], &kept[nkept])) == 0)
-				nkept++;
+			if (!(e = grow_entries(c)))
+				error = CS_ENOMEM;
+			else if ((error = keep_entry(c, &w.entries[i], fields, e)) == 0)
+				c->nentries++; /* after the own entries, in month order */
 		}
 		c->window_files += w.nfiles;
 		c->cache_hits += w.cache_hits;
@@ -1816,20 +1831,9 @@ int cs_snapshot_each_month(cs_snapshot *c, int (*keep)(const cs_entry *),
 			y++;
 		}
 	}
-	if (!error && nkept) {
-		cs_entry *grown = cs_realloc(c->entries, (c->nentries + nkept) * sizeof(*grown));
-		if (!grown) {
-			error = CS_ENOMEM;
-		} else {
-			c->entries = grown;
-			c->entries_cap = c->nentries + nkept;
-			memcpy(c->entries + c->nentries, kept, nkept * sizeof(*kept));
-			c->nentries += nkept;
-			error = order_entries(c);
-		}
-	}
+	if (!error && c->nentries > own)
+		error = order_entries(c);
 	c->window = 0; /* once only: its months are read */
-	free(kept);
 	return error;
 }
 

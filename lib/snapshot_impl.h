@@ -112,7 +112,9 @@ struct cs_snapshot {
 	struct cs_month_folder { char *path; int month; } *folders;
 	size_t nfolders, folders_cap;
 	char **kept;                 /* the strings of the entries kept from its months, */
-	size_t nkept;                /* one allocation each */
+	size_t nkept;                /* in blocks of CS_KEPT_BLOCK (or one string's size) */
+	char *kept_at;               /* the free part of the last block, */
+	size_t kept_room;            /* its bytes */
 	cs_cache_view *arenas;       /* the cache payloads facts point into */
 	size_t narenas;
 	struct cs_filed { char *path; cs_day day; } *filed;  /* when each report was first filed */
@@ -145,11 +147,17 @@ typedef int (*cs_snapshot_want_fn)(void *ctx, const char *path);
  * a snapshot w sharing snap's directory, holding that month's work-log
  * entries and those of snap's meetings dated in it (sorted as a load sorts
  * them), given to fn, then let go; an entry keep takes (keep NULL: none) is
- * copied into snap first. When all are done, snap's entries are its
- * meetings and the entries kept, sorted: what the rules that count a kind
- * over weeks, quarters and years judge. fn's error stops it. Once only. */
+ * copied into snap first, with the fields keep names (the others NULL).
+ * When all are done, snap's entries are its meetings and the entries kept,
+ * sorted: what the rules that count a kind over weeks, quarters and years
+ * judge. fn's error stops it. Once only. */
 typedef int (*cs_snapshot_month_fn)(void *ctx, cs_snapshot *w);
-int cs_snapshot_each_month(cs_snapshot *snap, int (*keep)(const cs_entry *),
+/* What keep returns: 0 (not kept), or CS_KEEP and a CS_KEEP_FIELD of each
+ * field (CS_EF_*) kept. */
+#define CS_KEEP 1u
+#define CS_KEEP_FIELD(f) (2u << (f))
+typedef unsigned (*cs_snapshot_keep_fn)(const cs_entry *e);
+int cs_snapshot_each_month(cs_snapshot *snap, cs_snapshot_keep_fn keep,
 			   cs_snapshot_month_fn fn, void *ctx);
 typedef int (*cs_snapshot_file_fn)(void *ctx, const struct cs_file_rec *f);
 int cs_snapshot_facts_records(const cs_snapshot *snap, cs_snapshot_want_fn want,
