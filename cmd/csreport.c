@@ -13,6 +13,7 @@
 #include "opts.h"
 #include "record.h"
 #include "report.h"
+#include "yaml.h"
 
 static const cli_option options[] = {
 	{ "month", 0, "YYYY-MM", 0, "@month", N_("the month") },
@@ -123,13 +124,12 @@ static int check_args(struct run *r)
 
 /* What a report reads of the work log, as figures (cs_snapshot_load_figures:
  * the entries' facts, no free text; a month's items read their records
- * again a folder at a time): a month's report and the stipend their month.
- * A month at a time (cs_snapshot_load_window, the facts of one month held
- * at once): a period report and the assessment, their days and the week on
- * either side (a week the rules judge may straddle the edge). As records:
- * the month of every report (--all: each folder's records serve several
- * reports, read once) and a card's day. The directory, the pairings and the
- * filed reports' names always. */
+ * again a folder at a time): a month's reports (--all: each of them reads
+ * the folders of its own items again) and the stipend their month. A month
+ * at a time (cs_snapshot_load_window, the facts of one month held at once):
+ * a period report and the assessment, their days and the week on either
+ * side (a week the rules judge may straddle the edge). As records: a card's
+ * day. The directory, the pairings and the filed reports' names always. */
 static int load(struct run *r)
 {
 	const char *rev = arg(r, "as-of");
@@ -144,8 +144,7 @@ static int load(struct run *r)
 	if (arg(r, "month")) {
 		from = cs_date_from_ymd(r->y, r->m, 1);
 		to = cs_date_from_ymd(r->y, r->m, cs_date_days_in_month(r->y, r->m));
-		error = (has(r, "all") ? cs_snapshot_load_months : cs_snapshot_load_figures)(
-			&r->chk, r->store, rev, from, to);
+		error = cs_snapshot_load_figures(&r->chk, r->store, rev, from, to);
 	} else if (cli_is(&r->args, "card") && (error = cs_now(&now)) == 0)
 		error = cs_snapshot_load_months(&r->chk, r->store, rev, now.day, now.day);
 	else if (p && (error = cs_period_parse(p, &from, &to)) == 0)
@@ -178,21 +177,44 @@ static int render(struct run *r, const cs_node *report, int first, cs_buf *out)
 	return error;
 }
 
-static int print(struct run *r, const cs_node *reports, int several)
+static int print(struct run *r, const cs_node *report)
 {
 	cs_buf out = CS_BUF_INIT;
-	size_t i;
-	int error = 0;
+	int error;
 	cs_buf_sink(&out, stdout); /* a long report written as it is made */
-	if (!several || r->format == CS_FMT_JSON || r->format == CS_FMT_YAML)
-		error = render(r, reports, 1, &out);
-	else
-		for (i = 0; i < reports->count && !error; i++)
-			error = render(r, reports->items[i], i == 0, &out);
+	error = render(r, report, 1, &out);
 	if (!error && cli_out(&out))
 		error = cs_error_set(CS_EIO, "cannot write to standard output");
 	cs_buf_free(&out);
 	return error;
+}
+
+/* Report i of several written as soon as it is made (JSON and YAML: an
+ * item of their list), so that none is held; the list's end after n. */
+static int print_one(struct run *r, const cs_node *report, size_t i, cs_buf *out)
+{
+	cs_node *one[1];
+	cs_node list;
+	if (r->format == CS_FMT_JSON)
+		return cs_json_emit_item(out, report, 2, i);
+	if (r->format != CS_FMT_YAML)
+		return render(r, report, i == 0, out);
+	memset(&list, 0, sizeof(list)); /* a list of it alone, as the list's items are written */
+	list.type = CS_NODE_SEQ;
+	one[0] = (cs_node *)report;
+	list.items = one;
+	list.count = 1;
+	return cli_tree(out, &list, r->format);
+}
+
+static int print_end(struct run *r, size_t n, cs_buf *out)
+{
+	int error;
+	if (r->format == CS_FMT_JSON && (error = cs_json_emit_end(out, 2, n)) == 0)
+		return cs_buf_putc(out, '\n');
+	if (r->format == CS_FMT_JSON)
+		return error;
+	return r->format == CS_FMT_YAML && !n ? cs_buf_puts(out, "[]\n") : 0;
 }
 
 /* --- the verbs -------------------------------------------------------------- */
@@ -217,15 +239,15 @@ static int filed(struct run *r, const char *scope, const char *subject)
 	return cs_snapshot_exists(r->chk, path);
 }
 
-/* --all: every lawyer's report, then every office's; with --commit those
- * not filed yet, each in its commit. */
+/* --all: every lawyer's report, then every office's, each written (or with
+ * --commit filed, those not filed yet, each in its commit) as it is made. */
 static int monthly_all(struct run *r)
 {
-	cs_node *due = NULL, *all = cs_node_new_seq(), *rep = NULL;
+	cs_node *due = NULL, *rep = NULL;
+	cs_buf out = CS_BUF_INIT;
 	int commit = has(r, "commit"), error;
-	size_t i;
-	if (!all)
-		return CS_ENOMEM;
+	size_t i, n = 0;
+	cs_buf_sink(&out, stdout);
 	error = cs_report_monthly_due(r->chk, r->y, r->m, &due);
 	for (i = 0; !error && i < due->count; i++) {
 		const char *scope = cs_node_get_str(due->items[i], "scope");
@@ -235,18 +257,16 @@ static int monthly_all(struct run *r)
 		if ((error = cs_report_monthly(r->chk, r->y, r->m, scope, subject,
 					       has(r, "reveal") && !commit, &rep)) < 0)
 			break;
-		if (commit) {
-			error = file_monthly(r, rep);
-			cs_node_free(rep);
-		} else {
-			error = cs_node_push(all, rep);
-		}
+		error = commit ? file_monthly(r, rep) : print_one(r, rep, n++, &out);
+		cs_node_free(rep);
 		rep = NULL;
 	}
 	if (!error && !commit)
-		error = print(r, all, 1);
+		error = print_end(r, n, &out);
+	if (!error && cli_out(&out))
+		error = cs_error_set(CS_EIO, "cannot write to standard output");
 	cs_node_free(due);
-	cs_node_free(all);
+	cs_buf_free(&out);
 	return error;
 }
 
@@ -259,7 +279,7 @@ static int monthly(struct run *r)
 	if ((error = cs_report_monthly(r->chk, r->y, r->m, r->scope, r->subject,
 				       has(r, "reveal") && !has(r, "commit"), &rep)) < 0)
 		return error;
-	error = has(r, "commit") ? file_monthly(r, rep) : print(r, rep, 0);
+	error = has(r, "commit") ? file_monthly(r, rep) : print(r, rep);
 	cs_node_free(rep);
 	return error;
 }
@@ -271,7 +291,7 @@ static int period(struct run *r)
 	cs_node *rep = NULL;
 	int error = cs_report_period(r->chk, p, r->scope, r->subject, has(r, "reveal"), &rep);
 	if (!error)
-		error = print(r, rep, 0);
+		error = print(r, rep);
 	cs_node_free(rep);
 	return error;
 }
@@ -283,7 +303,7 @@ static int assess(struct run *r)
 	if (!error && has(r, "commit"))
 		error = cs_filing_assessment(r->store, rep);
 	if (!error)
-		error = print(r, rep, 0);
+		error = print(r, rep);
 	cs_node_free(rep);
 	return error;
 }
@@ -293,7 +313,7 @@ static int stipend(struct run *r)
 	cs_node *rep = NULL;
 	int error = cs_report_stipend(r->chk, r->y, r->m, &rep);
 	if (!error)
-		error = print(r, rep, 0);
+		error = print(r, rep);
 	cs_node_free(rep);
 	return error;
 }
@@ -306,7 +326,7 @@ static int card(struct run *r)
 	if (!error)
 		error = cs_report_card(r->chk, community, &rep);
 	if (!error)
-		error = print(r, rep, 0);
+		error = print(r, rep);
 	cs_node_free(rep);
 	return error;
 }

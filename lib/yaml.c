@@ -1206,3 +1206,22 @@ int cs_json_emit(cs_buf *out, const cs_node *n, int indent)
 		return error;
 	return json_node(out, n, indent, 0);
 }
+
+int cs_json_emit_item(cs_buf *out, const cs_node *item, int indent, size_t i)
+{
+	int error;
+	if ((error = cs_buf_putc(out, i ? ',' : '[')) < 0 ||
+	    (error = json_indent(out, indent, 1)) < 0 || (error = json_node(out, item, indent, 1)) < 0)
+		return error;
+	return cs_buf_spill(out);
+}
+
+int cs_json_emit_end(cs_buf *out, int indent, size_t n)
+{
+	int error;
+	if (!n)
+		return cs_buf_puts(out, "[]");
+	if ((error = json_indent(out, indent, 0)) < 0)
+		return error;
+	return cs_buf_putc(out, ']');
+}

@@ -37,5 +37,9 @@ int cs_yaml_emit(cs_buf *out, const cs_node *n, cs_yaml_key_rank rank, void *ctx
 /* Write n as JSON (UTF-8, no escapes beyond what JSON requires).
  * indent 0: one line; >0: pretty with that many spaces. */
 int cs_json_emit(cs_buf *out, const cs_node *n, int indent);
+/* A JSON array written an item at a time, as cs_json_emit writes it whole:
+ * item i (from 0), then the end after n of them; a long list is not held. */
+int cs_json_emit_item(cs_buf *out, const cs_node *item, int indent, size_t i);
+int cs_json_emit_end(cs_buf *out, int indent, size_t n);
 
 #endif

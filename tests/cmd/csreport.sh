@@ -353,6 +353,20 @@ for scope in '--office xincheng' --district --all; do
 	ok "monthly $scope" $R monthly --month 2026-10 $scope
 	check "monthly $scope masks residents" 'out | grep -q "张\*\*" && ! out | grep -q 张三丰 && ! out | grep -q 13912345678'
 done
+# --all writes each report as it is made: one list in JSON and YAML
+ok 'monthly --all --format yaml' $R monthly --month 2026-10 --all --format yaml
+out > "$scratch/all.yaml"
+grep '^  subject: ' "$scratch/all.yaml" > "$scratch/all.yaml.subjects"
+ok 'monthly --all --format json' $R monthly --month 2026-10 --all --format json
+out | grep '^    "subject": ' | sed 's/^    "subject": "\(.*\)",$/  subject: \1/' > "$scratch/all.json.subjects"
+n_all=$(wc -l < "$scratch/all.yaml.subjects")
+check '--all --format yaml: a list of every report (lawyers, then offices)' \
+	'[ "$n_all" -ge 3 ] && [ "$(grep -c "^- kind: monthly-report$" "$scratch/all.yaml")" -eq "$n_all" ] &&
+	[ "$(grep -c "^[^ -]" "$scratch/all.yaml")" -eq 0 ]'
+check '--all --format json: one array of the same reports in the same order' \
+	'out | head -1 | grep -qx "\[" && out | tail -1 | grep -qx "\]" &&
+	[ "$(out | grep -cx "  {")" -eq "$n_all" ] && [ "$(out | grep -cx "  },")" -eq $((n_all - 1)) ] &&
+	cmp -s "$scratch/all.yaml.subjects" "$scratch/all.json.subjects"'
 ok 'monthly --district --format csv --reveal' $R monthly --month 2026-10 --district --format csv --reveal
 check 'district --reveal shows the names' 'out | grep -q 张三丰'
 

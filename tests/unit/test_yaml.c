@@ -531,6 +531,29 @@ static void test_json_reloads_equal(void **state)
 	cs_node_free(m);
 }
 
+/* An array written an item at a time is the array written whole. */
+static void test_json_items_one_at_a_time(void **state)
+{
+	static const char *const docs[] = {
+		"[]", "[{kind: a, n: 1}]", "[{kind: a, n: [1, 2]}, {kind: b}, 中文, [x, {y: z}]]", NULL
+	};
+	size_t d, i;
+	(void)state;
+	for (d = 0; docs[d]; d++) {
+		cs_node *n = NULL;
+		cs_buf whole = CS_BUF_INIT, parts = CS_BUF_INIT;
+		assert_int_equal(cs_yaml_load(&n, docs[d], strlen(docs[d]), "t"), 0);
+		assert_int_equal(cs_json_emit(&whole, n, 2), 0);
+		for (i = 0; i < n->count; i++)
+			assert_int_equal(cs_json_emit_item(&parts, n->items[i], 2, i), 0);
+		assert_int_equal(cs_json_emit_end(&parts, 2, n->count), 0);
+		assert_string_equal(cs_buf_cstr(&parts), cs_buf_cstr(&whole));
+		cs_buf_free(&whole);
+		cs_buf_free(&parts);
+		cs_node_free(n);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -572,6 +595,7 @@ int main(void)
 		cmocka_unit_test(test_json_types),
 		cmocka_unit_test(test_json_pretty),
 		cmocka_unit_test(test_json_reloads_equal),
+		cmocka_unit_test(test_json_items_one_at_a_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
