@@ -1185,16 +1185,35 @@ static int check_month(void *ctx, cs_snapshot *w)
 	return error ? error : cs_check_rules_of(w, x->o, CS_RULES_ENTRIES, x->out);
 }
 
+/* The rules of longer spans over a year of the entries a window keeps: the
+ * spans of that year (a week in the year of its Thursday), all before it in
+ * the first year, all after it in the last (cs_snapshot_each_month). */
+static int judge_year(void *ctx, cs_snapshot *c, int y, int first, int last)
+{
+	struct window_ctx *x = ctx;
+	cs_check_opts o = *x->o;
+	if (!first || !last) {
+		o.has_period = 1;
+		o.period_from = first ? -CS_DAY_MAX : cs_date_from_ymd(y, 1, 1);
+		o.period_to = last ? CS_DAY_MAX : cs_date_from_ymd(y, 12, 31);
+	}
+	return cs_check_rules_of(c, &o, CS_RULES_SPANS, x->out);
+}
+
 static int window(cs_snapshot *c, struct window_ctx *x)
 {
-	int error;
+	/* a check of every period judges the spans a year at a time, holding a
+	 * year of the entries kept, not all of them; a period's, at the end */
+	int by_year = !x->o->has_period, error;
 	/* the directory's files and the meetings; then the months, each on its
 	 * own; then what spans them, on the entries they leave */
 	if (x->records && (error = cs_check_records(c, x->o, x->out)) < 0)
 		return error;
-	if ((error = cs_snapshot_each_month(c, spans_count, check_month, x)) < 0)
+	if ((error = cs_snapshot_each_month(c, spans_count, check_month,
+					    by_year ? judge_year : NULL, x)) < 0)
 		return error;
-	return cs_check_rules_of(c, x->o, CS_RULES_SPANS | CS_RULES_DIRECTORY, x->out);
+	return cs_check_rules_of(c, x->o, by_year ? CS_RULES_DIRECTORY
+				 : CS_RULES_SPANS | CS_RULES_DIRECTORY, x->out);
 }
 
 int cs_check_window(cs_snapshot *c, const cs_check_opts *o, cs_findings *out)

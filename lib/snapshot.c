@@ -1698,12 +1698,13 @@ static int index_window(cs_snapshot *w)
 
 /* Month y-m of c's window into w (a snapshot sharing c's directory): its
  * folders (c->folders from *next on), then c's own entries of its days (the
- * meetings; the first own of c->entries, sorted), sorted. */
-static int load_month(cs_snapshot *c, size_t own, cs_snapshot *w, int y, int m, size_t *next)
+ * meetings; among the first sorted of c->entries, which are in order, with
+ * entries kept), sorted. */
+static int load_month(cs_snapshot *c, size_t sorted, cs_snapshot *w, int y, int m, size_t *next)
 {
 	cs_day from = cs_date_from_ymd(y, m, 1), to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
 	int month = y * 12 + m - 1, error = 0;
-	size_t i, lo = 0, hi = own;
+	size_t i, lo = 0, hi = sorted;
 	for (; *next < c->nfolders && c->folders[*next].month < month; ++*next)
 		;
 	for (; !error && *next < c->nfolders && c->folders[*next].month == month; ++*next)
@@ -1717,9 +1718,11 @@ static int load_month(cs_snapshot *c, size_t own, cs_snapshot *w, int y, int m, 
 		else
 			hi = mid;
 	}
-	for (i = lo; !error && i < own && c->entries[i].day <= to; i++) {
-		cs_entry *e = grow_entries(w);
-		if (!e)
+	for (i = lo; !error && i < sorted && c->entries[i].day <= to; i++) {
+		cs_entry *e;
+		if (c->entries[i].kept)
+			continue;
+		if (!(e = grow_entries(w)))
 			return CS_ENOMEM;
 		*e = c->entries[i];
 		e->shared = 1;
@@ -1740,6 +1743,7 @@ static int keep_entry(cs_snapshot *c, const cs_entry *e, unsigned fields, cs_ent
 	*copy = *e;
 	copy->rec = NULL;
 	copy->clean = 1;
+	copy->kept = 1;
 	copy->kind = cs_kinds()[e->kind_ix].name;
 	own[n++] = &copy->path;
 	if (copy->id)
@@ -1778,14 +1782,41 @@ static int keep_entry(cs_snapshot *c, const cs_entry *e, unsigned fields, cs_ent
 	return 0;
 }
 
-int cs_snapshot_each_month(cs_snapshot *c, cs_snapshot_keep_fn keep,
-			   cs_snapshot_month_fn fn, void *ctx)
+/* How many days before a year the entries kept for it must begin: the
+ * week whose Thursday is its first (a week is judged in the year of its
+ * Thursday) begins three days before it. */
+#define CS_KEPT_DAYS 7
+
+/* The year y of a window's kept entries judged (cs_snapshot_each_month),
+ * then those of days before the next year's first week let go (not after
+ * the last year). */
+static int judge_year(cs_snapshot *c, cs_snapshot_year_fn year, void *ctx, int y, int first,
+		      int last, size_t *sorted)
 {
-	size_t own = c->nentries, i, next = 0;
-	int y, m, d, error = 0;
+	cs_day keep_from = cs_date_from_ymd(y + 1, 1, 1) - CS_KEPT_DAYS;
+	size_t i, j;
+	int error;
+	if ((error = order_entries(c)) < 0)
+		return error;
+	*sorted = c->nentries;
+	if ((error = year(ctx, c, y, first, last)) < 0 || last)
+		return error;
+	for (i = j = 0; i < c->nentries; i++)
+		if (!c->entries[i].kept || c->entries[i].day >= keep_from)
+			c->entries[j++] = c->entries[i];
+	c->nentries = *sorted = j; /* their strings stay in c->kept until c goes */
+	return 0;
+}
+
+int cs_snapshot_each_month(cs_snapshot *c, cs_snapshot_keep_fn keep,
+			   cs_snapshot_month_fn fn, cs_snapshot_year_fn year, void *ctx)
+{
+	size_t own = c->nentries, sorted = c->nentries, i, next = 0;
+	int y, m, d, first_year, error = 0;
 	if (!c->window)
 		return cs_error_set(CS_ESOFTWARE, "cs_snapshot_each_month: not a window load");
 	cs_date_to_ymd(c->log_from, &y, &m, &d);
+	first_year = y;
 	while (!error && c->log_to && cs_date_from_ymd(y, m, 1) <= c->log_to) {
 		cs_snapshot w = *c; /* the directory shared, the month its own */
 		w.files = NULL;
@@ -1804,7 +1835,7 @@ int cs_snapshot_each_month(cs_snapshot *c, cs_snapshot_keep_fn keep,
 		w.window_files = 0;
 		w.log_from = cs_date_from_ymd(y, m, 1);
 		w.log_to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
-		if ((error = load_month(c, own, &w, y, m, &next)) == 0)
+		if ((error = load_month(c, sorted, &w, y, m, &next)) == 0)
 			error = fn(ctx, &w);
 		for (i = 0; !error && keep && i < w.nentries; i++) {
 			/* its own entries (c holds those copied in) */
@@ -1815,7 +1846,7 @@ int cs_snapshot_each_month(cs_snapshot *c, cs_snapshot_keep_fn keep,
 			if (!(e = grow_entries(c)))
 				error = CS_ENOMEM;
 			else if ((error = keep_entry(c, &w.entries[i], fields, e)) == 0)
-				c->nentries++; /* after the own entries, in month order */
+				c->nentries++; /* after the sorted ones, in month order */
 		}
 		c->window_files += w.nfiles;
 		c->cache_hits += w.cache_hits;
@@ -1826,12 +1857,19 @@ int cs_snapshot_each_month(cs_snapshot *c, cs_snapshot_keep_fn keep,
 		free(w.files);
 		free(w.entries);
 		drop_views(&w);
+		/* a January read: the year before it is judged */
+		if (!error && year && m == 1 && y > first_year)
+			error = judge_year(c, year, ctx, y - 1, y - 1 == first_year, 0, &sorted);
 		if (++m > 12) {
 			m = 1;
 			y++;
 		}
 	}
-	if (!error && c->nentries > own)
+	if (m == 1) /* past a December: its year is the last read */
+		y--;
+	if (!error && year)
+		error = judge_year(c, year, ctx, y, y == first_year || !c->log_to, 1, &sorted);
+	else if (!error && c->nentries > own)
 		error = order_entries(c);
 	c->window = 0; /* once only: its months are read */
 	return error;

@@ -49,6 +49,7 @@ typedef struct {
 	unsigned accepted : 1;
 	unsigned shared : 1;      /* in a window load's month, one of the load's own
 				   * entries (a meeting) copied in for its days */
+	unsigned kept : 1;        /* kept from a window load's month (cs_snapshot_each_month) */
 	unsigned line;           /* the record's first line */
 	const char *field[CS_EF_COUNT];  /* the string of each, or NULL */
 	/* the line of each present, else 0 (also past line 65535: a finding
@@ -157,8 +158,16 @@ typedef int (*cs_snapshot_month_fn)(void *ctx, cs_snapshot *w);
 #define CS_KEEP 1u
 #define CS_KEEP_FIELD(f) (2u << (f))
 typedef unsigned (*cs_snapshot_keep_fn)(const cs_entry *e);
+/* With year (NULL: none) the entries kept are judged a year at a time and
+ * let go: once the months through the January after a year are read (the
+ * last year's: once all are), year is given snap, its own entries and those
+ * kept then sorted, and the year (first, last: 1 for the window's first and
+ * last year; both 1 for a window of one year or none); the entries kept of
+ * days before the last week of that year are then let go (not the last
+ * year's). */
+typedef int (*cs_snapshot_year_fn)(void *ctx, cs_snapshot *snap, int year, int first, int last);
 int cs_snapshot_each_month(cs_snapshot *snap, cs_snapshot_keep_fn keep,
-			   cs_snapshot_month_fn fn, void *ctx);
+			   cs_snapshot_month_fn fn, cs_snapshot_year_fn year, void *ctx);
 typedef int (*cs_snapshot_file_fn)(void *ctx, const struct cs_file_rec *f);
 int cs_snapshot_facts_records(const cs_snapshot *snap, cs_snapshot_want_fn want,
 			      cs_snapshot_file_fn fn, void *ctx);

@@ -90,6 +90,26 @@ static void art9_half_a_day_of_office_hours_a_week(void **state)
 	cs_findings_free(&out);
 }
 
+/* A week across the new year is judged in the year of its Thursday, with
+ * the office hours of its days in the year before: a check of every period
+ * judges the spans a year at a time (fx_rules compares it with a load of
+ * every record). */
+static void art9_a_week_across_the_new_year(void **state)
+{
+	fx_store *f = *state;
+	cs_findings out;
+	const char *pa = fx_pairing(f, "20251208-aaaaaa", "wang-li", "hepingli", "2025-12-08", NULL);
+	/* 2026-W01 is Mon 12-29 to Sun 01-04, its Thursday New Year's Day */
+	fx_entry(f, "office-hours", "20251230-bbbbbb", "hepingli", "wang-li",
+		 "start: '14:00'\nend: '17:30'\n");
+	fx_flush(f, "2026-01-12T09:00");
+	fx_rules(f, "2026-01-12", "art9.office-hours", &out);
+	fx_assert_none(&out, "art9.office-hours", pa, "2026-W01");
+	fx_assert_finding(&out, "art9.office-hours", pa, "2025-W52", E);
+	fx_assert_finding(&out, "art9.office-hours", pa, "2026-W02", E);
+	cs_findings_free(&out);
+}
+
 static void art9_office_hours_elsewhere_do_not_count(void **state)
 {
 	fx_store *f = *state;
@@ -620,6 +640,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(art7_a_visit_every_month, setup, teardown),
 		cmocka_unit_test_setup_teardown(art9_half_a_day_of_office_hours_a_week, setup, teardown),
+		cmocka_unit_test_setup_teardown(art9_a_week_across_the_new_year, setup, teardown),
 		cmocka_unit_test_setup_teardown(art9_office_hours_elsewhere_do_not_count, setup, teardown),
 		cmocka_unit_test_setup_teardown(art9_a_week_without_working_days_is_exempt, setup, teardown),
 		cmocka_unit_test_setup_teardown(art9_a_lecture_every_quarter, setup, teardown),
