@@ -1833,6 +1833,11 @@ int cs_snapshot_each_month(cs_snapshot *c, cs_snapshot_keep_fn keep,
 		w.nfolders = w.folders_cap = 0;
 		w.window = 0;
 		w.window_files = 0;
+		w.valid_from = w.valid_to = 0; /* its own files are yet to be found valid */
+		w.cache_hits = w.cache_misses = w.files_reused = w.files_parsed = 0;
+		w.filed = NULL; /* when reports were filed: its own, if it is asked */
+		w.nfiled = 0;
+		w.filed_walked = 0;
 		w.log_from = cs_date_from_ymd(y, m, 1);
 		w.log_to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
 		if ((error = load_month(c, sorted, &w, y, m, &next)) == 0)
@@ -1857,6 +1862,9 @@ int cs_snapshot_each_month(cs_snapshot *c, cs_snapshot_keep_fn keep,
 		free(w.files);
 		free(w.entries);
 		drop_views(&w);
+		for (i = 0; i < w.nfiled; i++)
+			free(w.filed[i].path);
+		free(w.filed);
 		/* a January read: the year before it is judged */
 		if (!error && year && m == 1 && y > first_year)
 			error = judge_year(c, year, ctx, y - 1, y - 1 == first_year, 0, &sorted);
