@@ -529,7 +529,9 @@ static int block_tree(tally_block *b, cs_node *map)
 		return error;
 	if (!b->typical && !(none = cs_node_new_seq()))
 		return CS_ENOMEM;
-	return adopt(map, "typical_cases", b->typical ? &b->typical : &none);
+	error = adopt(map, "typical_cases", b->typical ? &b->typical : &none);
+	cs_node_free(none); /* NULL once taken */
+	return error;
 }
 
 /* 1 when the lawyer l has a pairing active in [from, to] (in a community
