@@ -1551,7 +1551,8 @@ static int window_months(cs_snapshot *c)
 {
 	cs_day from = 0, to = 0;
 	int first, last;
-	qsort(c->folders, c->nfolders, sizeof(*c->folders), by_month_then_path);
+	if (c->nfolders > 1)
+		qsort(c->folders, c->nfolders, sizeof(*c->folders), by_month_then_path);
 	if (c->log_to)
 		return 0;
 	if (c->nfolders) {
