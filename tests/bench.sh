@@ -232,7 +232,7 @@ mem() { # name, ok-status, command
 	row "peak memory, $1 (MiB)" "$mib" "-" "-" "-" "< 64 MiB (at 1M)" "$met"
 }
 mem "monthly --district" 0 "$C monthly --month 2026-10 --district"
-mem "monthly --all (every report of the month)" 0 "$C monthly --month 2026-10 --all"
+mem "monthly --all" 0 "$C monthly --month 2026-10 --all"
 mem "period --year 2026" 0 "$C period --year 2026 --district"
 mem "assess --year 2026" 0 "$C assess --year 2026"
 mem "cscheck --period 2026" 1 "$K --period 2026"
