@@ -94,24 +94,18 @@ static int run(const cli_args *a, cs_store *s, job *j)
 		return cs_error_set(CS_EUSAGE, "--today: '%s' is not a date (YYYY-MM-DD)", today);
 	if (audit)
 		return cs_check_audit(s, cli_arg(a, "since"), cli_arg(a, "against"), &j->found);
-	/* from a commit the log is read one month at a time: a period's months
+	/* the log is read one month at a time: from a commit a period's months
 	 * (and a week on each side, for the weeks it shares with them), else
 	 * all of them; the entries held as facts, each record checked as its
-	 * folder is read again */
+	 * folder is read again; from the working tree every month's files */
 	if (period && !worktree)
 		error = cs_snapshot_load_window(&j->snap, s, cli_arg(a, "as-of"), from - 7, to + 7);
-	else if (!worktree)
-		error = cs_snapshot_load_all_window(&j->snap, s, cli_arg(a, "as-of"));
 	else
-		error = cs_snapshot_load(&j->snap, s, cli_arg(a, "as-of"), worktree);
+		error = cs_snapshot_load_all_window(&j->snap, s, cli_arg(a, "as-of"), worktree);
 	if (error < 0 ||
 	    (error = cs_check_opts_init(&j->opts, j->snap, period, today, cli_arg(a, "rules"))) < 0)
 		return error;
-	if (!worktree)
-		return cs_check_window(j->snap, &j->opts, &j->found);
-	if ((error = cs_check_records(j->snap, &j->opts, &j->found)) < 0)
-		return error;
-	return hook ? 0 : cs_check_rules(j->snap, &j->opts, &j->found);
+	return (hook ? cs_check_window_records : cs_check_window)(j->snap, &j->opts, &j->found);
 }
 
 static int report(const cli_args *a, job *j)

@@ -92,6 +92,9 @@ int cs_check_rules_of(cs_snapshot *snap, const cs_check_opts *o, int parts, cs_f
  * and those of the directory: the findings of cs_check_records and
  * cs_check_rules over a load of the whole period, holding a month. */
 int cs_check_window(cs_snapshot *snap, const cs_check_opts *o, cs_findings *out);
+/* Its records' checks only (the pre-commit hook's, cs_check_records over a
+ * load of every record). */
+int cs_check_window_records(cs_snapshot *snap, const cs_check_opts *o, cs_findings *out);
 /* Its rules only (what a report judges its days by, cs_check_rules over a
  * load of them), each month also given to also (NULL: none) before its
  * rules run, while it is held: what a report counts of it. also's error

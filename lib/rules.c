@@ -1171,7 +1171,8 @@ int cs_check_rules_of(cs_snapshot *c, const cs_check_opts *o, int parts, cs_find
 struct window_ctx {
 	const cs_check_opts *o;
 	cs_findings *out;
-	int records;                            /* the records checked too */
+	int records;                            /* the records checked */
+	int rules;                              /* the rules run */
 	int (*also)(void *ctx, cs_snapshot *w); /* each month given to it first */
 	void *ctx;
 };
@@ -1182,7 +1183,7 @@ static int check_month(void *ctx, cs_snapshot *w)
 	int error = x->also ? x->also(x->ctx, w) : 0;
 	if (!error && x->records)
 		error = cs_check_records(w, x->o, x->out);
-	return error ? error : cs_check_rules_of(w, x->o, CS_RULES_ENTRIES, x->out);
+	return error || !x->rules ? error : cs_check_rules_of(w, x->o, CS_RULES_ENTRIES, x->out);
 }
 
 /* The rules of longer spans over a year of the entries a window keeps: the
@@ -1204,13 +1205,13 @@ static int window(cs_snapshot *c, struct window_ctx *x)
 {
 	/* a check of every period judges the spans a year at a time, holding a
 	 * year of the entries kept, not all of them; a period's, at the end */
-	int by_year = !x->o->has_period, error;
+	int by_year = !x->o->has_period && x->rules, error;
 	/* the directory's files and the meetings; then the months, each on its
 	 * own; then what spans them, on the entries they leave */
 	if (x->records && (error = cs_check_records(c, x->o, x->out)) < 0)
 		return error;
-	if ((error = cs_snapshot_each_month(c, spans_count, check_month,
-					    by_year ? judge_year : NULL, x)) < 0)
+	if ((error = cs_snapshot_each_month(c, x->rules ? spans_count : NULL, check_month,
+					    by_year ? judge_year : NULL, x)) < 0 || !x->rules)
 		return error;
 	return cs_check_rules_of(c, x->o, by_year ? CS_RULES_DIRECTORY
 				 : CS_RULES_SPANS | CS_RULES_DIRECTORY, x->out);
@@ -1218,13 +1219,19 @@ static int window(cs_snapshot *c, struct window_ctx *x)
 
 int cs_check_window(cs_snapshot *c, const cs_check_opts *o, cs_findings *out)
 {
-	struct window_ctx x = { o, out, 1, NULL, NULL };
+	struct window_ctx x = { o, out, 1, 1, NULL, NULL };
+	return window(c, &x);
+}
+
+int cs_check_window_records(cs_snapshot *c, const cs_check_opts *o, cs_findings *out)
+{
+	struct window_ctx x = { o, out, 1, 0, NULL, NULL };
 	return window(c, &x);
 }
 
 int cs_check_window_rules(cs_snapshot *c, const cs_check_opts *o,
 			  int (*also)(void *ctx, cs_snapshot *w), void *ctx, cs_findings *out)
 {
-	struct window_ctx x = { o, out, 0, also, ctx };
+	struct window_ctx x = { o, out, 0, 1, also, ctx };
 	return window(c, &x);
 }

@@ -691,6 +691,21 @@ static int cmp_path(const void *a, const void *b)
 }
 
 /* Every regular file under root/rel, in path order. */
+static int month_of(const char *path);
+static int note_folder(cs_snapshot *c, const char *path, int month);
+
+/* 1 for records/log/<community>/<YYYY>/<MM>, a month folder of the log. */
+static int log_month_folder(const char *path)
+{
+	size_t slashes = 0;
+	const char *p;
+	if (strncmp(path, "records/log/", 12))
+		return 0;
+	for (p = path; *p; p++)
+		slashes += *p == '/';
+	return slashes == 4 && month_of(path) >= 0;
+}
+
 static int fs_walk(cs_snapshot *c, const char *root, const char *rel)
 {
 	cs_buf full = CS_BUF_INIT, child = CS_BUF_INIT, data = CS_BUF_INIT;
@@ -714,7 +729,8 @@ static int fs_walk(cs_snapshot *c, const char *root, const char *rel)
 		names = grown;
 		names[n++] = cs_strdup(e->d_name);
 	}
-	qsort(names, n, sizeof(*names), cmp_path);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_path);
 	for (i = 0; i < n && !error; i++) {
 		cs_buf_clear(&child);
 		cs_buf_printf(&child, "%s/%s", rel, names[i]);
@@ -722,7 +738,10 @@ static int fs_walk(cs_snapshot *c, const char *root, const char *rel)
 		cs_buf_printf(&full, "%s%s", root, cs_buf_cstr(&child));
 		if (lstat(cs_buf_cstr(&full), &st) < 0)
 			continue;
-		if (S_ISDIR(st.st_mode)) {
+		if (S_ISDIR(st.st_mode) && c->window && log_month_folder(cs_buf_cstr(&child))) {
+			/* read later, in its month (cs_snapshot_each_month) */
+			error = note_folder(c, cs_buf_cstr(&child), month_of(cs_buf_cstr(&child)));
+		} else if (S_ISDIR(st.st_mode)) {
 			error = fs_walk(c, root, cs_buf_cstr(&child));
 		} else if (S_ISREG(st.st_mode)) {
 			cs_buf_clear(&data);
@@ -1525,10 +1544,10 @@ int cs_snapshot_load_directory(cs_snapshot **out, cs_store *s, const char *rev)
 	return load_new(out, s, rev, 0, &r);
 }
 
-int cs_snapshot_load_all_window(cs_snapshot **out, cs_store *s, const char *rev)
+int cs_snapshot_load_all_window(cs_snapshot **out, cs_store *s, const char *rev, int worktree)
 {
 	log_range r = { 0, 0, 0, 1, 1 }; /* to 0: all of the log */
-	return load_new(out, s, rev, 0, &r);
+	return load_new(out, s, rev, worktree, &r);
 }
 
 int cs_snapshot_load(cs_snapshot **out, cs_store *s, const char *rev, int worktree)
@@ -1709,7 +1728,8 @@ static int load_month(cs_snapshot *c, size_t sorted, cs_snapshot *w, int y, int 
 	for (; *next < c->nfolders && c->folders[*next].month < month; ++*next)
 		;
 	for (; !error && *next < c->nfolders && c->folders[*next].month == month; ++*next)
-		error = load_folder_figures(w, c->folders[*next].path);
+		error = c->worktree ? fs_walk(w, cs_store_path(c->store), c->folders[*next].path)
+				    : load_folder_figures(w, c->folders[*next].path);
 	if (!error)
 		error = index_window(w);
 	while (lo < hi) {

@@ -36,12 +36,13 @@ int cs_snapshot_load_figures(cs_snapshot **out, cs_store *s, const char *rev, cs
  * snapshot_impl.h), holding one month's entries, not the period's. */
 int cs_snapshot_load_window(cs_snapshot **out, cs_store *s, const char *rev, cs_day from,
 			    cs_day to);
-/* Every record from rev, as cs_snapshot_load reads them, but the work
- * log's month folders (records/log/<community>/<YYYY>/<MM>) named and read
- * later, a month at a time, as cs_snapshot_load_window reads its months: a
- * check of the whole store (cs_check_window). A file of the log outside such
- * a folder is read with the directory. */
-int cs_snapshot_load_all_window(cs_snapshot **out, cs_store *s, const char *rev);
+/* Every record from rev (or, worktree 1, the working tree's files), as
+ * cs_snapshot_load reads them, but the work log's month folders
+ * (records/log/<community>/<YYYY>/<MM>) named and read later, a month at a
+ * time, as cs_snapshot_load_window reads its months: a check of the whole
+ * store (cs_check_window). A file of the log outside such a folder is read
+ * with the directory. */
+int cs_snapshot_load_all_window(cs_snapshot **out, cs_store *s, const char *rev, int worktree);
 /* The same from rev, reading only the directory, the pairings, the changes
  * and the keys: what validating one record needs (the write path). */
 int cs_snapshot_load_directory(cs_snapshot **out, cs_store *s, const char *rev);

@@ -193,7 +193,20 @@ check '--worktree: committed records are checked too' '[ "$(nfound art16.gift)" 
 printf 'kind: gift\nid: [\n' > records/log/hepingli/2026/10/20261021-wwwww2.yaml
 run_check --rules art16.gift,schema --today 2026-11-05 --worktree
 check '--worktree: an uncommitted YAML error is schema.yaml' '[ "$(nfound "schema.yaml|")" -eq 1 ] && [ "$rc" -eq 1 ]'
-rm -f "$wt" records/log/hepingli/2026/10/20261021-wwwww2.yaml
+# the working tree's log is read a month at a time too: a file outside a
+# month folder is read with the directory and judged in the month of its date
+mkdir -p records/log/hepingli/2026/13
+sed 's/wwwww1/wwwww3/' "$wt" > records/log/hepingli/2026/13/20261021-wwwww3.yaml
+run_check --rules art16.gift,schema --today 2026-11-05 --worktree
+check '--worktree: a file outside a month folder is schema.path' \
+	'grep -qxF "schema.path|-|20261021-wwwww3|-|-|error" "$scratch/.f"'
+check '--worktree: ... and judged in the month of its date' \
+	'grep -qxF "art16.gift|2026-10|20261021-wwwww3|wang-li|hepingli|error" "$scratch/.f"'
+run_check --hook
+check '--hook: the same files checked, a month at a time' \
+	'grep -qF "schema.yaml|" "$scratch/.f" && grep -qxF "schema.path|-|20261021-wwwww3|-|-|error" "$scratch/.f" &&
+	! grep -qF "art16.gift|" "$scratch/.f"'
+rm -rf "$wt" records/log/hepingli/2026/10/20261021-wwwww2.yaml records/log/hepingli/2026/13
 check 'the working tree is clean again' '[ -z "$(git status --porcelain)" ]'
 
 # --- formats -------------------------------------------------------------------

@@ -346,7 +346,7 @@ static void window_finds_the_same(fx_store *f, const char *today, const char *ru
 	if ((error = cs_check_records(whole, o, &all)) < 0 ||
 	    (error = cs_check_rules(whole, o, &all)) < 0)
 		fail_cs("cs_check_records and cs_check_rules", error);
-	if ((error = every ? cs_snapshot_load_all_window(&snap, f->store, NULL)
+	if ((error = every ? cs_snapshot_load_all_window(&snap, f->store, NULL, 0)
 		     : cs_snapshot_load_window(&snap, f->store, NULL, cs_date_from_ymd(2024, 1, 1),
 					       cs_date_from_ymd(2027, 12, 31))) < 0 ||
 	    (error = cs_check_opts_init(&wo, snap, NULL, today, rules)) < 0 ||
