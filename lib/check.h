@@ -86,11 +86,12 @@ int cs_check_rules(cs_snapshot *snap, const cs_check_opts *o, cs_findings *out);
 enum { CS_RULES_ENTRIES = 1, CS_RULES_SPANS = 2, CS_RULES_DIRECTORY = 4, CS_RULES_ALL = 7 };
 /* Those of the parts given (CS_RULES_*) selected by o->rules. */
 int cs_check_rules_of(cs_snapshot *snap, const cs_check_opts *o, int parts, cs_findings *out);
-/* A period's check a month at a time (cs_snapshot_load_window): the
- * records and the rules of each month's entries as it is read, then those
- * that count kinds over longer spans on the entries kept from the months,
+/* A check a month at a time (cs_snapshot_load_window, or of every month,
+ * cs_snapshot_load_all_window): the records and the rules of each month's
+ * entries as it is read, then those that count kinds over longer spans on
+ * the entries kept from the months (without a period, a year at a time),
  * and those of the directory: the findings of cs_check_records and
- * cs_check_rules over a load of the whole period, holding a month. */
+ * cs_check_rules over a load of every record, holding a month. */
 int cs_check_window(cs_snapshot *snap, const cs_check_opts *o, cs_findings *out);
 /* Its records' checks only (the pre-commit hook's, cs_check_records over a
  * load of every record). */
