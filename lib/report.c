@@ -534,23 +534,6 @@ static int block_tree(tally_block *b, cs_node *map)
 	return error;
 }
 
-/* 1 when the lawyer l has a pairing active in [from, to] (in a community
- * of sc's office, when given). */
-static int paired_in(const cs_snapshot *c, const scope *sc, const char *l, cs_day from, cs_day to)
-{
-	size_t j;
-	for (j = 0; j < c->nassignments; j++) {
-		const cs_node *a = c->assignments[j];
-		const cs_node *community;
-		if (!same(str(a, "lawyer"), l) || !cs_pairing_overlaps(a, from, to))
-			continue;
-		community = cs_snapshot_find(c, "community", str(a, "community"));
-		if (!sc->office || (community && same(str(community, "office"), sc->office)))
-			return 1;
-	}
-	return 0;
-}
-
 /* The lawyers of t's days (a pairing active then, in the office when
  * given, or an entry there), by place in c->lawyers: their places in
  * *out, *n of them. */
@@ -563,7 +546,8 @@ static int tally_lawyers(const cs_snapshot *c, const tally *t, size_t **out, siz
 	for (i = 0; i < c->nlawyers; i++) {
 		const char *l = str(c->lawyers[i], "id");
 		long ix = cs_snapshot_find_ix(c, "lawyer", l);
-		if ((ix >= 0 && t->worked[ix]) || paired_in(c, t->sc, l, t->from, t->to))
+		if (l && ((ix >= 0 && t->worked[ix]) ||
+			  cs_snapshot_paired(c, l, t->sc->office, t->from, t->to)))
 			(*out)[(*n)++] = i;
 		cs_error_clear();
 	}

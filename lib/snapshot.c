@@ -1716,6 +1716,20 @@ static int index_window(cs_snapshot *w)
 	return error;
 }
 
+/* The index of the first of the n entries v (sorted by day) on or after day. */
+static size_t first_on_or_after(const cs_entry *v, size_t n, cs_day day)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Month y-m of c's window into w (a snapshot sharing c's directory): its
  * folders (c->folders from *next on), then c's own entries of its days (the
  * meetings; among the first sorted of c->entries, which are in order, with
@@ -1724,7 +1738,7 @@ static int load_month(cs_snapshot *c, size_t sorted, cs_snapshot *w, int y, int 
 {
 	cs_day from = cs_date_from_ymd(y, m, 1), to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
 	int month = y * 12 + m - 1, error = 0;
-	size_t i, lo = 0, hi = sorted;
+	size_t i;
 	for (; *next < c->nfolders && c->folders[*next].month < month; ++*next)
 		;
 	for (; !error && *next < c->nfolders && c->folders[*next].month == month; ++*next)
@@ -1732,14 +1746,8 @@ static int load_month(cs_snapshot *c, size_t sorted, cs_snapshot *w, int y, int 
 				    : load_folder_figures(w, c->folders[*next].path);
 	if (!error)
 		error = index_window(w);
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->entries[mid].day < from)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (i = lo; !error && i < sorted && c->entries[i].day <= to; i++) {
+	for (i = first_on_or_after(c->entries, sorted, from);
+	     !error && i < sorted && c->entries[i].day <= to; i++) {
 		cs_entry *e;
 		if (c->entries[i].kept)
 			continue;
@@ -1803,6 +1811,35 @@ static int keep_entry(cs_snapshot *c, const cs_entry *e, unsigned fields, cs_ent
 	return 0;
 }
 
+/* w, month y-m of c's window before it is read: c's directory, calendar and
+ * settings shared, nothing of its own yet (no file, entry, cache view,
+ * count, validity or filing walk). */
+static void month_window(const cs_snapshot *c, cs_snapshot *w, int y, int m)
+{
+	*w = *c;
+	w->files = NULL;
+	w->nfiles = w->files_cap = 0;
+	w->entries = NULL;
+	w->nentries = w->entries_cap = 0;
+	w->arenas = NULL;
+	w->narenas = 0;
+	w->kept = NULL;
+	w->nkept = 0;
+	w->kept_at = NULL;
+	w->kept_room = 0;
+	w->folders = NULL;
+	w->nfolders = w->folders_cap = 0;
+	w->window = 0;
+	w->window_files = 0;
+	w->valid_from = w->valid_to = 0; /* its own files are yet to be found valid */
+	w->cache_hits = w->cache_misses = w->files_reused = w->files_parsed = 0;
+	w->filed = NULL; /* when reports were filed: its own, if it is asked */
+	w->nfiled = 0;
+	w->filed_walked = 0;
+	w->log_from = cs_date_from_ymd(y, m, 1);
+	w->log_to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
+}
+
 /* How many days before a year the entries kept for it must begin: the
  * week whose Thursday is its first (a week is judged in the year of its
  * Thursday) begins three days before it. */
@@ -1839,28 +1876,8 @@ int cs_snapshot_each_month(cs_snapshot *c, cs_snapshot_keep_fn keep,
 	cs_date_to_ymd(c->log_from, &y, &m, &d);
 	first_year = y;
 	while (!error && c->log_to && cs_date_from_ymd(y, m, 1) <= c->log_to) {
-		cs_snapshot w = *c; /* the directory shared, the month its own */
-		w.files = NULL;
-		w.nfiles = w.files_cap = 0;
-		w.entries = NULL;
-		w.nentries = w.entries_cap = 0;
-		w.arenas = NULL;
-		w.narenas = 0;
-		w.kept = NULL;
-		w.nkept = 0;
-		w.kept_at = NULL;
-		w.kept_room = 0;
-		w.folders = NULL;
-		w.nfolders = w.folders_cap = 0;
-		w.window = 0;
-		w.window_files = 0;
-		w.valid_from = w.valid_to = 0; /* its own files are yet to be found valid */
-		w.cache_hits = w.cache_misses = w.files_reused = w.files_parsed = 0;
-		w.filed = NULL; /* when reports were filed: its own, if it is asked */
-		w.nfiled = 0;
-		w.filed_walked = 0;
-		w.log_from = cs_date_from_ymd(y, m, 1);
-		w.log_to = cs_date_from_ymd(y, m, cs_date_days_in_month(y, m));
+		cs_snapshot w;
+		month_window(c, &w, y, m);
 		if ((error = load_month(c, sorted, &w, y, m, &next)) == 0)
 			error = fn(ctx, &w);
 		for (i = 0; !error && keep && i < w.nentries; i++) {
@@ -1906,38 +1923,35 @@ int cs_snapshot_each_month(cs_snapshot *c, cs_snapshot_keep_fn keep,
 
 size_t cs_snapshot_entries_from(const cs_snapshot *c, cs_day day)
 {
-	size_t lo = 0, hi = c->nentries;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->entries[mid].day < day)
-			lo = mid + 1;
-		else
-			hi = mid;
+	return first_on_or_after(c->entries, c->nentries, day);
+}
+
+int cs_snapshot_paired(const cs_snapshot *c, const char *lawyer, const char *office, cs_day from,
+		       cs_day to)
+{
+	size_t i;
+	for (i = 0; i < c->nassignments; i++) {
+		const cs_node *a = c->assignments[i], *cm;
+		if ((lawyer && cmp_str(cs_node_get_str(a, "lawyer"), lawyer)) ||
+		    !cs_pairing_overlaps(a, from, to))
+			continue;
+		if (!office)
+			return 1;
+		cm = cs_snapshot_find(c, "community", cs_node_get_str(a, "community"));
+		if (cm && !cmp_str(cs_node_get_str(cm, "office"), office))
+			return 1;
 	}
-	return lo;
+	return 0;
 }
 
 int cs_snapshot_lawyer_paired(const cs_snapshot *c, const char *lawyer, cs_day from, cs_day to)
 {
-	size_t i;
-	for (i = 0; i < c->nassignments; i++)
-		if (!cmp_str(cs_node_get_str(c->assignments[i], "lawyer"), lawyer) &&
-		    cs_pairing_overlaps(c->assignments[i], from, to))
-			return 1;
-	return 0;
+	return cs_snapshot_paired(c, lawyer ? lawyer : "", NULL, from, to);
 }
 
 int cs_snapshot_office_paired(const cs_snapshot *c, const char *office, cs_day from, cs_day to)
 {
-	size_t i;
-	for (i = 0; i < c->nassignments; i++) {
-		const cs_node *a = c->assignments[i];
-		const cs_node *cm = cs_snapshot_find(c, "community", cs_node_get_str(a, "community"));
-		if (cm && office && !cmp_str(cs_node_get_str(cm, "office"), office) &&
-		    cs_pairing_overlaps(a, from, to))
-			return 1;
-	}
-	return 0;
+	return office && cs_snapshot_paired(c, NULL, office, from, to);
 }
 
 /* --- asking it --------------------------------------------------------------- */

@@ -80,6 +80,10 @@ int cs_snapshot_exists(const cs_snapshot *snap, const char *path);
 /* A parameter of the rules in cs.yaml, with its default (params.h). */
 long long cs_snapshot_param(const cs_snapshot *snap, const char *name);
 
+/* 1 when a pairing was active on some day of [from, to], of lawyer and in
+ * a community of office (NULL: any lawyer, any office). */
+int cs_snapshot_paired(const cs_snapshot *snap, const char *lawyer, const char *office,
+		       cs_day from, cs_day to);
 /* 1 when lawyer had a pairing on some day of [from, to]. */
 int cs_snapshot_lawyer_paired(const cs_snapshot *snap, const char *lawyer, cs_day from,
 			      cs_day to);

@@ -131,6 +131,29 @@ void fx_directory(fx_store *f)
 	fx_commit(f, "2025-12-01T08:00", "csassign add", files);
 }
 
+int fx_setup(void **state)
+{
+	fx_store *f = test_malloc(sizeof(*f));
+	fx_store_new(f, 1);
+	*state = f;
+	return 0;
+}
+
+int fx_setup_directory(void **state)
+{
+	fx_setup(state);
+	fx_directory(*state);
+	return 0;
+}
+
+int fx_teardown(void **state)
+{
+	fx_store *f = *state;
+	fx_store_free(f);
+	test_free(f);
+	return 0;
+}
+
 static char *own(fx_store *f, char *s)
 {
 	char **grown;

@@ -28,6 +28,11 @@ typedef struct {
 void fx_store_new(fx_store *f, int bare);
 /* Close the store and remove the directory. */
 void fx_store_free(fx_store *f);
+/* cmocka's setup and teardown of a test with a new bare store as its
+ * state (fx_setup_directory: with fx_directory committed in it). */
+int fx_setup(void **state);
+int fx_setup_directory(void **state);
+int fx_teardown(void **state);
 /* Open the store again (what the next command sees). */
 void fx_reopen(fx_store *f);
 /* The commit HEAD points at, in hex. */

@@ -174,21 +174,6 @@ static void period_reports_read_a_month_at_a_time(void **state)
 	}
 }
 
-static int setup(void **state)
-{
-	fx_store *f = test_malloc(sizeof(*f));
-	fx_store_new(f, 1);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fx_store *f = *state;
-	fx_store_free(f);
-	test_free(f);
-	return 0;
-}
 
 int main(void)
 {
@@ -196,7 +181,7 @@ int main(void)
 		cmocka_unit_test(names_keep_their_first_character),
 		cmocka_unit_test(contacts_keep_three_and_four_digits),
 		cmocka_unit_test(weeks_cover_the_month_even_without_activity),
-		cmocka_unit_test_setup_teardown(period_reports_read_a_month_at_a_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(period_reports_read_a_month_at_a_time, fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,22 +15,6 @@
 #define W CS_SEV_WARNING
 #define E CS_SEV_ERROR
 
-static int setup(void **state)
-{
-	fx_store *f = test_malloc(sizeof(*f));
-	fx_store_new(f, 1);
-	fx_directory(f);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fx_store *f = *state;
-	fx_store_free(f);
-	test_free(f);
-	return 0;
-}
 
 /* --- art7.visit ------------------------------------------------------------ */
 
@@ -635,32 +619,32 @@ static void every_rule_id_has_a_test(void **state)
 	assert_int_equal(missing, 0);
 }
 
+/* a rule test: a new store holding the directory of fx_directory */
+#define T(test) cmocka_unit_test_setup_teardown(test, fx_setup_directory, fx_teardown)
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(art7_a_visit_every_month, setup, teardown),
-		cmocka_unit_test_setup_teardown(art9_half_a_day_of_office_hours_a_week, setup, teardown),
-		cmocka_unit_test_setup_teardown(art9_a_week_across_the_new_year, setup, teardown),
-		cmocka_unit_test_setup_teardown(art9_office_hours_elsewhere_do_not_count, setup, teardown),
-		cmocka_unit_test_setup_teardown(art9_a_week_without_working_days_is_exempt, setup, teardown),
-		cmocka_unit_test_setup_teardown(art9_a_lecture_every_quarter, setup, teardown),
-		cmocka_unit_test_setup_teardown(art9_a_lecture_is_not_due_under_half_a_quarter, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(art9_a_training_every_year, setup, teardown),
-		cmocka_unit_test_setup_teardown(art10_accepted_within_two_working_days, setup, teardown),
-		cmocka_unit_test_setup_teardown(art11_signed_by_a_head_within_seven_days, setup, teardown),
-		cmocka_unit_test_setup_teardown(art11_one_service_one_record, setup, teardown),
-		cmocka_unit_test_setup_teardown(art13_never_against_the_paired_community, setup, teardown),
-		cmocka_unit_test_setup_teardown(art15_numbers_stay_in_the_target_fields, setup, teardown),
-		cmocka_unit_test_setup_teardown(art16_only_a_silk_banner, setup, teardown),
-		cmocka_unit_test_setup_teardown(art17_changes_filed_three_days_ahead, setup, teardown),
-		cmocka_unit_test_setup_teardown(art18_reports_filed_by_their_day, setup, teardown),
-		cmocka_unit_test_setup_teardown(art20_joint_meetings_quarterly_summary_half_yearly, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(art21_two_failed_spot_checks_or_a_low_score, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(records_whole_pass_every_check, setup, teardown),
-		cmocka_unit_test_setup_teardown(records_each_fault_has_its_finding, setup, teardown),
+		T(art7_a_visit_every_month),
+		T(art9_half_a_day_of_office_hours_a_week),
+		T(art9_a_week_across_the_new_year),
+		T(art9_office_hours_elsewhere_do_not_count),
+		T(art9_a_week_without_working_days_is_exempt),
+		T(art9_a_lecture_every_quarter),
+		T(art9_a_lecture_is_not_due_under_half_a_quarter),
+		T(art9_a_training_every_year),
+		T(art10_accepted_within_two_working_days),
+		T(art11_signed_by_a_head_within_seven_days),
+		T(art11_one_service_one_record),
+		T(art13_never_against_the_paired_community),
+		T(art15_numbers_stay_in_the_target_fields),
+		T(art16_only_a_silk_banner),
+		T(art17_changes_filed_three_days_ahead),
+		T(art18_reports_filed_by_their_day),
+		T(art20_joint_meetings_quarterly_summary_half_yearly),
+		T(art21_two_failed_spot_checks_or_a_low_score),
+		T(records_whole_pass_every_check),
+		T(records_each_fault_has_its_finding),
 		cmocka_unit_test(every_rule_id_has_a_test),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
